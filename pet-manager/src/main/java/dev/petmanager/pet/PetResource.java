@@ -1,0 +1,134 @@
+package dev.petmanager.pet;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.petmanager.api.ApiProblem;
+import dev.petmanager.api.ExpectedVersion;
+import dev.petmanager.api.MergePatcher;
+import dev.petmanager.api.PageView;
+import dev.petmanager.user.User;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/pets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PetResource {
+
+    private final MergePatcher patcher;
+
+    public PetResource(MergePatcher patcher) {
+        this.patcher = patcher;
+    }
+
+    @GET
+    public PageView<PetView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @QueryParam("sort") String sort,
+            @QueryParam("ownerId") Long ownerId,
+            @QueryParam("species") String species,
+            @QueryParam("name") String name) {
+        return new PetQuery(ownerId, parseSpecies(species), name).page(page, size, sort);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(Long id) {
+        return withVersion(Response.ok(), find(id)).build();
+    }
+
+    @POST
+    @Transactional
+    public Response create(@Valid @NotNull(message = "a JSON request body is required") PetInput body, UriInfo uri) {
+        Pet pet = new Pet();
+        pet.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        apply(pet, body);
+        pet.persistAndFlush();
+        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(pet.id)).build();
+        return withVersion(Response.created(location), pet).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    public Response replace(Long id, @Valid @NotNull(message = "a JSON request body is required") PetInput body,
+            @HeaderParam("If-Match") String ifMatch) {
+        Pet pet = find(id);
+        ExpectedVersion.check("pet", id, pet.version, body.version(), ifMatch);
+        apply(pet, body);
+        Pet.flush();
+        return withVersion(Response.ok(), pet).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Transactional
+    public Response patch(Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+        Pet pet = find(id);
+        PetInput input = patcher.patch(PetInput.of(pet), patch, PetInput.class);
+        ExpectedVersion.check("pet", id, pet.version, input.version(), ifMatch);
+        apply(pet, input);
+        Pet.flush();
+        return withVersion(Response.ok(), pet).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    public Response delete(Long id) {
+        find(id).delete();
+        return Response.noContent().build();
+    }
+
+    private static Pet find(Long id) {
+        return Pet.<Pet> findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("pet", id));
+    }
+
+    private static void apply(Pet pet, PetInput input) {
+        User owner = User.<User> findByIdOptional(input.ownerId()).orElseThrow(() -> ApiProblem.conflict(
+                "ownerId " + input.ownerId() + " does not reference an existing user"));
+        pet.name = input.name();
+        pet.species = input.species();
+        pet.birthDate = input.birthDate();
+        pet.owner = owner;
+    }
+
+    static Species parseSpecies(String species) {
+        if (species == null || species.isBlank()) {
+            return null;
+        }
+        try {
+            return Species.valueOf(species.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("species", "'" + species + "' is not one of " + java.util.List.of(Species.values()));
+        }
+    }
+
+    private static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, Pet pet) {
+        return response.entity(PetView.of(pet)).tag(new EntityTag(String.valueOf(pet.version)));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.petmanager.user;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.petmanager.api.ApiProblem;
+import dev.petmanager.api.ExpectedVersion;
+import dev.petmanager.api.MergePatcher;
+import dev.petmanager.api.PageView;
+import dev.petmanager.api.SortParameter;
+import dev.petmanager.pet.Pet;
+import dev.petmanager.pet.PetQuery;
+import dev.petmanager.pet.PetView;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "email", "email",
+            "createdAt", "createdAt");
+
+    private final MergePatcher patcher;
+
+    public UserResource(MergePatcher patcher) {
+        this.patcher = patcher;
+    }
+
+    @GET
+    public PageView<UserView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @QueryParam("sort") String sort) {
+        Sort order = SortParameter.parse(sort, SORTABLE);
+        var query = User.<User> findAll(order);
+        return PageView.of(query.page(Page.of(page, size)).stream().map(UserView::of).toList(), page, size, query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(Long id) {
+        return withVersion(Response.ok(), find(id)).build();
+    }
+
+    @GET
+    @Path("/{id}/pets")
+    public PageView<PetView> pets(Long id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @QueryParam("sort") String sort) {
+        find(id);
+        return new PetQuery(id, null, null).page(page, size, sort);
+    }
+
+    @POST
+    @Transactional
+    public Response create(@Valid @NotNull(message = "a JSON request body is required") UserInput body, UriInfo uri) {
+        User user = new User();
+        user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        apply(user, body);
+        user.persistAndFlush();
+        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(user.id)).build();
+        return withVersion(Response.created(location), user).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    public Response replace(Long id, @Valid @NotNull(message = "a JSON request body is required") UserInput body,
+            @HeaderParam("If-Match") String ifMatch) {
+        User user = find(id);
+        ExpectedVersion.check("user", id, user.version, body.version(), ifMatch);
+        apply(user, body);
+        User.flush();
+        return withVersion(Response.ok(), user).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Transactional
+    public Response patch(Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+        User user = find(id);
+        UserInput input = patcher.patch(UserInput.of(user), patch, UserInput.class);
+        ExpectedVersion.check("user", id, user.version, input.version(), ifMatch);
+        apply(user, input);
+        User.flush();
+        return withVersion(Response.ok(), user).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    public Response delete(Long id, @QueryParam("cascade") @DefaultValue("false") boolean cascade) {
+        User user = find(id);
+        long pets = Pet.countByOwner(user);
+        if (pets > 0 && !cascade) {
+            throw ApiProblem.conflict("user " + id + " still owns " + pets + " pet(s); delete them first or repeat the"
+                    + " request with ?cascade=true to delete them too");
+        }
+        Pet.delete("owner", user);
+        user.delete();
+        return Response.noContent().build();
+    }
+
+    private static User find(Long id) {
+        return User.<User> findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("user", id));
+    }
+
+    private static void apply(User user, UserInput input) {
+        String email = User.normalizeEmail(input.email());
+        User.findByEmail(email).filter(other -> !other.id.equals(user.id)).ifPresent(other -> {
+            throw ApiProblem.conflict("the e-mail address " + email + " is already used by user " + other.id);
+        });
+        user.name = input.name();
+        user.email = email;
+    }
+
+    private static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, User user) {
+        return response.entity(UserView.of(user)).tag(new EntityTag(String.valueOf(user.version)));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.petmanager.storage;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.petmanager.support.Db;
+import dev.petmanager.support.FreshDatabase;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = FreshDatabase.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class HealthTest {
+
+    @Test
+    void freshDatabaseIsCreatedInAMissingFolderAndMigratedToHead() {
+        assertTrue(Files.isRegularFile(FreshDatabase.file()), "database file created with its folder");
+        List<Object> versions = Db.rows("SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank")
+                .stream().map(r -> r.get("version")).toList();
+        assertEquals(List.of("1", "2"), versions);
+        assertEquals("wal", Db.row("PRAGMA journal_mode").get("journal_mode"));
+    }
+
+    @Test
+    void readinessChecksDatabaseAndMigrations() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("database migrations"))
+                .body("checks.find { it.name == 'database migrations' }.data.pending", equalTo(0))
+                .body("checks.find { it.name == 'database migrations' }.data.current", equalTo("2"));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheEndpoints() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/users'.post", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/pets/{id}'.patch", org.hamcrest.Matchers.notNullValue());
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
