@@ -1,4 +1,4 @@
--- Users and the pets they own.
+-- Users and the pets they own. Timestamps are epoch milliseconds (UTC); dates are ISO-8601 text.
 CREATE TABLE users (
     id         INTEGER      NOT NULL PRIMARY KEY AUTOINCREMENT,
     name       VARCHAR(100) NOT NULL,
@@ -12,7 +12,7 @@ CREATE TABLE pets (
     id         INTEGER      NOT NULL PRIMARY KEY AUTOINCREMENT,
     name       VARCHAR(100) NOT NULL,
     species    VARCHAR(16)  NOT NULL,
-    birth_date DATE,
+    birth_date VARCHAR(10),
     owner_id   INTEGER      NOT NULL,
     created_at TIMESTAMP    NOT NULL,
     version    BIGINT       NOT NULL,

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import dev.petmanager.storage.IsoLocalDateConverter;
 import dev.petmanager.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,7 +44,8 @@ public class Pet extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public Species species;
 
-    @Column(name = "birth_date")
+    @Column(name = "birth_date", length = 10)
+    @Convert(converter = IsoLocalDateConverter.class)
     public LocalDate birthDate;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)

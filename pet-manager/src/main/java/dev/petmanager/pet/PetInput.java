@@ -10,7 +10,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 /** What a client may set on a pet; server-owned fields echoed back are ignored, {@code version} must match. */
-@JsonIgnoreProperties(value = { "id", "createdAt" }, allowSetters = true)
+@JsonIgnoreProperties({ "id", "createdAt" })
 public record PetInput(
         @NotBlank @Size(max = 100) String name,
         @NotNull Species species,

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
  * What a client may set on a user. Server-owned fields a client echoes back from a GET are tolerated and ignored;
  * {@code version}, when sent, must match the stored one.
  */
-@JsonIgnoreProperties(value = { "id", "createdAt" }, allowSetters = true)
+@JsonIgnoreProperties({ "id", "createdAt" })
 public record UserInput(
         @NotBlank @Size(max = 100) String name,
         @NotBlank @Email @Size(max = 254) String email,

@@ -1,0 +1,56 @@
+package dev.petmanager.storage;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.petmanager.support.Db;
+import dev.petmanager.support.OlderDatabase;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = OlderDatabase.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+class MigrationFromOlderVersionTest {
+
+    @Test
+    void onlyThePendingMigrationRanAndTheDatabaseIsAtHead() {
+        List<Map<String, Object>> history = Db.rows(
+                "SELECT version, success FROM flyway_schema_history ORDER BY installed_rank");
+        assertEquals(List.of(Map.of("version", "1", "success", 1), Map.of("version", "2", "success", 1)), history);
+        assertEquals(1, Db.count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_pets_species'"));
+    }
+
+    @Test
+    void rowsWrittenBeforeTheUpgradeAreIntact() {
+        assertEquals(List.of(
+                Map.of("id", 1, "name", "Rex", "species", "DOG", "owner_id", 1, "version", 0),
+                Map.of("id", 2, "name", "Tom", "species", "CAT", "owner_id", 1, "version", 1),
+                Map.of("id", 3, "name", "Tweety", "species", "BIRD", "owner_id", 2, "version", 0)),
+                Db.rows("SELECT id, name, species, owner_id, version FROM pets WHERE id <= 3 ORDER BY id"));
+        assertEquals(2, Db.count("SELECT count(*) FROM users WHERE id <= 2"));
+    }
+
+    @Test
+    void theServiceServesTheOldRows() {
+        given().when().get("/users/2")
+                .then().statusCode(200)
+                .body("email", equalTo("old.bob@example.com"))
+                .body("version", equalTo(3));
+        given().when().get("/pets/3")
+                .then().statusCode(200)
+                .body("name", equalTo("Tweety"))
+                .body("ownerId", equalTo(2))
+                .body("birthDate", equalTo("2022-02-02"));
+        given().when().get("/pets?species=cat&ownerId=1")
+                .then().statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].name", equalTo("Tom"));
+    }
+}

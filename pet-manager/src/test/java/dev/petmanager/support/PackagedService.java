@@ -1,0 +1,57 @@
+package dev.petmanager.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the artifact the build produced — the fast-jar or, in a native build, the executable — as its own process,
+ * the way an operator does. Quarkus records which one it built in target/quarkus-artifact.properties.
+ */
+public final class PackagedService {
+
+    private PackagedService() {
+    }
+
+    public record Outcome(int exitCode, String output) {
+        public String lastLine() {
+            String[] lines = output.strip().split("\\R");
+            return lines[lines.length - 1];
+        }
+    }
+
+    /** Starts the service on {@code database} and waits for it to exit; a service that keeps running fails. */
+    public static Outcome runUntilExit(Path database, long timeoutSeconds) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher());
+        command.add(1, "-Dpet-manager.db.path=" + database);
+        command.add(1, "-Dquarkus.http.port=0");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        InputStream output = process.getInputStream();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the service did not exit within " + timeoutSeconds + " s:\n"
+                    + new String(output.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return new Outcome(process.exitValue(), new String(output.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    static List<String> launcher() throws IOException {
+        Path target = Path.of("target");
+        Properties artifact = new Properties();
+        try (InputStream in = Files.newInputStream(target.resolve("quarkus-artifact.properties"))) {
+            artifact.load(in);
+        }
+        Path path = target.resolve(artifact.getProperty("path")).toAbsolutePath();
+        if ("native".equals(artifact.getProperty("type"))) {
+            return new ArrayList<>(List.of(path.toString()));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", path.toString()));
+    }
+}
