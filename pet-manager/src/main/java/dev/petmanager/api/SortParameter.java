@@ -17,7 +17,7 @@ public final class SortParameter {
     public static Sort parse(String sort, Map<String, String> allowed) {
         Sort result = null;
         String spec = sort == null || sort.isBlank() ? "id" : sort;
-        for (String raw : spec.split(",")) {
+        for (String raw : spec.split(",", -1)) { // -1: "name,," or ",," has empty items, which are mistakes
             String item = raw.trim();
             boolean descending = item.startsWith("-");
             String field = descending ? item.substring(1) : item;

@@ -9,6 +9,7 @@ import org.hibernate.type.SqlTypes;
 import dev.petmanager.storage.IsoLocalDateConverter;
 import dev.petmanager.user.User;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -27,6 +28,7 @@ import jakarta.persistence.Version;
 
 /** A pet, always owned by exactly one user. */
 @Entity
+@Cacheable
 @Table(name = "pets", indexes = {
         @Index(name = "ix_pets_owner_id", columnList = "owner_id"),
         @Index(name = "ix_pets_species", columnList = "species") })

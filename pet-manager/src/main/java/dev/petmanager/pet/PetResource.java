@@ -12,6 +12,7 @@ import dev.petmanager.api.ExpectedVersion;
 import dev.petmanager.api.MergePatcher;
 import dev.petmanager.api.PageView;
 import dev.petmanager.user.User;
+import dev.petmanager.storage.SingleWriter;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -61,6 +62,7 @@ public class PetResource {
     }
 
     @POST
+    @SingleWriter
     @Transactional
     public Response create(@Valid @NotNull(message = "a JSON request body is required") PetInput body, UriInfo uri) {
         Pet pet = new Pet();
@@ -73,6 +75,7 @@ public class PetResource {
 
     @PUT
     @Path("/{id}")
+    @SingleWriter
     @Transactional
     public Response replace(Long id, @Valid @NotNull(message = "a JSON request body is required") PetInput body,
             @HeaderParam("If-Match") String ifMatch) {
@@ -86,6 +89,7 @@ public class PetResource {
     @PATCH
     @Path("/{id}")
     @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @SingleWriter
     @Transactional
     public Response patch(Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         Pet pet = find(id);
@@ -98,6 +102,7 @@ public class PetResource {
 
     @DELETE
     @Path("/{id}")
+    @SingleWriter
     @Transactional
     public Response delete(Long id) {
         find(id).delete();

@@ -18,6 +18,7 @@ import dev.petmanager.pet.PetQuery;
 import dev.petmanager.pet.PetView;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import dev.petmanager.storage.SingleWriter;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -78,6 +79,7 @@ public class UserResource {
     }
 
     @POST
+    @SingleWriter
     @Transactional
     public Response create(@Valid @NotNull(message = "a JSON request body is required") UserInput body, UriInfo uri) {
         User user = new User();
@@ -90,6 +92,7 @@ public class UserResource {
 
     @PUT
     @Path("/{id}")
+    @SingleWriter
     @Transactional
     public Response replace(Long id, @Valid @NotNull(message = "a JSON request body is required") UserInput body,
             @HeaderParam("If-Match") String ifMatch) {
@@ -103,6 +106,7 @@ public class UserResource {
     @PATCH
     @Path("/{id}")
     @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @SingleWriter
     @Transactional
     public Response patch(Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         User user = find(id);
@@ -115,6 +119,7 @@ public class UserResource {
 
     @DELETE
     @Path("/{id}")
+    @SingleWriter
     @Transactional
     public Response delete(Long id, @QueryParam("cascade") @DefaultValue("false") boolean cascade) {
         User user = find(id);

@@ -53,4 +53,14 @@ class HealthTest {
                 .body("paths.'/pets/{id}'.patch", org.hamcrest.Matchers.notNullValue());
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
+
+    @Test
+    void apiIndexLinksTheCollectionsAndDocs() {
+        given().when().get("/")
+                .then().statusCode(200)
+                .body("name", equalTo("Pet Manager"))
+                .body("links.users", equalTo("/users"))
+                .body("links.pets", equalTo("/pets"))
+                .body("links.openapi", equalTo("/q/openapi"));
+    }
 }

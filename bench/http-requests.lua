@@ -1,0 +1,25 @@
+-- wrk script for bench/http.sh: BENCH_MODE selects the request; done() prints one machine-readable line.
+local mode = os.getenv("BENCH_MODE") or "index"
+local max_id = tonumber(os.getenv("BENCH_MAX_ID") or "1000")
+local owners = tonumber(os.getenv("BENCH_OWNERS") or "1")
+local json = { ["Content-Type"] = "application/json" }
+
+request = function()
+  if mode == "get-by-id" then
+    return wrk.format("GET", "/pets/" .. math.random(1, max_id))
+  elseif mode == "list" then
+    return wrk.format("GET", "/pets?page=0&size=20")
+  elseif mode == "post" then
+    local body = '{"name":"bench","species":"DOG","ownerId":' .. math.random(1, owners) .. '}'
+    return wrk.format("POST", "/pets", json, body)
+  end
+  return wrk.format("GET", "/")
+end
+
+done = function(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local socket_errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT %s %.1f %.2f %.2f %d %d %d\n", mode, summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, socket_errors,
+    summary.requests))
+end
