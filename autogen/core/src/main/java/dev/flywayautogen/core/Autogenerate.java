@@ -1,0 +1,179 @@
+package dev.flywayautogen.core;
+
+import dev.flywayautogen.core.compare.Diff;
+import dev.flywayautogen.core.compare.NotNullRule;
+import dev.flywayautogen.core.compare.SchemaComparator;
+import dev.flywayautogen.core.current.MigrationReplayer;
+import dev.flywayautogen.core.current.SqliteSchemaReader;
+import dev.flywayautogen.core.desired.ColumnOrigins;
+import dev.flywayautogen.core.desired.EntityBootstrap;
+import dev.flywayautogen.core.desired.HibernateSchemaReader;
+import dev.flywayautogen.core.desired.RenameHintReader;
+import dev.flywayautogen.core.desired.RenameHints;
+import dev.flywayautogen.core.model.Schema;
+import dev.flywayautogen.core.ops.IrreversibleOperation;
+import dev.flywayautogen.core.ops.Operation;
+import dev.flywayautogen.core.ops.SchemaChanges;
+import dev.flywayautogen.core.plan.DialectPlanner;
+import dev.flywayautogen.core.plan.sqlite.SqlitePlanner;
+import dev.flywayautogen.core.render.MigrationVersion;
+import dev.flywayautogen.core.render.Script;
+import dev.flywayautogen.core.render.ScriptRenderer;
+import dev.flywayautogen.core.selfcheck.SelfCheck;
+import dev.flywayautogen.core.sqlite.ScratchDatabase;
+import org.hibernate.boot.Metadata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The engine's entry point: entities + migrations folder in, migration script(s) out. Prints nothing and never
+ * exits: the CLI and the Quarkus extension decide how to report. Failures are {@link AutogenException}s whose
+ * message says what to do.
+ */
+public final class Autogenerate {
+
+    private final DialectPlanner planner;
+
+    public Autogenerate(DialectPlanner planner) {
+        this.planner = planner;
+    }
+
+    public static Autogenerate forDialect(String dialect) {
+        if ("sqlite".equals(dialect.toLowerCase(Locale.ROOT))) {
+            return new Autogenerate(new SqlitePlanner());
+        }
+        throw new AutogenException("unsupported dialect '" + dialect + "' (supported: sqlite)");
+    }
+
+    public AutogenResult generate(Collection<Class<?>> entities, ClassLoader loader, Path migrationsDir, AutogenOptions options) {
+        return generate(EntityBootstrap.sqliteMetadata(entities, loader), migrationsDir, options);
+    }
+
+    public AutogenResult check(Collection<Class<?>> entities, ClassLoader loader, Path migrationsDir, AutogenOptions options) {
+        return check(EntityBootstrap.sqliteMetadata(entities, loader), migrationsDir, options);
+    }
+
+    /** Every pending operation, destructive ones included; writes nothing. */
+    public AutogenResult check(Metadata metadata, Path migrationsDir, AutogenOptions options) {
+        MigrationReplayer.Replay replay = new MigrationReplayer().replay(migrationsDir);
+        try (ScratchDatabase db = replay.database()) {
+            long start = System.nanoTime();
+            Diff diff = diff(metadata, readSchema(db), options);
+            return new AutogenResult(diff.operations(), List.of(), diff.warnings(), Optional.empty(), Optional.empty(),
+                    List.of(), replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    public AutogenResult generate(Metadata metadata, Path migrationsDir, AutogenOptions options) {
+        MigrationReplayer.Replay replay = new MigrationReplayer().replay(migrationsDir);
+        try (ScratchDatabase db = replay.database()) {
+            long start = System.nanoTime();
+            Schema current = readSchema(db);
+            Diff diff = diff(metadata, current, options);
+            List<Operation> ops = new ArrayList<>();
+            List<Operation> skipped = new ArrayList<>();
+            List<String> warnings = new ArrayList<>(diff.warnings());
+            for (Operation op : diff.operations()) {
+                if (op.destructive() && !options.allowDestructive()) {
+                    skipped.add(op);
+                    warnings.add("skipped destructive operation (allow it with --allow-destructive): " + op.describe());
+                } else {
+                    ops.add(op);
+                }
+            }
+            if (ops.isEmpty()) {
+                return new AutogenResult(List.of(), skipped, warnings, Optional.empty(), Optional.empty(), List.of(),
+                        replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000);
+            }
+            NotNullRule.check(ops, ColumnOrigins.read(metadata));
+            Schema expected = SchemaChanges.apply(current, ops);
+            MigrationVersion version = MigrationVersion.nextIn(migrationsDir);
+            String message = options.message() == null || options.message().isBlank() ? "autogenerated" : options.message();
+            Script forward = render('V', version, message, message, ops, warnings, planner.plan(current, ops));
+            Optional<Script> undo = options.undo()
+                    ? Optional.of(renderUndo(version, message, ops, expected)) : Optional.empty();
+            long diffMillis = (System.nanoTime() - start) / 1_000_000;
+
+            SelfCheck.Result check = new SelfCheck().verify(db, migrationsDir, current, expected, ops, forward, undo);
+            if (!check.passed()) {
+                throw new AutogenException("self-check failed, nothing written:\n  " + String.join("\n  ", check.problems()));
+            }
+            List<Path> written = options.write() ? write(migrationsDir, forward, undo) : List.of();
+            return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis);
+        }
+    }
+
+    private Diff diff(Metadata metadata, Schema current, AutogenOptions options) {
+        Schema desired = new HibernateSchemaReader(options.naming()).read(metadata);
+        RenameHints hints = RenameHintReader.read(metadata).merge(options.renames());
+        return new SchemaComparator().compare(current, desired, hints);
+    }
+
+    private Script renderUndo(MigrationVersion version, String message, List<Operation> ops, Schema expected) {
+        List<Operation> reversed = new ArrayList<>();
+        try {
+            for (Operation op : ops) {
+                reversed.add(op.reverse());
+            }
+        } catch (IrreversibleOperation e) {
+            throw new AutogenException("--undo requested but " + e.getMessage());
+        }
+        Collections.reverse(reversed);
+        try {
+            NotNullRule.check(reversed, ColumnOrigins.none());
+        } catch (AutogenException e) {
+            throw new AutogenException("--undo requested but the undo cannot restore existing rows: " + e.getMessage());
+        }
+        return render('U', version, message, "undo " + message, reversed, List.of(), planner.plan(expected, reversed));
+    }
+
+    private Script render(char prefix, MigrationVersion version, String slugMessage, String title, List<Operation> ops,
+                          List<String> warnings, List<String> statements) {
+        String fileName = ScriptRenderer.fileName(prefix, version, slugMessage);
+        String header = fileName + ": " + title + " (" + planner.dialectName() + ")";
+        return new Script(fileName, ScriptRenderer.render(header, ops, warnings, statements));
+    }
+
+    private static Schema readSchema(ScratchDatabase db) {
+        try (Connection c = db.connect()) {
+            return new SqliteSchemaReader().read(c);
+        } catch (SQLException e) {
+            throw new AutogenException("cannot read the replayed schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> write(Path dir, Script forward, Optional<Script> undo) {
+        List<Path> written = new ArrayList<>();
+        List<Script> scripts = new ArrayList<>();
+        scripts.add(forward);
+        undo.ifPresent(scripts::add);
+        for (Script s : scripts) {
+            Path target = dir.resolve(s.fileName());
+            if (Files.exists(target)) {
+                throw new AutogenException("refusing to overwrite existing " + target);
+            }
+        }
+        try {
+            for (Script s : scripts) {
+                Path target = dir.resolve(s.fileName());
+                Files.writeString(target, s.content(), StandardCharsets.UTF_8);
+                written.add(target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write migration into " + dir, e);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.flywayautogen.core.cli;
+
+import dev.flywayautogen.core.AutogenException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Finds {@code @jakarta.persistence.Entity} classes in classpath entries (class folders and jars). Class files are
+ * pre-filtered by looking for the annotation's descriptor in their bytes, so only entities are loaded: loading
+ * every class would fail on classes whose dependencies are not on the given classpath.
+ */
+final class EntityScanner {
+
+    private static final byte[] ENTITY_DESCRIPTOR = "Ljakarta/persistence/Entity;".getBytes(StandardCharsets.UTF_8);
+
+    record Scan(List<Class<?>> entities, ClassLoader loader) {
+    }
+
+    static Scan scan(String classpath) {
+        List<Path> entries = new ArrayList<>();
+        List<URL> urls = new ArrayList<>();
+        for (String part : classpath.split(java.io.File.pathSeparator)) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Path p = Path.of(part);
+            if (!Files.exists(p)) {
+                throw new AutogenException("classpath entry does not exist: " + p);
+            }
+            entries.add(p);
+            try {
+                urls.add(p.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new AutogenException("bad classpath entry " + p + ": " + e.getMessage());
+            }
+        }
+        TreeSet<String> candidates = new TreeSet<>();
+        for (Path entry : entries) {
+            if (Files.isDirectory(entry)) {
+                scanDirectory(entry, candidates);
+            } else if (isEntityJar(entry, entries)) {
+                scanJar(entry, candidates);
+            }
+        }
+        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), EntityScanner.class.getClassLoader());
+        List<Class<?>> entities = new ArrayList<>();
+        for (String name : candidates) {
+            try {
+                Class<?> type = Class.forName(name, false, loader);
+                if (type.isAnnotationPresent(jakarta.persistence.Entity.class)) {
+                    entities.add(type);
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new AutogenException("cannot load entity " + name + " (" + e + "); add its dependencies to --classpath");
+            }
+        }
+        if (entities.isEmpty()) {
+            throw new AutogenException("no @Entity classes found in --classpath " + classpath);
+        }
+        return new Scan(entities, loader);
+    }
+
+    /** With class folders given, jars are their dependencies (not scanned); otherwise the jars hold the entities. */
+    private static boolean isEntityJar(Path entry, List<Path> entries) {
+        return entry.toString().endsWith(".jar") && entries.stream().noneMatch(Files::isDirectory);
+    }
+
+    private static void scanDirectory(Path root, TreeSet<String> candidates) {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
+                if (mentionsEntity(Files.readAllBytes(f))) {
+                    String rel = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+                    candidates.add(rel.substring(0, rel.length() - ".class".length()).replace('/', '.'));
+                }
+            }
+        } catch (IOException e) {
+            throw new AutogenException("cannot scan " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void scanJar(Path jar, TreeSet<String> candidates) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Enumeration<JarEntry> e = file.entries();
+            while (e.hasMoreElements()) {
+                JarEntry entry = e.nextElement();
+                if (entry.getName().endsWith(".class") && !entry.getName().contains("module-info")) {
+                    try (InputStream in = file.getInputStream(entry)) {
+                        if (mentionsEntity(in.readAllBytes())) {
+                            String n = entry.getName();
+                            candidates.add(n.substring(0, n.length() - ".class".length()).replace('/', '.'));
+                        }
+                    }
+                }
+            }
+        } catch (IOException ex) {
+            throw new AutogenException("cannot scan jar " + jar + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static boolean mentionsEntity(byte[] bytes) {
+        outer:
+        for (int i = 0; i <= bytes.length - ENTITY_DESCRIPTOR.length; i++) {
+            for (int j = 0; j < ENTITY_DESCRIPTOR.length; j++) {
+                if (bytes[i + j] != ENTITY_DESCRIPTOR[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.flywayautogen.core.cli;
+
+import dev.flywayautogen.core.AutogenException;
+import dev.flywayautogen.core.AutogenResult;
+import dev.flywayautogen.core.Autogenerate;
+import dev.flywayautogen.core.ops.Operation;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code generate} writes the next migration(s) and prints their paths (or "no changes"); {@code check} exits 0
+ * when the migrations match the entities, 1 with the pending operations listed, 2 on error.
+ */
+public final class Main {
+
+    public static final int IN_SYNC = 0;
+    public static final int PENDING = 1;
+    public static final int ERROR = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // Flyway and Hibernate log every step at INFO through java.util.logging; the CLI's own output is enough.
+        Logger.getLogger("").setLevel(Level.SEVERE);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CliArguments arguments;
+        try {
+            arguments = CliArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(CliArguments.USAGE);
+            return ERROR;
+        }
+        try {
+            EntityScanner.Scan scan = EntityScanner.scan(arguments.classpath());
+            Autogenerate engine = Autogenerate.forDialect(arguments.dialect());
+            Path migrations = arguments.migrations();
+            if (arguments.command().equals("check")) {
+                AutogenResult result = engine.check(scan.entities(), scan.loader(), migrations, arguments.options());
+                result.warnings().forEach(w -> err.println("warning: " + w));
+                if (result.inSync()) {
+                    out.println("in sync: migrations match the entities");
+                    return IN_SYNC;
+                }
+                out.println(result.operations().size() + " pending operation(s):");
+                for (Operation op : result.operations()) {
+                    out.println("  " + op.describe() + (op.destructive() ? "   [DESTRUCTIVE]" : ""));
+                }
+                return PENDING;
+            }
+            AutogenResult result = engine.generate(scan.entities(), scan.loader(), migrations, arguments.options());
+            result.warnings().forEach(w -> err.println("warning: " + w));
+            if (result.written().isEmpty()) {
+                out.println("no changes");
+            } else {
+                result.written().forEach(p -> out.println(p.toAbsolutePath()));
+            }
+            return IN_SYNC;
+        } catch (AutogenException e) {
+            err.println("error: " + e.getMessage());
+            return ERROR;
+        } catch (RuntimeException | LinkageError e) {
+            err.println("error: " + e);
+            return ERROR;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.flywayautogen.core.compare;
+
+import dev.flywayautogen.core.AutogenException;
+import dev.flywayautogen.core.desired.ColumnOrigins;
+import dev.flywayautogen.core.model.Column;
+import dev.flywayautogen.core.ops.AddColumn;
+import dev.flywayautogen.core.ops.AlterColumn;
+import dev.flywayautogen.core.ops.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Existing rows need a value when a column becomes NOT NULL. The declared default provides it; without one there
+ * is no correct script to write, so generation stops and says exactly what to declare.
+ */
+public final class NotNullRule {
+
+    private NotNullRule() {
+    }
+
+    public static void check(List<Operation> operations, ColumnOrigins origins) {
+        List<String> problems = new ArrayList<>();
+        for (Operation op : operations) {
+            if (op instanceof AddColumn add && needsFill(add.column())) {
+                problems.add("cannot add NOT NULL " + origins.describe(add.table(), add.column().name())
+                        + " to existing rows without a default: declare @ColumnDefault(\"...\") on "
+                        + fieldOf(origins, add.table(), add.column().name()) + " or make it nullable");
+            } else if (op instanceof AlterColumn alter && alter.tightensToNotNull() && needsFill(alter.to())) {
+                problems.add("cannot make " + origins.describe(alter.table(), alter.to().name())
+                        + " NOT NULL: existing NULLs need a value; declare @ColumnDefault(\"...\") on "
+                        + fieldOf(origins, alter.table(), alter.to().name()) + " or keep it nullable");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AutogenException(String.join("\n", problems));
+        }
+    }
+
+    private static boolean needsFill(Column column) {
+        return !column.nullable() && !column.hasDefault();
+    }
+
+    private static String fieldOf(ColumnOrigins origins, String table, String column) {
+        String field = origins.fieldByColumn().get(table + "." + column);
+        return field != null ? field : "the field mapped to " + table + "." + column;
+    }
+}

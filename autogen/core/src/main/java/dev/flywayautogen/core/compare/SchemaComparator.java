@@ -1,0 +1,99 @@
+package dev.flywayautogen.core.compare;
+
+import dev.flywayautogen.core.desired.RenameHints;
+import dev.flywayautogen.core.model.Schema;
+import dev.flywayautogen.core.model.Table;
+import dev.flywayautogen.core.ops.CreateTable;
+import dev.flywayautogen.core.ops.DropTable;
+import dev.flywayautogen.core.ops.Operation;
+import dev.flywayautogen.core.ops.RenameColumn;
+import dev.flywayautogen.core.ops.RenameTable;
+import dev.flywayautogen.core.ops.SchemaChanges;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Compares the current schema with the desired one. Order of the result: table renames, new tables (parents
+ * first), changes inside existing tables (by table name, see {@link TableComparator}), dropped tables (children
+ * first). Renames happen only when declared; an undeclared look-alike drop+add is reported as a warning.
+ */
+public final class SchemaComparator {
+
+    public Diff compare(Schema current, Schema desired, RenameHints hints) {
+        List<Operation> ops = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Schema s = current;
+
+        for (Map.Entry<String, String> rename : hints.tables().entrySet()) {
+            String from = rename.getKey();
+            String to = rename.getValue();
+            if (s.table(from).isPresent() && s.table(to).isEmpty() && desired.table(to).isPresent()) {
+                RenameTable op = new RenameTable(from, to);
+                ops.add(op);
+                s = SchemaChanges.apply(s, op);
+            } else if (s.table(from).isPresent() || s.table(to).isEmpty()) {
+                warnings.add("rename hint " + from + " -> " + to + " ignored: table " + from + " is "
+                        + (s.table(from).isPresent() ? "still declared or " + to + " already exists" : "not in the current schema"));
+            }
+        }
+
+        Set<String> currentNames = names(s);
+        Set<String> desiredNames = names(desired);
+        List<Table> created = desired.tables().stream().filter(t -> !currentNames.contains(t.name())).toList();
+        List<Table> dropped = s.tables().stream().filter(t -> !desiredNames.contains(t.name())).toList();
+        warnings.addAll(possibleTableRenames(dropped, created));
+
+        List<String> common = desired.tables().stream().map(Table::name).filter(currentNames::contains).sorted().toList();
+        for (String table : common) {
+            for (Map.Entry<String, String> rename : hints.columnsOf(table).entrySet()) {
+                Table cur = s.requireTable(table);
+                Table want = desired.requireTable(table);
+                if (cur.column(rename.getKey()).isPresent() && cur.column(rename.getValue()).isEmpty()
+                        && want.column(rename.getValue()).isPresent()) {
+                    RenameColumn op = new RenameColumn(table, rename.getKey(), rename.getValue());
+                    ops.add(op);
+                    s = SchemaChanges.apply(s, op);
+                }
+            }
+        }
+
+        TableOrder.parentsFirst(created).forEach(t -> ops.add(new CreateTable(t)));
+        TableComparator tableComparator = new TableComparator();
+        for (String table : common) {
+            List<Operation> tableOps = tableComparator.compare(s.requireTable(table), desired.requireTable(table));
+            ops.addAll(tableOps);
+            warnings.addAll(tableComparator.possibleColumnRenames(s.requireTable(table), desired.requireTable(table)));
+        }
+        List<Table> droppedChildrenFirst = new ArrayList<>(TableOrder.parentsFirst(dropped));
+        java.util.Collections.reverse(droppedChildrenFirst);
+        droppedChildrenFirst.forEach(t -> ops.add(new DropTable(t)));
+        return new Diff(ops, warnings);
+    }
+
+    private static List<String> possibleTableRenames(List<Table> dropped, List<Table> created) {
+        List<String> warnings = new ArrayList<>();
+        for (Table d : dropped) {
+            for (Table c : created) {
+                if (columnNames(d).equals(columnNames(c))) {
+                    warnings.add("POSSIBLE RENAME: table " + d.name() + " is dropped and " + c.name()
+                            + " created with the same columns; if it is a rename, declare @RenamedFrom(\"" + d.name()
+                            + "\") on the entity or pass --rename " + d.name() + "=" + c.name());
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static Set<String> columnNames(Table t) {
+        return t.columns().stream().map(c -> c.name()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> names(Schema schema) {
+        return schema.tables().stream().map(Table::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+}

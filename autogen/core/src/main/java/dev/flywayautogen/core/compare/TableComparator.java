@@ -1,0 +1,114 @@
+package dev.flywayautogen.core.compare;
+
+import dev.flywayautogen.core.model.CheckConstraint;
+import dev.flywayautogen.core.model.Column;
+import dev.flywayautogen.core.model.ForeignKey;
+import dev.flywayautogen.core.model.Index;
+import dev.flywayautogen.core.model.Table;
+import dev.flywayautogen.core.model.UniqueConstraint;
+import dev.flywayautogen.core.ops.AddCheck;
+import dev.flywayautogen.core.ops.AddColumn;
+import dev.flywayautogen.core.ops.AddForeignKey;
+import dev.flywayautogen.core.ops.AddUnique;
+import dev.flywayautogen.core.ops.AlterColumn;
+import dev.flywayautogen.core.ops.AlterPrimaryKey;
+import dev.flywayautogen.core.ops.CreateIndex;
+import dev.flywayautogen.core.ops.DropCheck;
+import dev.flywayautogen.core.ops.DropColumn;
+import dev.flywayautogen.core.ops.DropForeignKey;
+import dev.flywayautogen.core.ops.DropIndex;
+import dev.flywayautogen.core.ops.DropUnique;
+import dev.flywayautogen.core.ops.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Changes inside one table, after renames were applied to {@code current}. Order: drops of indexes and constraints
+ * first (they may name columns about to change), then column adds/alters, key and constraint adds, column drops,
+ * and index creation last.
+ */
+final class TableComparator {
+
+    List<Operation> compare(Table current, Table desired) {
+        String t = desired.name();
+        List<Operation> ops = new ArrayList<>();
+        for (Index i : current.indexes()) {
+            if (!desired.indexes().contains(i)) {
+                ops.add(new DropIndex(t, i));
+            }
+        }
+        for (ForeignKey fk : current.foreignKeys()) {
+            if (!desired.foreignKeys().contains(fk)) {
+                ops.add(new DropForeignKey(t, fk));
+            }
+        }
+        for (UniqueConstraint u : current.uniques()) {
+            if (!desired.uniques().contains(u)) {
+                ops.add(new DropUnique(t, u));
+            }
+        }
+        for (CheckConstraint c : current.checks()) {
+            if (!desired.checks().contains(c)) {
+                ops.add(new DropCheck(t, c));
+            }
+        }
+        for (Column want : desired.columns()) {
+            current.column(want.name()).ifPresentOrElse(
+                    have -> {
+                        if (!have.equals(want)) {
+                            ops.add(new AlterColumn(t, have, want));
+                        }
+                    },
+                    () -> ops.add(new AddColumn(t, want)));
+        }
+        if (!current.primaryKey().equals(desired.primaryKey())) {
+            ops.add(new AlterPrimaryKey(t, current.primaryKey(), desired.primaryKey()));
+        }
+        for (UniqueConstraint u : desired.uniques()) {
+            if (!current.uniques().contains(u)) {
+                ops.add(new AddUnique(t, u));
+            }
+        }
+        for (ForeignKey fk : desired.foreignKeys()) {
+            if (!current.foreignKeys().contains(fk)) {
+                ops.add(new AddForeignKey(t, fk));
+            }
+        }
+        for (CheckConstraint c : desired.checks()) {
+            if (!current.checks().contains(c)) {
+                ops.add(new AddCheck(t, c));
+            }
+        }
+        for (Column have : current.columns()) {
+            if (desired.column(have.name()).isEmpty()) {
+                ops.add(new DropColumn(t, have));
+            }
+        }
+        for (Index i : desired.indexes()) {
+            if (!current.indexes().contains(i)) {
+                ops.add(new CreateIndex(t, i));
+            }
+        }
+        return ops;
+    }
+
+    /** An undeclared drop+add of columns of the same type in one table may be a rename: say so, never assume it. */
+    List<String> possibleColumnRenames(Table current, Table desired) {
+        List<String> warnings = new ArrayList<>();
+        for (Column dropped : current.columns()) {
+            if (desired.column(dropped.name()).isPresent()) {
+                continue;
+            }
+            for (Column added : desired.columns()) {
+                if (current.column(added.name()).isEmpty() && added.type().equals(dropped.type())) {
+                    warnings.add("POSSIBLE RENAME: column " + desired.name() + "." + dropped.name() + " is dropped and "
+                            + desired.name() + "." + added.name() + " added with the same type; if it is a rename, declare "
+                            + "@RenamedFrom(\"" + dropped.name() + "\") on the field or pass --rename "
+                            + desired.name() + "." + dropped.name() + "=" + added.name());
+                }
+            }
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.flywayautogen.core.current;
+
+import dev.flywayautogen.core.sqlite.ScratchDatabase;
+import org.flywaydb.core.Flyway;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replays a folder of Flyway migrations into a scratch SQLite database: the "current" schema is what the
+ * migrations build, not what some live database happens to hold.
+ */
+public final class MigrationReplayer {
+
+    /** The replayed database and how long the replay took (reported apart from the diff time). */
+    public record Replay(ScratchDatabase database, long elapsedMillis) {
+    }
+
+    public Replay replay(Path migrationsDir) {
+        if (!Files.isDirectory(migrationsDir)) {
+            throw new dev.flywayautogen.core.AutogenException("migrations directory does not exist: " + migrationsDir);
+        }
+        long start = System.nanoTime();
+        ScratchDatabase db = ScratchDatabase.create("replay");
+        try {
+            migrate(db, List.of(migrationsDir));
+        } catch (RuntimeException e) {
+            db.close();
+            throw new dev.flywayautogen.core.AutogenException("replaying migrations from " + migrationsDir + " failed: " + rootMessage(e), e);
+        }
+        return new Replay(db, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Runs Flyway over the given script folders against the scratch database, as the application would. */
+    public static void migrate(ScratchDatabase db, List<Path> locations) {
+        List<String> flywayLocations = new ArrayList<>();
+        for (Path location : locations) {
+            flywayLocations.add("filesystem:" + location.toAbsolutePath());
+        }
+        Flyway.configure()
+                .dataSource(db.jdbcUrl(), null, null)
+                .locations(flywayLocations.toArray(String[]::new))
+                .load()
+                .migrate();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.flywayautogen.core.current;
+
+import dev.flywayautogen.core.model.CheckConstraint;
+import dev.flywayautogen.core.model.Column;
+import dev.flywayautogen.core.model.ColumnType;
+import dev.flywayautogen.core.model.ForeignKey;
+import dev.flywayautogen.core.model.Index;
+import dev.flywayautogen.core.model.PrimaryKey;
+import dev.flywayautogen.core.model.Schema;
+import dev.flywayautogen.core.model.SqlObject;
+import dev.flywayautogen.core.model.SqlText;
+import dev.flywayautogen.core.model.Table;
+import dev.flywayautogen.core.model.UniqueConstraint;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Introspects a SQLite database into the model: sqlite_master, PRAGMA table_xinfo / index_list / index_xinfo /
+ * foreign_key_list, and CHECKs parsed from the stored CREATE TABLE. Identifiers are lower-cased (SQLite compares
+ * them case-insensitively) and values normalised, so a schema read twice, or built two ways, compares equal.
+ */
+public final class SqliteSchemaReader {
+
+    public static final String FLYWAY_HISTORY_TABLE = "flyway_schema_history";
+
+    public Schema read(Connection connection) {
+        try {
+            List<Table> tables = new ArrayList<>();
+            List<SqlObject> views = new ArrayList<>();
+            List<SqlObject> triggers = new ArrayList<>();
+            List<String> autoincrement = new ArrayList<>();
+            for (String[] row : query(connection, "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                    + "WHERE name NOT LIKE 'sqlite_%' ORDER BY name", 4)) {
+                String type = row[0];
+                String name = lower(row[1]);
+                if (name.equals(FLYWAY_HISTORY_TABLE) || lower(row[2]).equals(FLYWAY_HISTORY_TABLE)) {
+                    continue;
+                }
+                switch (type) {
+                    case "table" -> {
+                        tables.add(readTable(connection, row[1], row[3]));
+                        if (row[3] != null && row[3].toUpperCase(Locale.ROOT).matches("(?s).*\\bAUTOINCREMENT\\b.*")) {
+                            autoincrement.add(name);
+                        }
+                    }
+                    case "view" -> views.add(new SqlObject(name, name, row[3]));
+                    case "trigger" -> triggers.add(new SqlObject(name, lower(row[2]), row[3]));
+                    default -> { /* indexes are read per table */ }
+                }
+            }
+            return new Schema(tables, views, triggers, autoincrement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read SQLite schema: " + e.getMessage(), e);
+        }
+    }
+
+    private Table readTable(Connection c, String rawName, String createSql) throws SQLException {
+        String q = quoteLiteral(rawName);
+        List<Column> columns = new ArrayList<>();
+        TreeMap<Integer, String> pkColumns = new TreeMap<>();
+        for (String[] col : query(c, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(" + q + ")", 6)) {
+            if (!"0".equals(col[5])) {
+                continue; // generated / hidden columns are not declared by entities
+            }
+            String name = lower(col[0]);
+            int pk = Integer.parseInt(col[4]);
+            if (pk > 0) {
+                pkColumns.put(pk, name);
+            }
+            // PK columns are NOT NULL in the model: an INTEGER PRIMARY KEY can never hold NULL, whatever the pragma says.
+            boolean nullable = "0".equals(col[2]) && pk == 0;
+            columns.add(new Column(name, ColumnType.sqlite(col[1]), nullable, SqlText.normaliseDefault(col[3])));
+        }
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
+        for (String[] idx : query(c, "SELECT name, \"unique\", origin FROM pragma_index_list(" + q + ")", 3)) {
+            List<String> cols = indexColumns(c, idx[0]);
+            switch (idx[2]) {
+                case "u" -> uniques.add(new UniqueConstraint(null, cols));
+                case "c" -> indexes.add(new Index(lower(idx[0]), cols, "1".equals(idx[1])));
+                default -> { /* the primary key's own index */ }
+            }
+        }
+        List<CreateTableSqlParser.NamedConstraint> named = createSql == null ? List.of() : CreateTableSqlParser.namedConstraints(createSql);
+        List<String> pk = List.copyOf(pkColumns.values());
+        return new Table(lower(rawName), columns, new PrimaryKey(nameOf(named, "PRIMARY KEY", pk), pk),
+                uniques.stream().map(u -> new UniqueConstraint(nameOf(named, "UNIQUE", u.columns()), u.columns())).toList(),
+                indexes,
+                foreignKeys(c, q).stream().map(f -> new ForeignKey(nameOf(named, "FOREIGN KEY", f.columns()), f.columns(),
+                        f.referencedTable(), f.referencedColumns(), f.onDelete())).toList(),
+                checks(createSql));
+    }
+
+    private static String nameOf(List<CreateTableSqlParser.NamedConstraint> named, String kind, List<String> columns) {
+        return named.stream().filter(n -> n.kind().equals(kind) && n.columns().equals(columns))
+                .map(CreateTableSqlParser.NamedConstraint::name).findFirst().orElse(null);
+    }
+
+    private List<String> indexColumns(Connection c, String indexName) throws SQLException {
+        List<String> cols = new ArrayList<>();
+        for (String[] row : query(c, "SELECT name, key FROM pragma_index_xinfo(" + quoteLiteral(indexName) + ") ORDER BY seqno", 2)) {
+            if ("1".equals(row[1])) {
+                if (row[0] == null) {
+                    throw new IllegalStateException("expression indexes are not supported: " + indexName);
+                }
+                cols.add(lower(row[0]));
+            }
+        }
+        return cols;
+    }
+
+    private List<ForeignKey> foreignKeys(Connection c, String quotedTable) throws SQLException {
+        Map<Integer, List<String[]>> byId = new TreeMap<>();
+        for (String[] row : query(c, "SELECT id, seq, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list("
+                + quotedTable + ") ORDER BY id, seq", 6)) {
+            byId.computeIfAbsent(Integer.parseInt(row[0]), k -> new ArrayList<>()).add(row);
+        }
+        List<ForeignKey> fks = new ArrayList<>();
+        for (List<String[]> rows : byId.values()) {
+            String parent = lower(rows.get(0)[2]);
+            List<String> from = rows.stream().map(r -> lower(r[3])).toList();
+            List<String> to = rows.stream().map(r -> r[4] == null ? null : lower(r[4])).toList();
+            if (to.contains(null)) {
+                to = primaryKeyOf(c, parent); // "REFERENCES parent" without columns means the parent's primary key
+            }
+            fks.add(new ForeignKey(null, from, parent, to, rows.get(0)[5]));
+        }
+        return fks;
+    }
+
+    private List<String> primaryKeyOf(Connection c, String table) throws SQLException {
+        TreeMap<Integer, String> pk = new TreeMap<>();
+        for (String[] col : query(c, "SELECT name, pk FROM pragma_table_info(" + quoteLiteral(table) + ")", 2)) {
+            if (!"0".equals(col[1])) {
+                pk.put(Integer.parseInt(col[1]), lower(col[0]));
+            }
+        }
+        return List.copyOf(pk.values());
+    }
+
+    private static List<CheckConstraint> checks(String createSql) {
+        return createSql == null ? List.of() : CreateTableSqlParser.checks(createSql);
+    }
+
+    private static List<String[]> query(Connection c, String sql, int width) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String[] row = new String[width];
+                for (int i = 0; i < width; i++) {
+                    row[i] = rs.getString(i + 1);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static String quoteLiteral(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

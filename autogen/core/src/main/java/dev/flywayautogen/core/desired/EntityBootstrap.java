@@ -1,0 +1,40 @@
+package dev.flywayautogen.core.desired;
+
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.community.dialect.SQLiteDialect;
+
+import java.util.Collection;
+import java.util.Comparator;
+
+/**
+ * Builds Hibernate's boot {@link Metadata} for a set of entity classes without a database: the CLI and tests use it;
+ * Quarkus passes its own Metadata instead. The physical naming strategy defaults to Quarkus' default
+ * (camelCase to snake_case), so the CLI sees the same table and column names the application uses.
+ */
+public final class EntityBootstrap {
+
+    private EntityBootstrap() {
+    }
+
+    public static Metadata sqliteMetadata(Collection<Class<?>> entityClasses, ClassLoader classLoader) {
+        if (entityClasses.isEmpty()) {
+            throw new IllegalArgumentException("no @Entity classes given");
+        }
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(classLoader).build();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+                .applySetting("hibernate.dialect", SQLiteDialect.class.getName())
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                .applySetting("hibernate.physical_naming_strategy", CamelCaseToUnderscoresNamingStrategy.class.getName())
+                .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")
+                .build();
+        MetadataSources sources = new MetadataSources(registry);
+        entityClasses.stream().sorted(Comparator.comparing(Class::getName)).forEach(sources::addAnnotatedClass);
+        return sources.buildMetadata();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.flywayautogen.core.desired;
+
+import dev.flywayautogen.core.model.CheckConstraint;
+import dev.flywayautogen.core.model.Column;
+import dev.flywayautogen.core.model.ColumnType;
+import dev.flywayautogen.core.model.ForeignKey;
+import dev.flywayautogen.core.model.Index;
+import dev.flywayautogen.core.model.PrimaryKey;
+import dev.flywayautogen.core.model.Schema;
+import dev.flywayautogen.core.model.SqlText;
+import dev.flywayautogen.core.model.Table;
+import dev.flywayautogen.core.model.UniqueConstraint;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.boot.Metadata;
+import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.UniqueKey;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The desired schema: what Hibernate's boot {@link Metadata} declares, as the model. Types come from the dialect
+ * the Metadata was built with; hashed constraint names are replaced by the naming convention.
+ */
+public final class HibernateSchemaReader {
+
+    private final NamingConvention naming;
+
+    public HibernateSchemaReader(NamingConvention naming) {
+        this.naming = naming;
+    }
+
+    public Schema read(Metadata metadata) {
+        List<Table> tables = new ArrayList<>();
+        for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
+            if (table.isPhysicalTable() && !table.isAbstractUnionTable() && !table.isAbstract()) {
+                tables.add(readTable(metadata, table));
+            }
+        }
+        return Schema.of(tables);
+    }
+
+    private Table readTable(Metadata metadata, org.hibernate.mapping.Table table) {
+        String name = lower(table.getName());
+        List<String> pkColumns = table.hasPrimaryKey()
+                ? table.getPrimaryKey().getColumns().stream().map(c -> lower(c.getName())).toList() : List.of();
+        List<Column> columns = new ArrayList<>();
+        Set<UniqueConstraint> uniques = new LinkedHashSet<>();
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            String columnName = lower(column.getName());
+            boolean inPk = pkColumns.contains(columnName);
+            // Identity keys must be a rowid alias on SQLite, which requires the declared type INTEGER.
+            String sqlType = column.isIdentity() ? "integer" : column.getSqlType(metadata);
+            columns.add(new Column(columnName, ColumnType.sqlite(sqlType), column.isNullable() && !inPk,
+                    SqlText.normaliseDefault(column.getDefaultValue())));
+            if (column.isUnique() && !(pkColumns.size() == 1 && inPk)) {
+                uniques.add(new UniqueConstraint(naming.uniqueName(name, List.of(columnName)), List.of(columnName)));
+            }
+            for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+                String checkName = check.isNamed() ? lower(check.getName()) : naming.checkName(name, List.of(columnName));
+                checks.add(new CheckConstraint(checkName, SqlText.normaliseExpression(check.getConstraint())));
+            }
+        }
+        for (UniqueKey key : table.getUniqueKeys().values()) {
+            List<String> cols = key.getColumns().stream().map(c -> lower(c.getName())).toList();
+            if (!cols.equals(pkColumns)) {
+                String keyName = NamingConvention.isGeneratedName(key.getName()) ? naming.uniqueName(name, cols) : lower(key.getName());
+                uniques.add(new UniqueConstraint(keyName, cols));
+            }
+        }
+        int unnamedCheck = 0;
+        for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
+            String checkName = check.isNamed() ? lower(check.getName())
+                    : naming.checkName(name, List.of(String.valueOf(++unnamedCheck)));
+            checks.add(new CheckConstraint(checkName, SqlText.normaliseExpression(check.getConstraint())));
+        }
+        return new Table(name, columns, new PrimaryKey(naming.primaryKeyName(name, pkColumns), pkColumns),
+                List.copyOf(uniques), indexes(table, name), foreignKeys(table, name), checks);
+    }
+
+    private List<Index> indexes(org.hibernate.mapping.Table table, String tableName) {
+        List<Index> indexes = new ArrayList<>();
+        for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+            List<String> cols = index.getSelectables().stream().map(Selectable::getText).map(HibernateSchemaReader::lower).toList();
+            String indexName = NamingConvention.isGeneratedName(index.getName()) ? naming.indexName(tableName, cols) : lower(index.getName());
+            indexes.add(new Index(indexName, cols, false));
+        }
+        return indexes;
+    }
+
+    private List<ForeignKey> foreignKeys(org.hibernate.mapping.Table table, String tableName) {
+        List<ForeignKey> fks = new ArrayList<>();
+        for (org.hibernate.mapping.ForeignKey fk : table.getForeignKeyCollection()) {
+            if (!fk.isPhysicalConstraint() || !fk.isCreationEnabled() || fk.getReferencedTable() == null) {
+                continue;
+            }
+            List<String> cols = fk.getColumns().stream().map(c -> lower(c.getName())).toList();
+            org.hibernate.mapping.Table parent = fk.getReferencedTable();
+            List<String> refCols = fk.getReferencedColumns().isEmpty()
+                    ? parent.getPrimaryKey().getColumns().stream().map(c -> lower(c.getName())).toList()
+                    : fk.getReferencedColumns().stream().map(c -> lower(c.getName())).toList();
+            String parentName = lower(parent.getName());
+            String fkName = NamingConvention.isGeneratedName(fk.getName()) ? naming.foreignKeyName(tableName, cols, parentName) : lower(fk.getName());
+            fks.add(new ForeignKey(fkName, cols, parentName, refCols, onDelete(fk.getOnDeleteAction())));
+        }
+        return fks;
+    }
+
+    private static String onDelete(OnDeleteAction action) {
+        if (action == null) {
+            return ForeignKey.NO_ACTION;
+        }
+        return switch (action) {
+            case CASCADE -> "CASCADE";
+            case SET_NULL -> "SET NULL";
+            case SET_DEFAULT -> "SET DEFAULT";
+            case RESTRICT -> "RESTRICT";
+            default -> ForeignKey.NO_ACTION;
+        };
+    }
+
+    private static String lower(String s) {
+        String t = s.startsWith("`") || s.startsWith("\"") ? s.substring(1, s.length() - 1) : s;
+        return t.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.flywayautogen.core.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole database schema as the engine compares it. Tables are sorted by name so that two readers of the same
+ * schema produce equal values. Views and triggers are carried as opaque SQL: Hibernate does not declare them, so
+ * they are never compared, only recreated when a table rebuild has to drop them. {@code autoincrementTables} names
+ * the tables whose key uses SQLite's AUTOINCREMENT: not declared by entities either, but a rebuild must keep it.
+ */
+public record Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> triggers, List<String> autoincrementTables) {
+
+    public Schema {
+        tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
+        views = views.stream().sorted(Comparator.comparing(SqlObject::name)).toList();
+        triggers = triggers.stream().sorted(Comparator.comparing(SqlObject::name)).toList();
+        autoincrementTables = autoincrementTables.stream().sorted().toList();
+    }
+
+    public static Schema of(List<Table> tables) {
+        return new Schema(tables, List.of(), List.of(), List.of());
+    }
+
+    public Optional<Table> table(String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public Table requireTable(String name) {
+        return table(name).orElseThrow(() -> new IllegalArgumentException("no table '" + name + "' in schema"));
+    }
+
+    public Schema withAutoincrementTables(List<String> names) {
+        return new Schema(tables, views, triggers, names);
+    }
+
+    public Schema withTables(List<Table> newTables) {
+        return new Schema(newTables, views, triggers, autoincrementTables);
+    }
+}

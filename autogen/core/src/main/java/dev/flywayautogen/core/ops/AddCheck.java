@@ -1,0 +1,9 @@
+package dev.flywayautogen.core.ops;
+
+import dev.flywayautogen.core.model.CheckConstraint;
+
+public record AddCheck(String table, CheckConstraint check) implements Operation {
+    public Operation reverse() { return new DropCheck(table, check); }
+    public boolean destructive() { return false; }
+    public String describe() { return "add check on " + table + ": " + check.expression(); }
+}

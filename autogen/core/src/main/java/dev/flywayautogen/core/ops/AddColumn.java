@@ -1,0 +1,9 @@
+package dev.flywayautogen.core.ops;
+
+import dev.flywayautogen.core.model.Column;
+
+public record AddColumn(String table, Column column) implements Operation {
+    public Operation reverse() { return new DropColumn(table, column); }
+    public boolean destructive() { return false; }
+    public String describe() { return "add column " + table + "." + column.name() + " " + Describe.column(column); }
+}

@@ -1,0 +1,10 @@
+package dev.flywayautogen.core.ops;
+
+import dev.flywayautogen.core.model.Table;
+
+public record CreateTable(Table definition) implements Operation {
+    public String table() { return definition.name(); }
+    public Operation reverse() { return new DropTable(definition); }
+    public boolean destructive() { return false; }
+    public String describe() { return "create table " + definition.name(); }
+}

@@ -1,0 +1,17 @@
+package dev.flywayautogen.core.ops;
+
+import dev.flywayautogen.core.model.Column;
+
+/** Shared wording for {@link Operation#describe()}. */
+final class Describe {
+    private Describe() {
+    }
+
+    static String column(Column c) {
+        return c.type() + (c.nullable() ? " null" : " not null") + (c.hasDefault() ? " default " + c.defaultValue() : "");
+    }
+
+    static String cols(java.util.List<String> columns) {
+        return "(" + String.join(", ", columns) + ")";
+    }
+}

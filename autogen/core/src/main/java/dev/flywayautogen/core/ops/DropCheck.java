@@ -1,0 +1,9 @@
+package dev.flywayautogen.core.ops;
+
+import dev.flywayautogen.core.model.CheckConstraint;
+
+public record DropCheck(String table, CheckConstraint check) implements Operation {
+    public Operation reverse() { return new AddCheck(table, check); }
+    public boolean destructive() { return false; }
+    public String describe() { return "drop check on " + table + ": " + check.expression(); }
+}

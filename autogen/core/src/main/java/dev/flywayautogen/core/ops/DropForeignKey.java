@@ -1,0 +1,12 @@
+package dev.flywayautogen.core.ops;
+
+import dev.flywayautogen.core.model.ForeignKey;
+
+public record DropForeignKey(String table, ForeignKey foreignKey) implements Operation {
+    public Operation reverse() { return new AddForeignKey(table, foreignKey); }
+    public boolean destructive() { return false; }
+    public String describe() {
+        return "drop foreign key " + table + Describe.cols(foreignKey.columns()) + " -> " + foreignKey.referencedTable()
+                + " on delete " + foreignKey.onDelete().toLowerCase(java.util.Locale.ROOT);
+    }
+}

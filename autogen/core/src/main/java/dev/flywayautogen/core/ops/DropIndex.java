@@ -1,0 +1,9 @@
+package dev.flywayautogen.core.ops;
+
+import dev.flywayautogen.core.model.Index;
+
+public record DropIndex(String table, Index index) implements Operation {
+    public Operation reverse() { return new CreateIndex(table, index); }
+    public boolean destructive() { return false; }
+    public String describe() { return "drop index " + index.name() + " on " + table; }
+}

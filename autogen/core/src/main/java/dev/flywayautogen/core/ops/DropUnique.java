@@ -1,0 +1,9 @@
+package dev.flywayautogen.core.ops;
+
+import dev.flywayautogen.core.model.UniqueConstraint;
+
+public record DropUnique(String table, UniqueConstraint unique) implements Operation {
+    public Operation reverse() { return new AddUnique(table, unique); }
+    public boolean destructive() { return false; }
+    public String describe() { return "drop unique constraint on " + table + Describe.cols(unique.columns()); }
+}

@@ -1,0 +1,8 @@
+package dev.flywayautogen.core.ops;
+
+public record RenameTable(String from, String to) implements Operation {
+    public String table() { return from; }
+    public Operation reverse() { return new RenameTable(to, from); }
+    public boolean destructive() { return false; }
+    public String describe() { return "rename table " + from + " to " + to; }
+}

@@ -1,0 +1,110 @@
+package dev.flywayautogen.core.plan.sqlite;
+
+import dev.flywayautogen.core.model.CheckConstraint;
+import dev.flywayautogen.core.model.Column;
+import dev.flywayautogen.core.model.ForeignKey;
+import dev.flywayautogen.core.model.Index;
+import dev.flywayautogen.core.model.Table;
+import dev.flywayautogen.core.model.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/** SQLite DDL text for model objects. Identifiers are always double-quoted. */
+final class SqliteDdl {
+
+    private SqliteDdl() {
+    }
+
+    static String q(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    static String cols(List<String> columns) {
+        return columns.stream().map(SqliteDdl::q).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * CREATE TABLE under {@code tableName}; {@code referenced} maps parent table names (a rebuild points children
+     * at the parent's temporary name, which SQLite re-points when the parent is renamed into place).
+     */
+    static String createTable(Table t, String tableName, UnaryOperator<String> referenced) {
+        return createTable(t, tableName, referenced, false);
+    }
+
+    /** With {@code autoincrement}, a single INTEGER key is declared inline as PRIMARY KEY AUTOINCREMENT (kept on rebuilds). */
+    static String createTable(Table t, String tableName, UnaryOperator<String> referenced, boolean autoincrement) {
+        List<String> lines = new ArrayList<>();
+        boolean inlineKey = autoincrement && t.primaryKey().columns().size() == 1
+                && t.column(t.primaryKey().columns().get(0)).map(c -> c.type().canonical().equals("INTEGER")).orElse(false);
+        for (String pkColumn : t.primaryKey().columns()) {
+            t.column(pkColumn).ifPresent(c -> lines.add(columnDefinition(t, c) + (inlineKey ? " PRIMARY KEY AUTOINCREMENT" : "")));
+        }
+        for (Column c : t.columns()) {
+            if (!t.primaryKey().columns().contains(c.name())) {
+                lines.add(columnDefinition(t, c));
+            }
+        }
+        if (t.primaryKey().isPresent() && !inlineKey) {
+            lines.add(constraint(t.primaryKey().name()) + "PRIMARY KEY " + cols(t.primaryKey().columns()));
+        }
+        for (UniqueConstraint u : t.uniques()) {
+            lines.add(constraint(u.name()) + "UNIQUE " + cols(u.columns()));
+        }
+        for (ForeignKey fk : t.foreignKeys()) {
+            lines.add(constraint(fk.name()) + "FOREIGN KEY " + cols(fk.columns()) + " REFERENCES "
+                    + q(referenced.apply(fk.referencedTable())) + " " + cols(fk.referencedColumns())
+                    + (fk.onDelete().equals(ForeignKey.NO_ACTION) ? "" : " ON DELETE " + fk.onDelete()));
+        }
+        for (CheckConstraint c : t.checks()) {
+            lines.add(constraint(c.name()) + "CHECK (" + c.expression() + ")");
+        }
+        return "CREATE TABLE " + q(tableName) + " (\n    " + String.join(",\n    ", lines) + "\n)";
+    }
+
+    static String columnDefinition(Table t, Column c) {
+        return columnDefinition(c, declaredType(t, c));
+    }
+
+    static String columnDefinition(Column c, String declaredType) {
+        StringBuilder sb = new StringBuilder(q(c.name())).append(' ').append(declaredType.toUpperCase(java.util.Locale.ROOT));
+        if (!c.nullable()) {
+            sb.append(" NOT NULL");
+        }
+        if (c.hasDefault()) {
+            sb.append(" DEFAULT ").append(defaultClause(c.defaultValue()));
+        }
+        return sb.toString();
+    }
+
+    /** A single-column INTEGER key is declared exactly "INTEGER" so it stays a rowid alias (auto-assigned ids). */
+    private static String declaredType(Table t, Column c) {
+        boolean rowidAlias = t.primaryKey().columns().equals(List.of(c.name())) && c.type().canonical().equals("INTEGER");
+        return rowidAlias ? "INTEGER" : c.type().declared().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String defaultClause(String normalisedDefault) {
+        return isConstant(normalisedDefault) || normalisedDefault.startsWith("CURRENT_")
+                ? normalisedDefault : "(" + normalisedDefault + ")";
+    }
+
+    /** Literal number or string: what SQLite's ADD COLUMN accepts as a default. */
+    static boolean isConstant(String normalisedDefault) {
+        return normalisedDefault == null || normalisedDefault.startsWith("'")
+                || normalisedDefault.matches("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+    }
+
+    private static String constraint(String name) {
+        return name == null ? "" : "CONSTRAINT " + q(name) + " ";
+    }
+
+    static String createIndex(String table, Index index) {
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name()) + " ON " + q(table) + " " + cols(index.columns());
+    }
+
+    static String dropIndex(Index index) {
+        return "DROP INDEX " + q(index.name());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.flywayautogen.core.selfcheck;
+
+import dev.flywayautogen.core.model.Schema;
+import dev.flywayautogen.core.model.Table;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Row counts per table, and the rows PRAGMA foreign_key_check reports: the two data invariants of the self-check. */
+public final class RowCounts {
+
+    private RowCounts() {
+    }
+
+    public static Map<String, Long> count(Connection c, Schema schema) {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Statement st = c.createStatement()) {
+            for (Table t : schema.tables()) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + t.name() + "\"")) {
+                    rs.next();
+                    counts.put(t.name(), rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count rows: " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
+    public static List<String> foreignKeyViolations(Connection c) {
+        List<String> violations = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+            while (rs.next()) {
+                violations.add(rs.getString(1) + " rowid " + rs.getString(2) + " -> " + rs.getString(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run foreign_key_check: " + e.getMessage(), e);
+        }
+        return violations;
+    }
+}

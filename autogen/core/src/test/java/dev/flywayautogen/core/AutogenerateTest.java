@@ -1,0 +1,55 @@
+package dev.flywayautogen.core;
+
+import dev.flywayautogen.core.desired.EntityBootstrap;
+import dev.flywayautogen.core.scenarios.ScenarioHarness;
+import org.hibernate.boot.Metadata;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The facade as the Quarkus extension will call it: from a ready Metadata, returning scripts without writing. */
+class AutogenerateTest {
+
+    static final String BEFORE = "CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL,"
+            + " species VARCHAR(255) NOT NULL CHECK (species IN ('CAT', 'DOG')), weight INTEGER);";
+
+    @Test
+    void generatesFromExistingMetadataWithoutWriting() throws Exception {
+        try (ScenarioHarness h = new ScenarioHarness(BEFORE)) {
+            Metadata metadata = EntityBootstrap.sqliteMetadata(List.of(dev.flywayautogen.core.scenarios.index.after.Pet.class),
+                    getClass().getClassLoader());
+            AutogenResult result = Autogenerate.forDialect("sqlite").generate(metadata, h.migrations,
+                    AutogenOptions.defaults().withWrite(false).withUndo(true).withMessage("index pets by name"));
+            assertEquals("V2__index_pets_by_name.sql", result.script().orElseThrow().fileName());
+            assertEquals("U2__index_pets_by_name.sql", result.undoScript().orElseThrow().fileName());
+            assertTrue(result.undoScript().orElseThrow().content().contains("DROP INDEX \"ix_pet_name\""));
+            assertTrue(result.written().isEmpty());
+            assertTrue(result.replayMillis() >= 0 && result.diffMillis() >= 0);
+            try (var files = Files.list(h.migrations)) {
+                assertEquals(1, files.count());
+            }
+        }
+    }
+
+    @Test
+    void undoOfDroppingANotNullColumnWithoutDefaultIsRefusedWithTheReason() throws Exception {
+        String before = BEFORE.replace("weight INTEGER", "weight INTEGER NOT NULL");
+        try (ScenarioHarness h = new ScenarioHarness(before)) {
+            AutogenException e = assertThrows(AutogenException.class, () -> h.generate(
+                    AutogenOptions.defaults().withUndo(true).withAllowDestructive(true),
+                    dev.flywayautogen.core.scenarios.dropcolumn.after.Pet.class));
+            assertTrue(e.getMessage().startsWith("--undo requested but dropping pet.weight cannot be undone"), e.getMessage());
+        }
+    }
+
+    @Test
+    void unknownDialectIsAClearError() {
+        AutogenException e = assertThrows(AutogenException.class, () -> Autogenerate.forDialect("postgresql"));
+        assertTrue(e.getMessage().contains("unsupported dialect 'postgresql'"));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.flywayautogen.core.bench;
+
+import dev.flywayautogen.core.compare.Diff;
+import dev.flywayautogen.core.compare.SchemaComparator;
+import dev.flywayautogen.core.current.MigrationReplayer;
+import dev.flywayautogen.core.current.SqliteSchemaReader;
+import dev.flywayautogen.core.desired.RenameHints;
+import dev.flywayautogen.core.model.CheckConstraint;
+import dev.flywayautogen.core.model.Column;
+import dev.flywayautogen.core.model.ColumnType;
+import dev.flywayautogen.core.model.ForeignKey;
+import dev.flywayautogen.core.model.Index;
+import dev.flywayautogen.core.model.PrimaryKey;
+import dev.flywayautogen.core.model.Schema;
+import dev.flywayautogen.core.model.Table;
+import dev.flywayautogen.core.model.UniqueConstraint;
+import dev.flywayautogen.core.ops.CreateTable;
+import dev.flywayautogen.core.ops.Operation;
+import dev.flywayautogen.core.plan.sqlite.SqlitePlanner;
+import dev.flywayautogen.core.render.ScriptRenderer;
+import dev.flywayautogen.core.sqlite.ScratchDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Times diff + plan + render on synthetic schemas of 100, 500 and 1000 tables (8 columns, an index, a unique, a
+ * check, foreign keys in groups of ten). The desired side adds a column to every 10th table and tightens a column
+ * (forcing a rebuild of the table and its children) in every 25th. Migration replay is timed separately.
+ * Not a test: run with bench/autogen-diff.sh.
+ */
+public final class DiffBenchmark {
+
+    private static final int[] SIZES = {100, 500, 1000};
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
+        long[] medians = new long[SIZES.length];
+        for (int s = 0; s < SIZES.length; s++) {
+            int n = SIZES[s];
+            Schema current = synthetic(n, false);
+            Schema desired = synthetic(n, true);
+            long[] runs = new long[7];
+            int ops = 0;
+            int bytes = 0;
+            for (int r = 0; r < runs.length + 3; r++) { // 3 warm-up runs
+                long start = System.nanoTime();
+                Diff diff = new SchemaComparator().compare(current, desired, RenameHints.none());
+                List<String> statements = new SqlitePlanner().plan(current, diff.operations());
+                String script = ScriptRenderer.render("V2__bench.sql", diff.operations(), diff.warnings(), statements);
+                long elapsed = System.nanoTime() - start;
+                if (r >= 3) {
+                    runs[r - 3] = elapsed;
+                }
+                ops = diff.operations().size();
+                bytes = script.length();
+            }
+            Arrays.sort(runs);
+            medians[s] = runs[runs.length / 2];
+            long replayMillis = replayMillis(current);
+            System.out.printf("%5d tables: diff+plan+render %7.1f ms (median of %d; %d ops, %d bytes of SQL); migration replay %d ms%n",
+                    n, medians[s] / 1e6, runs.length, ops, bytes, replayMillis);
+        }
+        System.out.printf("ratio time(1000)/time(100) = %.1f (target <= 12); 500 tables %s 1 s%n",
+                (double) medians[2] / medians[0], medians[1] < 1_000_000_000L ? "under" : "OVER");
+    }
+
+    static Schema synthetic(int n, boolean changed) {
+        List<Table> tables = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String name = String.format("t%04d", i);
+            List<Column> cols = new ArrayList<>(List.of(
+                    new Column("id", ColumnType.sqlite("integer"), false, null),
+                    new Column("name", ColumnType.sqlite("varchar(255)"), false, null),
+                    new Column("code", ColumnType.sqlite("varchar(40)"), true, null),
+                    new Column("amount", ColumnType.sqlite("numeric(10,2)"), true, "0"),
+                    new Column("created_at", ColumnType.sqlite("timestamp"), false, "CURRENT_TIMESTAMP"),
+                    new Column("active", ColumnType.sqlite("boolean"), false, "1"),
+                    new Column("note", ColumnType.sqlite("text"), changed && i % 25 == 7 ? false : true,
+                            changed && i % 25 == 7 ? "''" : null)));
+            List<ForeignKey> fks = new ArrayList<>();
+            if (i % 10 != 0) {
+                cols.add(new Column("parent_id", ColumnType.sqlite("bigint"), true, null));
+                fks.add(new ForeignKey(null, List.of("parent_id"), String.format("t%04d", i - i % 10), List.of("id"), "CASCADE"));
+            }
+            if (changed && i % 10 == 3) {
+                cols.add(new Column("extra", ColumnType.sqlite("varchar(20)"), true, null));
+            }
+            tables.add(new Table(name, cols, new PrimaryKey(null, List.of("id")),
+                    List.of(new UniqueConstraint("uq_" + name + "_code", List.of("code"))),
+                    List.of(new Index("ix_" + name + "_name", List.of("name"), false)), fks,
+                    List.of(new CheckConstraint("ck_" + name + "_amount", "amount>=0"))));
+        }
+        return Schema.of(tables);
+    }
+
+    private static long replayMillis(Schema schema) throws Exception {
+        Path dir = Files.createTempDirectory("bench-migrations-");
+        List<Operation> creates = new ArrayList<>();
+        dev.flywayautogen.core.compare.TableOrder.parentsFirst(schema.tables()).forEach(t -> creates.add(new CreateTable(t)));
+        List<String> statements = new SqlitePlanner().plan(Schema.of(List.of()), creates);
+        Files.writeString(dir.resolve("V1__init.sql"), ScriptRenderer.render("V1__init.sql", List.of(), List.of(), statements));
+        long start = System.nanoTime();
+        MigrationReplayer.Replay replay = new MigrationReplayer().replay(dir);
+        try (ScratchDatabase db = replay.database(); Connection c = db.connect()) {
+            Schema read = new SqliteSchemaReader().read(c);
+            if (read.tables().size() != schema.tables().size()) {
+                throw new IllegalStateException("replay lost tables");
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

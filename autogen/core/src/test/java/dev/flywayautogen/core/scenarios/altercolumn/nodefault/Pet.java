@@ -1,0 +1,23 @@
+package dev.flywayautogen.core.scenarios.altercolumn.nodefault;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import dev.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+public class Pet {
+    public enum Species { CAT, DOG }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Species species;
+    @Column(nullable = false)
+    public Integer weight;
+
+}

@@ -1,0 +1,19 @@
+package dev.flywayautogen.core.scenarios.renametable.rebuild;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import dev.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+@RenamedFrom("owner")
+@Table(name = "person")
+public class Owner {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    @ColumnDefault("'n/a'")
+    public String name;
+
+}

@@ -1,0 +1,18 @@
+package dev.flywayautogen.core.scenarios.renametable.rebuild;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import dev.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+public class Pet {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+    @ManyToOne
+    public Owner owner;
+
+}

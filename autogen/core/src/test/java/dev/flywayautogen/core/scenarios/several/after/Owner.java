@@ -1,0 +1,19 @@
+package dev.flywayautogen.core.scenarios.several.after;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import dev.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+@Table(indexes = @jakarta.persistence.Index(columnList = "email"))
+public class Owner {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String email;
+
+}

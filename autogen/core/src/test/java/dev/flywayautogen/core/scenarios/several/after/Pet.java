@@ -1,0 +1,22 @@
+package dev.flywayautogen.core.scenarios.several.after;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import dev.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+public class Pet {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+    @ManyToOne
+    @OnDelete(action = OnDeleteAction.CASCADE)
+    public Owner owner;
+
+    @RenamedFrom("chip")
+    public String microchip;
+
+}

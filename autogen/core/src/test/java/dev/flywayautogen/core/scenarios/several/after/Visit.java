@@ -1,0 +1,18 @@
+package dev.flywayautogen.core.scenarios.several.after;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import dev.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+public class Visit {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String reason;
+
+    @ManyToOne
+    public Pet pet;
+
+}
