@@ -46,7 +46,7 @@ public class PetResource {
     }
 
     @GET
-    public PageView<PetView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public PageView<PetView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @QueryParam("sort") String sort,
             @QueryParam("ownerId") Long ownerId,

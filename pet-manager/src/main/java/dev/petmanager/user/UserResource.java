@@ -24,6 +24,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -55,7 +56,7 @@ public class UserResource {
     }
 
     @GET
-    public PageView<UserView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public PageView<UserView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @QueryParam("sort") String sort) {
         Sort order = SortParameter.parse(sort, SORTABLE);
@@ -71,7 +72,7 @@ public class UserResource {
 
     @GET
     @Path("/{id}/pets")
-    public PageView<PetView> pets(Long id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public PageView<PetView> pets(Long id, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @QueryParam("sort") String sort) {
         find(id);
@@ -121,10 +122,11 @@ public class UserResource {
     @Path("/{id}")
     @SingleWriter
     @Transactional
-    public Response delete(Long id, @QueryParam("cascade") @DefaultValue("false") boolean cascade) {
+    public Response delete(Long id, @QueryParam("cascade") @DefaultValue("false")
+            @Pattern(regexp = "true|false", message = "must be true or false") String cascade) {
         User user = find(id);
         long pets = Pet.countByOwner(user);
-        if (pets > 0 && !cascade) {
+        if (pets > 0 && !Boolean.parseBoolean(cascade)) {
             throw ApiProblem.conflict("user " + id + " still owns " + pets + " pet(s); delete them first or repeat the"
                     + " request with ?cascade=true to delete them too");
         }

@@ -63,4 +63,11 @@ class HealthTest {
                 .body("links.pets", equalTo("/pets"))
                 .body("links.openapi", equalTo("/q/openapi"));
     }
+
+    @Test
+    void devOnlyEndpointsAreAbsent() {
+        // Dev UI and other dev-mode tooling must never ship in the jar or the native executable.
+        given().when().get("/q/dev-ui").then().statusCode(404);
+        given().when().get("/q/dev-ui/welcome").then().statusCode(404);
+    }
 }
