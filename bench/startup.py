@@ -12,15 +12,23 @@ import argparse
 import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 18181
+PORT = 0  # a free port per start, so a process left from an earlier start can never answer for this one
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def request(method, path, body=None):
@@ -39,13 +47,19 @@ def rss_mib(pid):
 
 
 def start_and_measure(command, db_path):
+    global PORT
+    PORT = free_port()
     env = dict(os.environ, PET_MANAGER_DB_PATH=str(db_path), QUARKUS_HTTP_PORT=str(PORT), QUARKUS_LOG_LEVEL="WARN")
+    log = tempfile.TemporaryFile()
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited: {process.stderr.read().decode()[-2000:]}")
+                log.seek(0)
+                raise RuntimeError(f"{command[0]} exited: {log.read().decode()[-2000:]}")
+            if time.perf_counter() - started > 120:
+                raise RuntimeError(f"{command[0]} gave no successful response to GET / within 120 s")
             try:
                 if request("GET", "/")[0] == 200:
                     break
@@ -65,6 +79,8 @@ def start_and_measure(command, db_path):
                     request("GET", f"/users/{owner}")
             except OSError:
                 errors += 1
+        if process.poll() is not None:
+            raise RuntimeError(f"{command[0]} died during the requests")
         return first_response, rss_mib(process.pid), errors
     finally:
         process.terminate()
@@ -90,6 +106,7 @@ def main():
         for state in ("fresh", "up-to-date"):
             samples = []
             for _ in range(args.runs):
+                print(f"  {name}, {state} database ...", file=sys.stderr, flush=True)
                 work = Path(tempfile.mkdtemp(prefix="pm-bench-"))
                 db = work / "data" / "pet-manager.db"
                 if state == "up-to-date":
