@@ -23,6 +23,15 @@ public final class EntityBootstrap {
     }
 
     public static Metadata sqliteMetadata(Collection<Class<?>> entityClasses, ClassLoader classLoader) {
+        return sqliteMetadata(entityClasses, classLoader, CamelCaseToUnderscoresNamingStrategy.class.getName());
+    }
+
+    /**
+     * As the application names its tables and columns: the Quarkus extension passes the application's
+     * {@code quarkus.hibernate-orm.physical-naming-strategy} (Hibernate's identity strategy when unset).
+     */
+    public static Metadata sqliteMetadata(Collection<Class<?>> entityClasses, ClassLoader classLoader,
+                                          String physicalNamingStrategy) {
         if (entityClasses.isEmpty()) {
             throw new IllegalArgumentException("no @Entity classes given");
         }
@@ -30,7 +39,7 @@ public final class EntityBootstrap {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
                 .applySetting("hibernate.dialect", SQLiteDialect.class.getName())
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .applySetting("hibernate.physical_naming_strategy", CamelCaseToUnderscoresNamingStrategy.class.getName())
+                .applySetting("hibernate.physical_naming_strategy", physicalNamingStrategy)
                 .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")
                 .build();
         MetadataSources sources = new MetadataSources(registry);

@@ -1,0 +1,172 @@
+package dev.flywayautogen.quarkus.deployment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.hibernate.boot.Metadata;
+import org.jboss.logging.Logger;
+
+import dev.flywayautogen.core.AutogenException;
+import dev.flywayautogen.core.AutogenOptions;
+import dev.flywayautogen.core.AutogenResult;
+import dev.flywayautogen.core.Autogenerate;
+import dev.flywayautogen.core.desired.RenameHints;
+import dev.flywayautogen.core.ops.Operation;
+import dev.flywayautogen.core.render.Script;
+
+/**
+ * One build's view of entities and migrations, and the decisions dev mode takes on it: write the next migration,
+ * or report it and wait for a confirmation (destructive change, possible rename) or for the user ({@code manual}).
+ */
+final class DevModeGenerator {
+
+    private static final Logger LOG = Logger.getLogger("dev.flywayautogen");
+
+    private final Metadata entities;
+    private final MigrationsFolder folder;
+    private final AutogenOptions options;
+    private final boolean auto;
+    private final boolean allowDestructive;
+
+    DevModeGenerator(Metadata entities, MigrationsFolder folder, AutogenOptions options, boolean auto,
+                     boolean allowDestructive) {
+        this.entities = entities;
+        this.folder = folder;
+        this.options = options;
+        this.auto = auto;
+        this.allowDestructive = allowDestructive;
+    }
+
+    MigrationsFolder folder() {
+        return folder;
+    }
+
+    /** Dev-mode start and every reload: runs before Flyway lists its migrations. */
+    void onBuild(DevModeState state) {
+        state.generator = this;
+        try {
+            AutogenResult result = preview(RenameHints.none());
+            PendingChange pending = PendingChange.of(result);
+            state.error = "";
+            if (pending.inSync()) {
+                record(state, pending, "");
+                return;
+            }
+            String reason = pending.confirmationNeeded(allowDestructive);
+            if (auto && reason.isEmpty()) {
+                write(state, result, pending, true);
+                return;
+            }
+            record(state, pending, auto ? reason : "mode is manual");
+            if (!pending.summary().equals(state.lastLogged)) {
+                state.lastLogged = pending.summary();
+                LOG.warnf("Flyway autogenerate: %d pending operation(s) not written (%s): %s%s -- review and generate"
+                        + " them in the Dev UI (Flyway Autogenerate card)", pending.operations().size(),
+                        state.reason, pending.summary(), warningsSuffix(pending));
+            }
+        } catch (AutogenException e) {
+            state.pending = PendingChange.NONE;
+            if (!e.getMessage().equals(state.error)) {
+                LOG.warnf("Flyway autogenerate: cannot generate the next migration: %s", e.getMessage());
+            }
+            state.error = e.getMessage();
+        }
+    }
+
+    /**
+     * A decision from the Dev UI. {@code destructiveConfirmed} lets drops through (a possible rename then becomes
+     * the drop and add it looks like); {@code rename} confirms a rename instead.
+     */
+    void confirm(DevModeState state, boolean destructiveConfirmed, RenameHints rename) {
+        AutogenResult result = preview(rename);
+        PendingChange pending = PendingChange.of(result);
+        if (pending.inSync()) {
+            record(state, pending, "");
+            return;
+        }
+        String reason = destructiveConfirmed ? "" : pending.confirmationNeeded(allowDestructive);
+        if (!reason.isEmpty()) {
+            record(state, pending, reason);
+            throw new AutogenException("still needs a confirmation: " + reason + ": " + pending.summary());
+        }
+        // outside a build: dev mode copies the new source file to the class path itself, and the watched-file
+        // rule restarts the application on the next request, when Flyway applies it
+        write(state, result, pending, false);
+    }
+
+    private AutogenResult preview(RenameHints extra) {
+        AutogenOptions run = options.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
+        AutogenResult found = Autogenerate.forDialect("sqlite").check(entities, folder.source(), run);
+        if (found.inSync()) {
+            return found;
+        }
+        return Autogenerate.forDialect("sqlite").generate(entities, folder.source(), run.withMessage(message(found.operations())));
+    }
+
+    /**
+     * {@code duringBuild}: this build's Flyway has not listed its files yet, so the script is copied to the class
+     * path too, to be applied on this very reload.
+     */
+    private void write(DevModeState state, AutogenResult result, PendingChange pending, boolean duringBuild) {
+        List<Script> scripts = new ArrayList<>();
+        result.script().ifPresent(scripts::add);
+        result.undoScript().ifPresent(scripts::add);
+        Path forward = null;
+        try {
+            Files.createDirectories(folder.source());
+            for (Script script : scripts) {
+                Path target = folder.source().resolve(script.fileName());
+                if (Files.exists(target)) {
+                    throw new AutogenException("refusing to overwrite existing " + target);
+                }
+                Files.writeString(target, script.content(), StandardCharsets.UTF_8);
+                forward = forward == null ? target : forward;
+                Optional<Path> copy = folder.classpathCopy();
+                if (duringBuild && copy.isPresent()) {
+                    Files.createDirectories(copy.get());
+                    Files.copy(target, copy.get().resolve(script.fileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the migration into " + folder.source(), e);
+        }
+        state.lastGeneratedFile = String.valueOf(forward);
+        state.lastLogged = "";
+        record(state, PendingChange.NONE, "");
+        LOG.infof("Flyway autogenerate: wrote %s (%d operation(s): %s)%s", forward, pending.operations().size(),
+                pending.summary(), warningsSuffix(pending));
+    }
+
+    private static void record(DevModeState state, PendingChange pending, String reason) {
+        state.pending = pending;
+        state.reason = reason;
+        if (pending.inSync()) {
+            state.lastLogged = "";
+        }
+    }
+
+    private static String warningsSuffix(PendingChange pending) {
+        return pending.warnings().isEmpty() ? "" : "; warnings: " + String.join("; ", pending.warnings());
+    }
+
+    /** The file-name slug: what the first operation does, e.g. {@code add column pets.weight}. */
+    static String message(List<Operation> operations) {
+        String[] words = operations.get(0).describe().split("\\s+");
+        StringBuilder message = new StringBuilder();
+        for (int i = 0; i < Math.min(3, words.length); i++) {
+            String word = words[i].contains("(") ? words[i].substring(0, words[i].indexOf('(')) : words[i];
+            message.append(i == 0 ? "" : " ").append(word);
+        }
+        if (operations.size() > 1) {
+            message.append(" and more");
+        }
+        return message.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.flywayautogen.quarkus.deployment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What dev mode knows between reloads: kept as a {@code LiveReloadBuildItem} context object, so it outlives the
+ * build that created it. The Dev UI actions read and update the same instance.
+ */
+final class DevModeState {
+
+    volatile DevModeGenerator generator;
+    volatile PendingChange pending = PendingChange.NONE;
+    volatile String reason = "";
+    volatile String error = "";
+    volatile String lastGeneratedFile = "";
+    /** Last pending change reported in the log; the same one is not logged again on the next reload. */
+    volatile String lastLogged = "";
+
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("inSync", pending.inSync() && error.isEmpty());
+        json.put("operations", pending.operations());
+        json.put("warnings", pending.warnings());
+        json.put("sql", pending.sql());
+        json.put("fileName", pending.fileName());
+        json.put("destructive", pending.destructive());
+        json.put("possibleRename", pending.possibleRename());
+        json.put("confirmationNeeded", reason);
+        json.put("error", error);
+        json.put("lastGeneratedFile", lastGeneratedFile);
+        json.put("migrationsFolder", generator == null ? "" : generator.folder().source().toString());
+        return json;
+    }
+}

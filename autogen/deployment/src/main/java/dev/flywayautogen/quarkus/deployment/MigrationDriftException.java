@@ -1,0 +1,15 @@
+package dev.flywayautogen.quarkus.deployment;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The entities need operations that no migration in the folder performs. */
+public final class MigrationDriftException extends RuntimeException {
+
+    public MigrationDriftException(Path folder, List<String> operations, List<String> warnings) {
+        super("Flyway autogenerate check: the entities differ from the migrations in " + folder + ": "
+                + operations.size() + " pending operation(s):\n  " + String.join("\n  ", operations)
+                + (warnings.isEmpty() ? "" : "\n warnings:\n  " + String.join("\n  ", warnings))
+                + "\nRun the application in dev mode (quarkus.flyway-autogen.mode=auto) to generate the migration.");
+    }
+}

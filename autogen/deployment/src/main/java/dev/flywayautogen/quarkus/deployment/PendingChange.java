@@ -1,0 +1,54 @@
+package dev.flywayautogen.quarkus.deployment;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.flywayautogen.core.AutogenResult;
+import dev.flywayautogen.core.ops.Operation;
+import dev.flywayautogen.core.render.Script;
+
+/**
+ * What the entities need that the migrations do not build yet, as the Dev UI and the log show it.
+ *
+ * @param operations        one line per operation, destructive ones marked
+ * @param warnings          possible renames and other engine warnings
+ * @param sql               the script that would be written (empty when in sync)
+ * @param fileName          its file name
+ * @param destructive       at least one operation drops or narrows something
+ * @param possibleRename    a drop plus an add that may be a rename
+ */
+record PendingChange(List<String> operations, List<String> warnings, String sql, String fileName,
+                     boolean destructive, boolean possibleRename) {
+
+    static final PendingChange NONE = new PendingChange(List.of(), List.of(), "", "", false, false);
+
+    static PendingChange of(AutogenResult result) {
+        List<String> ops = result.operations().stream()
+                .map(op -> op.destructive() ? "[DESTRUCTIVE] " + op.describe() : op.describe())
+                .collect(Collectors.toList());
+        boolean destructive = result.operations().stream().anyMatch(Operation::destructive);
+        boolean rename = result.warnings().stream().anyMatch(w -> w.startsWith("POSSIBLE RENAME"));
+        String sql = result.script().map(Script::content).orElse("");
+        String fileName = result.script().map(Script::fileName).orElse("");
+        return new PendingChange(ops, result.warnings(), sql, fileName, destructive, rename);
+    }
+
+    boolean inSync() {
+        return operations.isEmpty();
+    }
+
+    /** Why it is not written automatically, or empty when it may be. */
+    String confirmationNeeded(boolean allowDestructive) {
+        if (possibleRename) {
+            return "possible rename (confirm the rename, or confirm drop+add as a destructive change)";
+        }
+        if (destructive && !allowDestructive) {
+            return "destructive change";
+        }
+        return "";
+    }
+
+    String summary() {
+        return String.join("; ", operations);
+    }
+}

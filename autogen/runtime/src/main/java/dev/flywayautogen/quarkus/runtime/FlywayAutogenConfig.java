@@ -1,0 +1,106 @@
+package dev.flywayautogen.quarkus.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Flyway autogenerate. Everything here is read at build time: the generator runs while Quarkus builds the
+ * application in dev mode (and, with {@link #check()}, in test and production builds). Nothing of it runs in a
+ * production application.
+ */
+@ConfigMapping(prefix = "quarkus.flyway-autogen")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface FlywayAutogenConfig {
+
+    /** Whether dev mode compares the entities with the migrations at start and after every live reload. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * {@code auto} writes the next migration into the source migrations folder before Flyway migrates, so it is
+     * applied on the same reload; {@code manual} only reports the pending change (Dev UI and log).
+     */
+    @WithDefault("auto")
+    Mode mode();
+
+    /**
+     * Folder the migrations are read from and written to, absolute or relative to the project directory.
+     * Default: {@code src/main/resources/} followed by the first {@code filesystem:}-less Flyway location of the
+     * datasource ({@code db/migration} unless {@code quarkus.flyway.locations} says otherwise).
+     */
+    Optional<String> migrationsLocation();
+
+    /**
+     * How the version of a new migration is chosen. {@code increment}: one more than the highest existing version,
+     * keeping its shape ({@code V7} then {@code V8}, {@code V1.2} then {@code V1.3}).
+     */
+    @WithDefault("increment")
+    VersionScheme versionScheme();
+
+    /** Names given to constraints and indexes that the entities leave unnamed (same placeholders as Alembic). */
+    NamingConventionConfig namingConvention();
+
+    /** Also write the undo script {@code U<version>__<slug>.sql} next to each generated migration. */
+    @WithDefault("false")
+    boolean undo();
+
+    /**
+     * Write destructive operations (dropping a table or column, narrowing a type) in {@code auto} mode without
+     * asking. When false they wait for a confirmation in the Dev UI. Possible renames always wait.
+     */
+    @WithDefault("false")
+    boolean allowDestructive();
+
+    /**
+     * Renames confirmed in configuration, each {@code table.old_column=new_column} or {@code old_table=new_table}.
+     * Prefer {@code @dev.flywayautogen.RenamedFrom("old")} on the field or entity.
+     */
+    Optional<List<String>> renames();
+
+    /** The datasource whose Flyway migrations are generated; the default datasource when not set. */
+    Optional<String> datasource();
+
+    /**
+     * The {@code alembic check} equivalent: when true, every non-dev build (tests, {@code package}) fails if the
+     * entities and the migrations differ, listing the pending operations. Turn it on in the project's
+     * {@code application.properties} so {@code ./mvnw verify} catches a forgotten migration.
+     */
+    @WithDefault("false")
+    boolean check();
+
+    enum Mode {
+        AUTO,
+        MANUAL
+    }
+
+    enum VersionScheme {
+        INCREMENT
+    }
+
+    interface NamingConventionConfig {
+        /** Index names. */
+        @WithDefault("ix_%(table)_%(cols)")
+        String index();
+
+        /** Unique constraint names. */
+        @WithDefault("uq_%(table)_%(cols)")
+        String unique();
+
+        /** Foreign key names. */
+        @WithDefault("fk_%(table)_%(cols)_%(reftable)")
+        String foreignKey();
+
+        /** Check constraint names. */
+        @WithDefault("ck_%(table)_%(cols)")
+        String check();
+
+        /** Primary key names. */
+        @WithDefault("pk_%(table)")
+        String primaryKey();
+    }
+}
