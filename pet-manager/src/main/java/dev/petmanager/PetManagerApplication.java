@@ -1,6 +1,7 @@
 package dev.petmanager;
 
 import dev.petmanager.storage.StartupFailure;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -16,7 +17,11 @@ public class PetManagerApplication {
             if (failure != null) {
                 System.err.println("Pet Manager cannot start: " + StartupFailure.describe(failure));
             }
-            System.exit(exitCode);
+            // Dev mode stops the application on every live reload and starts it again in the same JVM: exiting
+            // here would end live coding (and a failed start there is shown on the error page instead).
+            if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
+                System.exit(exitCode);
+            }
         }, args);
     }
 }
