@@ -18,7 +18,6 @@ import dev.flywayautogen.core.AutogenOptions;
 import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
 import dev.flywayautogen.core.desired.RenameHints;
-import dev.flywayautogen.core.ops.Operation;
 import dev.flywayautogen.core.render.Script;
 
 /**
@@ -101,13 +100,10 @@ final class DevModeGenerator {
         write(state, result, pending, false);
     }
 
+    /** The script that would be written, destructive operations included: whether to write it is decided here. */
     private AutogenResult preview(RenameHints extra) {
         AutogenOptions run = options.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
-        AutogenResult found = Autogenerate.forDialect("sqlite").check(entities, folder.source(), run);
-        if (found.inSync()) {
-            return found;
-        }
-        return Autogenerate.forDialect("sqlite").generate(entities, folder.source(), run.withMessage(message(found.operations())));
+        return QuietReplay.run(() -> Autogenerate.forDialect("sqlite").generate(entities, folder.source(), run));
     }
 
     /**
@@ -154,19 +150,5 @@ final class DevModeGenerator {
 
     private static String warningsSuffix(PendingChange pending) {
         return pending.warnings().isEmpty() ? "" : "; warnings: " + String.join("; ", pending.warnings());
-    }
-
-    /** The file-name slug: what the first operation does, e.g. {@code add column pets.weight}. */
-    static String message(List<Operation> operations) {
-        String[] words = operations.get(0).describe().split("\\s+");
-        StringBuilder message = new StringBuilder();
-        for (int i = 0; i < Math.min(3, words.length); i++) {
-            String word = words[i].contains("(") ? words[i].substring(0, words[i].indexOf('(')) : words[i];
-            message.append(i == 0 ? "" : " ").append(word);
-        }
-        if (operations.size() > 1) {
-            message.append(" and more");
-        }
-        return message.toString();
     }
 }

@@ -35,8 +35,8 @@ class FlywayAutogenCheckProcessor {
         }
         MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), config.datasource(),
                 ProjectDir.of(curate, target));
-        AutogenResult result = Autogenerate.forDialect("sqlite").check(entities.get(), folder.source(),
-                AutogenSettings.options(config));
+        AutogenResult result = QuietReplay.run(() -> Autogenerate.forDialect("sqlite").check(entities.get(),
+                folder.source(), AutogenSettings.options(config)));
         if (!result.inSync()) {
             throw new MigrationDriftException(folder.source(), result.operations().stream()
                     .map(op -> (op.destructive() ? "[DESTRUCTIVE] " : "") + op.describe())
