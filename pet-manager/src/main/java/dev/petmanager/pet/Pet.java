@@ -50,6 +50,10 @@ public class Pet extends PanacheEntityBase {
     @Convert(converter = IsoLocalDateConverter.class)
     public LocalDate birthDate;
 
+    /** Optional; grams, so that a hamster and a horse are both whole numbers. */
+    @Column(name = "weight_grams")
+    public Integer weightGrams;
+
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "owner_id", nullable = false, foreignKey = @ForeignKey(name = "fk_pets_owner_id_users"))
     public User owner;

@@ -15,7 +15,7 @@ import io.quarkus.panache.common.Page;
 public record PetQuery(Long ownerId, Species species, String nameContains) {
 
     static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "species", "species",
-            "birthDate", "birthDate", "createdAt", "createdAt", "ownerId", "owner.id");
+            "birthDate", "birthDate", "weightGrams", "weightGrams", "createdAt", "createdAt", "ownerId", "owner.id");
 
     public PageView<PetView> page(int page, int size, String sort) {
         List<String> where = new ArrayList<>();

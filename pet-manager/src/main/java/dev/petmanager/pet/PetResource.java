@@ -119,6 +119,7 @@ public class PetResource {
         pet.name = input.name();
         pet.species = input.species();
         pet.birthDate = input.birthDate();
+        pet.weightGrams = input.weightGrams();
         pet.owner = owner;
     }
 

@@ -45,13 +45,15 @@ class PetCreateAndDeleteTest {
     void createReturns201WithALocationThatResolvesAndStoresThePet() {
         long owner = owner();
         Response created = given().contentType(ContentType.JSON)
-                .body("{\"name\":\"Rex\",\"species\":\"DOG\",\"birthDate\":\"2020-05-17\",\"ownerId\":" + owner + "}")
+                .body("{\"name\":\"Rex\",\"species\":\"DOG\",\"birthDate\":\"2020-05-17\",\"weightGrams\":12500,\"ownerId\":"
+                        + owner + "}")
                 .when().post("/pets");
         created.then().statusCode(201).contentType(ContentType.JSON)
                 .header("ETag", equalTo("\"0\""))
                 .body("name", equalTo("Rex"))
                 .body("species", equalTo("DOG"))
                 .body("birthDate", equalTo("2020-05-17"))
+                .body("weightGrams", equalTo(12500))
                 .body("ownerId", equalTo((int) owner))
                 .body("version", equalTo(0))
                 .body("createdAt", notNullValue());
@@ -64,6 +66,7 @@ class PetCreateAndDeleteTest {
         assertEquals("Rex", row.get("name"));
         assertEquals("DOG", row.get("species"));
         assertEquals(LocalDate.parse("2020-05-17"), Problems.date(row.get("birth_date")));
+        assertEquals(12500L, number(row.get("weight_grams")));
         assertEquals(owner, number(row.get("owner_id")));
         assertEquals(0L, number(row.get("version")));
         assertEquals(Instant.parse(created.jsonPath().getString("createdAt")), Problems.instant(row.get("created_at")));
@@ -128,6 +131,24 @@ class PetCreateAndDeleteTest {
                 .then().spec(problem(400, "/pets"))
                 .body("detail", containsString("LION"))
                 .body("detail", containsString(ALLOWED));
+        assertEquals(0, Db.count("SELECT count(*) FROM pets WHERE owner_id = ?", owner));
+    }
+
+    @Test
+    void createWithAWeightThatIsNotAPositiveNumberOfGramsUpToTwoTonnesIsRejected() {
+        long owner = owner();
+        for (String weight : List.of("0", "-5", "2000001")) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"name\":\"Odd\",\"species\":\"DOG\",\"weightGrams\":" + weight + ",\"ownerId\":" + owner + "}")
+                    .when().post("/pets")
+                    .then().spec(problem(400, "/pets"))
+                    .body("errors.field", equalTo(List.of("weightGrams")));
+        }
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"Odd\",\"species\":\"DOG\",\"weightGrams\":\"heavy\",\"ownerId\":" + owner + "}")
+                .when().post("/pets")
+                .then().spec(problem(400, "/pets"))
+                .body("errors[0].field", equalTo("weightGrams"));
         assertEquals(0, Db.count("SELECT count(*) FROM pets WHERE owner_id = ?", owner));
     }
 

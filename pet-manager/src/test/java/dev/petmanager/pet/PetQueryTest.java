@@ -159,7 +159,7 @@ class PetQueryTest {
     }
 
     @Test
-    void listSortsByNameBirthDateAndCreatedAt() {
+    void listSortsByNameBirthDateCreatedAtAndWeight() {
         long owner = owner();
         long charlie = createPet("Charlie", "DOG", "2020-03-01", owner);
         long alpha = createPet("alpha", "CAT", "2021-01-01", owner);
@@ -181,6 +181,13 @@ class PetQueryTest {
                 .body("items.id", equalTo(ints(bravo, alpha, charlie)));
         given().when().get(base + "species,-name").then().statusCode(200)
                 .body("items.id", equalTo(ints(bravo, alpha, charlie)));
+        for (long[] weight : new long[][] { { charlie, 3000 }, { alpha, 1000 }, { bravo, 2000 } }) {
+            given().contentType("application/merge-patch+json").body("{\"weightGrams\":" + weight[1] + "}")
+                    .when().patch("/pets/" + weight[0]).then().statusCode(200);
+        }
+        given().when().get(base + "-weightGrams").then().statusCode(200)
+                .body("items.id", equalTo(ints(charlie, bravo, alpha)))
+                .body("items.weightGrams", equalTo(List.of(3000, 2000, 1000)));
         assertEquals(List.of(bravo, charlie, alpha), ids("SELECT id FROM pets WHERE owner_id = ? ORDER BY name", owner));
     }
 
@@ -194,7 +201,7 @@ class PetQueryTest {
         given().when().get("/pets?ownerId=x").then().spec(problem(400, "/pets"));
         given().when().get("/pets?sort=weight").then().spec(problem(400, "/pets"))
                 .body("errors[0].field", equalTo("sort"))
-                .body("detail", containsString("birthDate, createdAt, id, name, ownerId, species"));
+                .body("detail", containsString("birthDate, createdAt, id, name, ownerId, species, weightGrams"));
         given().when().get("/pets?sort=-owner").then().spec(problem(400, "/pets"));
         assertEquals(before, Db.count("SELECT count(*) FROM pets"));
     }
@@ -217,8 +224,8 @@ class PetQueryTest {
         Response response = given().when().get("/pets/" + id);
         response.then().statusCode(200).contentType(ContentType.JSON)
                 .header("ETag", equalTo("\"0\""))
-                .body("keySet()", equalTo(java.util.Set.of("id", "name", "species", "birthDate", "ownerId", "createdAt",
-                        "version")))
+                .body("keySet()", equalTo(java.util.Set.of("id", "name", "species", "birthDate", "weightGrams", "ownerId",
+                        "createdAt", "version")))
                 .body("id", equalTo((int) id))
                 .body("name", equalTo("Getty"))
                 .body("species", equalTo("RABBIT"))

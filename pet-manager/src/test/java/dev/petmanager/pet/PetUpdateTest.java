@@ -151,17 +151,20 @@ class PetUpdateTest {
     void mergePatchChangesOnlyTheGivenFields() {
         long owner = owner();
         long id = createPet("Patchy", "DOG", "2017-07-07", owner);
-        given().contentType(MERGE_PATCH).body("{\"name\":\"Patched\"}")
+        given().contentType(MERGE_PATCH).body("{\"name\":\"Patched\",\"weightGrams\":4200}")
                 .when().patch("/pets/" + id)
                 .then().statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("name", equalTo("Patched"))
+                .body("weightGrams", equalTo(4200))
                 .body("species", equalTo("DOG"))
                 .body("birthDate", equalTo("2017-07-07"))
                 .body("ownerId", equalTo((int) owner))
                 .body("version", equalTo(1));
-        Map<String, Object> row = Db.row("SELECT name, species, birth_date, owner_id, version FROM pets WHERE id = ?", id);
+        Map<String, Object> row = Db.row("SELECT name, species, birth_date, weight_grams, owner_id, version FROM pets"
+                + " WHERE id = ?", id);
         assertEquals("Patched", row.get("name"));
+        assertEquals(4200L, number(row.get("weight_grams")));
         assertEquals("DOG", row.get("species"));
         assertEquals(LocalDate.parse("2017-07-07"), Problems.date(row.get("birth_date")));
         assertEquals(owner, number(row.get("owner_id")));

@@ -23,8 +23,10 @@ class MigrationFromOlderVersionTest {
     void onlyThePendingMigrationRanAndTheDatabaseIsAtHead() {
         List<Map<String, Object>> history = Db.rows(
                 "SELECT version, success FROM flyway_schema_history ORDER BY installed_rank");
-        assertEquals(List.of(Map.of("version", "1", "success", 1), Map.of("version", "2", "success", 1)), history);
+        assertEquals(List.of(Map.of("version", "1", "success", 1), Map.of("version", "2", "success", 1),
+                Map.of("version", "3", "success", 1)), history);
         assertEquals(1, Db.count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_pets_species'"));
+        assertEquals(1, Db.count("SELECT count(*) FROM pragma_table_info('pets') WHERE name = 'weight_grams'"));
     }
 
     @Test
@@ -34,6 +36,7 @@ class MigrationFromOlderVersionTest {
                 Map.of("id", 2, "name", "Tom", "species", "CAT", "owner_id", 1, "version", 1),
                 Map.of("id", 3, "name", "Tweety", "species", "BIRD", "owner_id", 2, "version", 0)),
                 Db.rows("SELECT id, name, species, owner_id, version FROM pets WHERE id <= 3 ORDER BY id"));
+        assertEquals(3, Db.count("SELECT count(*) FROM pets WHERE id <= 3 AND weight_grams IS NULL"), "new column empty");
         assertEquals(2, Db.count("SELECT count(*) FROM users WHERE id <= 2"));
     }
 

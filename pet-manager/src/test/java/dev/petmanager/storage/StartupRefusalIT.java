@@ -48,7 +48,7 @@ class StartupRefusalIT {
 
         assertNotEquals(0, outcome.exitCode(), outcome.output());
         assertTrue(outcome.lastLine().startsWith("Pet Manager cannot start: database migrations: "), outcome.lastLine());
-        assertTrue(outcome.lastLine().contains("V2__index_pets_species.sql"), outcome.lastLine());
+        assertTrue(outcome.lastLine().contains("V2__create_index_ix_pets_species.sql"), outcome.lastLine());
         assertTrue(outcome.lastLine().contains("already exists"), outcome.lastLine());
         assertEquals(before, snapshot(), "schema, rows and history exactly as before");
     }
@@ -57,8 +57,8 @@ class StartupRefusalIT {
     void migrationThatFailedEarlierIsRefused() throws Exception {
         OlderDatabase.migrate(database.toString(), "1");
         execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
-                + " installed_by, execution_time, success) VALUES (2, '2', 'index pets species', 'SQL',"
-                + " 'V2__index_pets_species.sql', 0, 'test', 1, 0)");
+                + " installed_by, execution_time, success) VALUES (2, '2', 'create index ix pets species',"
+                + " 'SQL', 'V2__create_index_ix_pets_species.sql', 0, 'test', 1, 0)");
         String before = snapshot();
 
         Outcome outcome = PackagedService.runUntilExit(database, 120);
