@@ -41,14 +41,24 @@ public final class PackagedService {
         return new Outcome(process.exitValue(), new String(output.readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    static List<String> launcher() throws IOException {
+    /** The executable, or the fast-jar's {@code quarkus-app} folder. */
+    public static Path artifact() throws IOException {
+        Path path = artifactPath();
+        return Files.isDirectory(path) || !path.toString().endsWith(".jar") ? path : path.getParent();
+    }
+
+    private static Path artifactPath() throws IOException {
         Path target = Path.of("target");
         Properties artifact = new Properties();
         try (InputStream in = Files.newInputStream(target.resolve("quarkus-artifact.properties"))) {
             artifact.load(in);
         }
-        Path path = target.resolve(artifact.getProperty("path")).toAbsolutePath();
-        if ("native".equals(artifact.getProperty("type"))) {
+        return target.resolve(artifact.getProperty("path")).toAbsolutePath();
+    }
+
+    static List<String> launcher() throws IOException {
+        Path path = artifactPath();
+        if (!path.toString().endsWith(".jar")) {
             return new ArrayList<>(List.of(path.toString()));
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -1,0 +1,66 @@
+package dev.petmanager.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+
+import dev.petmanager.support.PackagedService;
+
+/**
+ * What ships holds nothing of the migration generator: the engine, the extension's build steps and its Dev UI
+ * belong to dev mode and the build. Checked on the artifact this build produced, the fast-jar or the executable.
+ */
+class ShippedArtifactIT {
+
+    /** Packages that exist only on the build class path; a class of theirs in the artifact is a leak. */
+    private static final List<String> BUILD_ONLY = List.of("dev/flywayautogen/core/", "dev/flywayautogen/quarkus/deployment/");
+
+    @Test
+    void theArtifactCarriesNoGeneratorClasses() throws IOException {
+        Path artifact = PackagedService.artifact();
+        if (Files.isDirectory(artifact)) {
+            assertEquals(List.of(), leakedJarEntries(artifact));
+        } else {
+            // A native image keeps the name of every class it contains (for Class.getName()); so the entities'
+            // names must be in it, and no generator class name may be.
+            String image = new String(Files.readAllBytes(artifact), StandardCharsets.ISO_8859_1);
+            assertTrue(image.contains("dev.petmanager.pet.Pet"), "class names are findable in " + artifact);
+            for (String buildOnly : BUILD_ONLY) {
+                String className = buildOnly.replace('/', '.');
+                assertTrue(!image.contains(className), className + "* found in " + artifact);
+            }
+        }
+    }
+
+    private static List<String> leakedJarEntries(Path quarkusApp) throws IOException {
+        List<String> leaks = new ArrayList<>();
+        List<Path> jars;
+        try (Stream<Path> files = Files.walk(quarkusApp)) {
+            jars = files.filter(f -> f.toString().endsWith(".jar")).toList();
+        }
+        assertTrue(jars.stream().anyMatch(j -> j.getFileName().toString().contains("flyway-autogen-annotations")),
+                "the rename annotation is the one piece that ships: " + jars);
+        for (Path jar : jars) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                zip.stream().map(e -> e.getName())
+                        .filter(e -> BUILD_ONLY.stream().anyMatch(e::startsWith))
+                        .forEach(e -> leaks.add(quarkusApp.relativize(jar) + "!" + e));
+            }
+            String name = jar.getFileName().toString();
+            if (name.contains("flyway-autogen-core") || name.contains("flyway-autogen-deployment")) {
+                leaks.add(quarkusApp.relativize(jar).toString());
+            }
+        }
+        return leaks;
+    }
+}
