@@ -10,7 +10,7 @@ THREADS=2
 CONNECTIONS=32
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
-[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -f pet-manager/pom.xml package -Dmaven.test.skip=true
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q package -pl pet-manager -am -Dmaven.test.skip=true
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
