@@ -7,10 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Parsed command line; {@link IllegalArgumentException} with a one-line message on anything wrong. */
-record CliArguments(String command, String classpath, Path migrations, String dialect, AutogenOptions options) {
+record CliArguments(String command, String classpath, Path migrations, String dialect, String namingStrategy,
+                    AutogenOptions options) {
+
+    /** Hibernate's default, and Quarkus': column and table names as written in Java. */
+    static final String JAVA_NAMES = "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl";
+    /** Spring Boot's default: {@code birthDate} becomes {@code birth_date}. */
+    static final String SNAKE_CASE = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
     static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect sqlite"
-            + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]...";
+            + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
+            + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>]";
 
     static CliArguments parse(String[] args) {
         if (args.length == 0) {
@@ -23,6 +30,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
         String classpath = null;
         Path migrations = null;
         String dialect = null;
+        String namingStrategy = SNAKE_CASE;
         AutogenOptions options = AutogenOptions.defaults();
         RenameHints renames = RenameHints.none();
         for (int i = 1; i < args.length; i++) {
@@ -34,6 +42,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--message" -> options = options.withMessage(value(args, ++i, arg));
                 case "--undo" -> options = options.withUndo(true);
                 case "--allow-destructive" -> options = options.withAllowDestructive(true);
+                case "--naming-strategy" -> namingStrategy = namingStrategy(value(args, ++i, arg));
                 case "--rename" -> renames = renames.merge(RenameHints.parse(value(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
@@ -50,7 +59,16 @@ record CliArguments(String command, String classpath, Path migrations, String di
         if (dialect == null) {
             dialect = "sqlite";
         }
-        return new CliArguments(command, classpath, migrations, dialect, options.withRenames(renames));
+        return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options.withRenames(renames));
+    }
+
+    /** Must match the application's, or every camelCase field looks like a column to rename. */
+    private static String namingStrategy(String value) {
+        return switch (value) {
+            case "snake" -> SNAKE_CASE;
+            case "java" -> JAVA_NAMES;
+            default -> value;
+        };
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,5 +1,8 @@
 package dev.flywayautogen.core.cli;
 
+import org.hibernate.boot.Metadata;
+
+import dev.flywayautogen.core.desired.EntityBootstrap;
 import dev.flywayautogen.core.AutogenException;
 import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
@@ -41,9 +44,10 @@ public final class Main {
         try {
             EntityScanner.Scan scan = EntityScanner.scan(arguments.classpath());
             Autogenerate engine = Autogenerate.forDialect(arguments.dialect());
+            Metadata entities = EntityBootstrap.sqliteMetadata(scan.entities(), scan.loader(), arguments.namingStrategy());
             Path migrations = arguments.migrations();
             if (arguments.command().equals("check")) {
-                AutogenResult result = engine.check(scan.entities(), scan.loader(), migrations, arguments.options());
+                AutogenResult result = engine.check(entities, migrations, arguments.options());
                 result.warnings().forEach(w -> err.println("warning: " + w));
                 if (result.inSync()) {
                     out.println("in sync: migrations match the entities");
@@ -55,7 +59,7 @@ public final class Main {
                 }
                 return PENDING;
             }
-            AutogenResult result = engine.generate(scan.entities(), scan.loader(), migrations, arguments.options());
+            AutogenResult result = engine.generate(entities, migrations, arguments.options());
             result.warnings().forEach(w -> err.println("warning: " + w));
             if (result.written().isEmpty()) {
                 out.println("no changes");

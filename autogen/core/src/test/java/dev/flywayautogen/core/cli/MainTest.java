@@ -82,6 +82,17 @@ class MainTest {
     }
 
     @Test
+    void namingStrategyJavaKeepsFieldNamesUnsplitAsQuarkusDoes() {
+        assertEquals(Main.PENDING, run(args("check")));
+        assertTrue(out.toString().contains("add column pet.registered_at"), out.toString());
+        assertEquals(Main.PENDING, run(args("check", "--naming-strategy", "java")));
+        // identifiers are folded to lower case: SQLite compares them case-insensitively
+        assertTrue(out.toString().contains("add column pet.registeredat"), out.toString());
+        assertEquals(Main.ERROR, run(args("check", "--naming-strategy", "com.example.Missing")));
+        assertTrue(err.toString().startsWith("error: "), err.toString());
+    }
+
+    @Test
     void generateTwiceFromSameInputsIsByteIdentical() throws Exception {
         assertEquals(Main.IN_SYNC, run(args("generate", "--message", "same")));
         String first = Files.readString(migrations.resolve("V2__same.sql"));
