@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.flywayautogen.quarkus.test.app.Pet;
-import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.RestAssured;
 
@@ -34,11 +31,7 @@ class DevModeGeneratesMigrationTest {
     private static final int PORT = TestApp.freePort();
 
     @RegisterExtension
-    static final QuarkusDevModeTest devMode = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> {
-                deleteDatabase();
-                TestApp.withPets(jar, DB, "quarkus.http.port=" + PORT + "\n");
-            })
+    static final QuarkusDevModeTest devMode = TestApp.devMode(DB, PORT, "")
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("dev.flywayautogen"));
 
     private final DevDatabase database = new DevDatabase(DB);
@@ -49,13 +42,13 @@ class DevModeGeneratesMigrationTest {
         RestAssured.post("/pets/Rex").then().statusCode(200);
         assertEquals(List.of(), messages(), "in sync at start: nothing written, nothing logged");
         Path folder = Path.of((String) status().get("migrationsFolder"));
-        assertEquals(List.of("V1__create_pets.sql"), files(folder));
+        assertEquals(List.of("V1__create_pets.sql"), TestApp.files(folder));
 
         // 1. a new field: V2 appears in the source folder and is applied on the same reload
         devMode.modifySourceFile(Pet.class, s -> s.replace("public String nickname;",
                 "public String nickname;\n\n    public Integer weight;"));
         RestAssured.get("/pets").then().statusCode(200).body(containsString("\"weight\":null"));
-        assertEquals(List.of("V1__create_pets.sql", "V2__add_column_pets_weight.sql"), files(folder));
+        assertEquals(List.of("V1__create_pets.sql", "V2__add_column_pets_weight.sql"), TestApp.files(folder));
         String v2 = Files.readString(folder.resolve("V2__add_column_pets_weight.sql"));
         assertTrue(v2.contains("ALTER TABLE \"pets\" ADD COLUMN \"weight\" INTEGER;"), v2);
         assertTrue(database.columns("pets").contains("weight"), database.columns("pets").toString());
@@ -67,19 +60,19 @@ class DevModeGeneratesMigrationTest {
         devMode.clearLogRecords();
         devMode.modifySourceFile(Pet.class, s -> s.replace("public Integer weight;", "public Integer weight; // grams"));
         RestAssured.get("/pets").then().statusCode(200).body(containsString("\"weight\":7"));
-        assertEquals(2, files(folder).size(), files(folder).toString());
+        assertEquals(2, TestApp.files(folder).size(), TestApp.files(folder).toString());
         assertEquals(List.of(), messages());
 
         // 3. dropping a field is destructive: reported, not written until confirmed through JSON-RPC
         devMode.modifySourceFile(Pet.class, s -> s.replace("    @Column(length = 50)\n    public String nickname;\n", ""));
         RestAssured.get("/pets").then().statusCode(200);
-        assertEquals(2, files(folder).size(), files(folder).toString());
+        assertEquals(2, TestApp.files(folder).size(), TestApp.files(folder).toString());
         assertTrue(messages().stream().anyMatch(m -> m.contains("not written (destructive change)")
                 && m.contains("drop column pets.nickname")), messages().toString());
         assertEquals("destructive change", status().get("confirmationNeeded"));
-        Map<String, Object> confirmed = invoke("confirmDestructive", Map.of());
+        Map<String, Object> confirmed = TestApp.invoke("confirmDestructive", Map.of());
         assertEquals("", confirmed.get("error"));
-        assertEquals(List.of("V1__create_pets.sql", "V2__add_column_pets_weight.sql", "V3__drop_column_pets_nickname.sql"), files(folder));
+        assertEquals(List.of("V1__create_pets.sql", "V2__add_column_pets_weight.sql", "V3__drop_column_pets_nickname.sql"), TestApp.files(folder));
         RestAssured.get("/pets").then().statusCode(200); // the new file restarts the application: Flyway applies it
         assertFalse(database.columns("pets").contains("nickname"), database.columns("pets").toString());
 
@@ -87,36 +80,17 @@ class DevModeGeneratesMigrationTest {
         devMode.modifySourceFile(Pet.class, s -> s.replace("public Integer weight; // grams",
                 "@dev.flywayautogen.RenamedFrom(\"weight\")\n    public Integer weightGrams;"));
         RestAssured.get("/pets").then().statusCode(200).body(containsString("\"weightGrams\":7"));
-        assertEquals(4, files(folder).size(), files(folder).toString());
+        assertEquals(4, TestApp.files(folder).size(), TestApp.files(folder).toString());
         assertEquals("7", database.query("SELECT weightGrams FROM pets WHERE name = 'Rex'"));
     }
 
     private static Map<String, Object> status() {
-        return invoke("status", Map.of());
-    }
-
-    /** Calls a JSON-RPC method of the card as the Dev UI does: {@code <extension>_<method>}. */
-    private static Map<String, Object> invoke(String method, Map<String, String> params) {
-        return DevConsoleManager.invoke("flyway-autogen_" + method, params);
+        return TestApp.invoke("status", Map.of());
     }
 
     private List<String> messages() {
         return devMode.getLogRecords().stream()
                 .map(r -> r instanceof ExtLogRecord ? ((ExtLogRecord) r).getFormattedMessage() : r.getMessage())
                 .collect(Collectors.toList());
-    }
-
-    private static List<String> files(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());
-        }
-    }
-
-    private static void deleteDatabase() {
-        try {
-            Files.deleteIfExists(DB);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

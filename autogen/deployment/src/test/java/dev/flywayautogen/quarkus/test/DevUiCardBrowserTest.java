@@ -4,20 +4,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.flywayautogen.quarkus.test.app.Pet;
-import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -42,11 +38,7 @@ class DevUiCardBrowserTest {
     private static final Path GENERATED_SCREENSHOT = Path.of("target/devui-card-generated.png").toAbsolutePath();
 
     @RegisterExtension
-    static final QuarkusDevModeTest devMode = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> {
-                deleteDatabase();
-                TestApp.withPets(jar, DB, "quarkus.http.port=" + PORT + "\nquarkus.flyway-autogen.mode=manual\n");
-            });
+    static final QuarkusDevModeTest devMode = TestApp.devMode(DB, PORT, "quarkus.flyway-autogen.mode=manual\n");
 
     private final DevDatabase database = new DevDatabase(DB);
 
@@ -54,15 +46,14 @@ class DevUiCardBrowserTest {
     void cardShowsPendingColumnAndGeneratesIt() throws Exception {
         RestAssured.port = PORT;
         RestAssured.post("/pets/Rex").then().statusCode(200);
-        Path folder = Path.of((String) DevConsoleManager.<Map<String, Object>> invoke("flyway-autogen_status",
-                Map.of()).get("migrationsFolder"));
+        Path folder = Path.of((String) TestApp.invoke("status", Map.of()).get("migrationsFolder"));
 
         devMode.modifySourceFile(Pet.class, s -> s.replace("public String nickname;",
                 "public String nickname;\n\n    public Integer weight;"));
         // The reload happens on an application request, not on the card's JSON-RPC call: without this request the
         // card would still show the entities from before the edit. 500: manual mode wrote nothing, no column yet.
         RestAssured.get("/pets").then().statusCode(500);
-        assertEquals(List.of("V1__create_pets.sql"), files(folder));
+        assertEquals(List.of("V1__create_pets.sql"), TestApp.files(folder));
 
         String output = new DevUiCardScript("devui-card-browser-test").run(
                 "http://localhost:" + PORT + "/q/dev-ui/", List.of(
@@ -75,7 +66,7 @@ class DevUiCardBrowserTest {
                         "screenshot", GENERATED_SCREENSHOT.toString()));
         System.out.println("Dev UI card browser test output:\n" + output);
 
-        assertEquals(List.of("V1__create_pets.sql", "V2__add_column_pets_weight.sql"), files(folder), output);
+        assertEquals(List.of("V1__create_pets.sql", "V2__add_column_pets_weight.sql"), TestApp.files(folder), output);
         String v2 = Files.readString(folder.resolve("V2__add_column_pets_weight.sql"));
         assertTrue(v2.contains("ALTER TABLE \"pets\" ADD COLUMN \"weight\" INTEGER;"), v2);
         // the new migration restarts the application on the next request, and Flyway applies it
@@ -98,19 +89,5 @@ class DevUiCardBrowserTest {
             response = RestAssured.get("/pets");
         }
         return response;
-    }
-
-    private static List<String> files(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());
-        }
-    }
-
-    private static void deleteDatabase() {
-        try {
-            Files.deleteIfExists(DB);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,11 +1,19 @@
 package dev.flywayautogen.quarkus.test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 import dev.flywayautogen.quarkus.test.app.Pet;
 import dev.flywayautogen.quarkus.test.app.PetResource;
+import io.quarkus.dev.console.DevConsoleManager;
+import io.quarkus.test.QuarkusDevModeTest;
 
 /** The small Panache application every test builds: one entity, one resource, SQLite, Flyway. */
 final class TestApp {
@@ -20,6 +28,30 @@ final class TestApp {
                 .addAsResource(V1.toFile(), "db/migration/V1__create_pets.sql")
                 .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(properties(database) + extraProperties),
                         "application.properties");
+    }
+
+    /** A dev-mode application on its own port and a database file that does not exist yet. */
+    static QuarkusDevModeTest devMode(Path database, int port, String extraProperties) {
+        return new QuarkusDevModeTest().withApplicationRoot(jar -> {
+            try {
+                Files.deleteIfExists(database);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            withPets(jar, database, "quarkus.http.port=" + port + "\n" + extraProperties);
+        });
+    }
+
+    /** Calls a JSON-RPC method of the Dev UI card as the Dev UI does: {@code <extension>_<method>}. */
+    static Map<String, Object> invoke(String method, Map<String, String> params) {
+        return DevConsoleManager.invoke("flyway-autogen_" + method, params);
+    }
+
+    /** The file names in a migrations folder, sorted. */
+    static List<String> files(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     static int freePort() {
