@@ -12,8 +12,7 @@ import dev.petmanager.api.ExpectedVersion;
 import dev.petmanager.api.MergePatcher;
 import dev.petmanager.api.PageView;
 import dev.petmanager.user.User;
-import dev.petmanager.storage.SingleWriter;
-import jakarta.transaction.Transactional;
+import dev.petmanager.storage.WriteQueue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,9 +39,11 @@ import jakarta.ws.rs.core.UriInfo;
 public class PetResource {
 
     private final MergePatcher patcher;
+    private final WriteQueue writes;
 
-    public PetResource(MergePatcher patcher) {
+    public PetResource(MergePatcher patcher, WriteQueue writes) {
         this.patcher = patcher;
+        this.writes = writes;
     }
 
     @GET
@@ -62,50 +63,52 @@ public class PetResource {
     }
 
     @POST
-    @SingleWriter
-    @Transactional
     public Response create(@Valid @NotNull(message = "a JSON request body is required") PetInput body, UriInfo uri) {
-        Pet pet = new Pet();
-        pet.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        apply(pet, body);
-        pet.persistAndFlush();
-        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(pet.id)).build();
-        return withVersion(Response.created(location), pet).build();
+        PetView created = writes.execute(() -> {
+            Pet pet = new Pet();
+            pet.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            apply(pet, body);
+            pet.persist();
+            return PetView.of(pet);
+        });
+        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build();
+        return withVersion(Response.created(location), created).build();
     }
 
     @PUT
     @Path("/{id}")
-    @SingleWriter
-    @Transactional
     public Response replace(Long id, @Valid @NotNull(message = "a JSON request body is required") PetInput body,
             @HeaderParam("If-Match") String ifMatch) {
-        Pet pet = find(id);
-        ExpectedVersion.check("pet", id, pet.version, body.version(), ifMatch);
-        apply(pet, body);
-        Pet.flush();
-        return withVersion(Response.ok(), pet).build();
+        return withVersion(Response.ok(), writes.execute(() -> {
+            Pet pet = find(id);
+            ExpectedVersion.check("pet", id, pet.version, body.version(), ifMatch);
+            apply(pet, body);
+            Pet.flush();
+            return PetView.of(pet);
+        })).build();
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @SingleWriter
-    @Transactional
     public Response patch(Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
-        Pet pet = find(id);
-        PetInput input = patcher.patch(PetInput.of(pet), patch, PetInput.class);
-        ExpectedVersion.check("pet", id, pet.version, input.version(), ifMatch);
-        apply(pet, input);
-        Pet.flush();
-        return withVersion(Response.ok(), pet).build();
+        return withVersion(Response.ok(), writes.execute(() -> {
+            Pet pet = find(id);
+            PetInput input = patcher.patch(PetInput.of(pet), patch, PetInput.class);
+            ExpectedVersion.check("pet", id, pet.version, input.version(), ifMatch);
+            apply(pet, input);
+            Pet.flush();
+            return PetView.of(pet);
+        })).build();
     }
 
     @DELETE
     @Path("/{id}")
-    @SingleWriter
-    @Transactional
     public Response delete(Long id) {
-        find(id).delete();
+        writes.execute(() -> {
+            find(id).delete();
+            return null;
+        });
         return Response.noContent().build();
     }
 
@@ -135,6 +138,10 @@ public class PetResource {
     }
 
     private static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, Pet pet) {
-        return response.entity(PetView.of(pet)).tag(new EntityTag(String.valueOf(pet.version)));
+        return withVersion(response, PetView.of(pet));
+    }
+
+    private static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, PetView pet) {
+        return response.entity(pet).tag(new EntityTag(String.valueOf(pet.version())));
     }
 }

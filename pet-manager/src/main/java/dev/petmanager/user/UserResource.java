@@ -18,8 +18,7 @@ import dev.petmanager.pet.PetQuery;
 import dev.petmanager.pet.PetView;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import dev.petmanager.storage.SingleWriter;
-import jakarta.transaction.Transactional;
+import dev.petmanager.storage.WriteQueue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,9 +49,11 @@ public class UserResource {
             "createdAt", "createdAt");
 
     private final MergePatcher patcher;
+    private final WriteQueue writes;
 
-    public UserResource(MergePatcher patcher) {
+    public UserResource(MergePatcher patcher, WriteQueue writes) {
         this.patcher = patcher;
+        this.writes = writes;
     }
 
     @GET
@@ -80,58 +81,60 @@ public class UserResource {
     }
 
     @POST
-    @SingleWriter
-    @Transactional
     public Response create(@Valid @NotNull(message = "a JSON request body is required") UserInput body, UriInfo uri) {
-        User user = new User();
-        user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        apply(user, body);
-        user.persistAndFlush();
-        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(user.id)).build();
-        return withVersion(Response.created(location), user).build();
+        UserView created = writes.execute(() -> {
+            User user = new User();
+            user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            apply(user, body);
+            user.persist();
+            return UserView.of(user);
+        });
+        URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build();
+        return withVersion(Response.created(location), created).build();
     }
 
     @PUT
     @Path("/{id}")
-    @SingleWriter
-    @Transactional
     public Response replace(Long id, @Valid @NotNull(message = "a JSON request body is required") UserInput body,
             @HeaderParam("If-Match") String ifMatch) {
-        User user = find(id);
-        ExpectedVersion.check("user", id, user.version, body.version(), ifMatch);
-        apply(user, body);
-        User.flush();
-        return withVersion(Response.ok(), user).build();
+        return withVersion(Response.ok(), writes.execute(() -> {
+            User user = find(id);
+            ExpectedVersion.check("user", id, user.version, body.version(), ifMatch);
+            apply(user, body);
+            User.flush();
+            return UserView.of(user);
+        })).build();
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @SingleWriter
-    @Transactional
     public Response patch(Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
-        User user = find(id);
-        UserInput input = patcher.patch(UserInput.of(user), patch, UserInput.class);
-        ExpectedVersion.check("user", id, user.version, input.version(), ifMatch);
-        apply(user, input);
-        User.flush();
-        return withVersion(Response.ok(), user).build();
+        return withVersion(Response.ok(), writes.execute(() -> {
+            User user = find(id);
+            UserInput input = patcher.patch(UserInput.of(user), patch, UserInput.class);
+            ExpectedVersion.check("user", id, user.version, input.version(), ifMatch);
+            apply(user, input);
+            User.flush();
+            return UserView.of(user);
+        })).build();
     }
 
     @DELETE
     @Path("/{id}")
-    @SingleWriter
-    @Transactional
     public Response delete(Long id, @QueryParam("cascade") @DefaultValue("false")
             @Pattern(regexp = "true|false", message = "must be true or false") String cascade) {
-        User user = find(id);
-        long pets = Pet.countByOwner(user);
-        if (pets > 0 && !Boolean.parseBoolean(cascade)) {
-            throw ApiProblem.conflict("user " + id + " still owns " + pets + " pet(s); delete them first or repeat the"
-                    + " request with ?cascade=true to delete them too");
-        }
-        Pet.delete("owner", user);
-        user.delete();
+        writes.execute(() -> {
+            User user = find(id);
+            long pets = Pet.countByOwner(user);
+            if (pets > 0 && !Boolean.parseBoolean(cascade)) {
+                throw ApiProblem.conflict("user " + id + " still owns " + pets + " pet(s); delete them first or repeat"
+                        + " the request with ?cascade=true to delete them too");
+            }
+            Pet.delete("owner", user);
+            user.delete();
+            return null;
+        });
         return Response.noContent().build();
     }
 
@@ -149,6 +152,10 @@ public class UserResource {
     }
 
     private static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, User user) {
-        return response.entity(UserView.of(user)).tag(new EntityTag(String.valueOf(user.version)));
+        return withVersion(response, UserView.of(user));
+    }
+
+    private static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, UserView user) {
+        return response.entity(user).tag(new EntityTag(String.valueOf(user.version())));
     }
 }
