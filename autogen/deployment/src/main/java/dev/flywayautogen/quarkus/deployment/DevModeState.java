@@ -16,6 +16,10 @@ final class DevModeState {
     volatile String lastGeneratedFile = "";
     /** Last pending change reported in the log; the same one is not logged again on the next reload. */
     volatile String lastLogged = "";
+    /** What the last comparison read; a reload with the same inputs needs no new comparison. */
+    volatile ComparisonInputs lastCompared;
+    /** How many builds compared entities and migrations (the others found their inputs unchanged). */
+    volatile int comparisons;
 
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -29,6 +33,7 @@ final class DevModeState {
         json.put("confirmationNeeded", reason);
         json.put("error", error);
         json.put("lastGeneratedFile", lastGeneratedFile);
+        json.put("comparisons", comparisons);
         json.put("migrationsFolder", generator == null ? "" : generator.folder().source().toString());
         return json;
     }

@@ -26,7 +26,7 @@ final class EntityModel {
     }
 
     /** The names the application's Hibernate gives tables and columns; Quarkus keeps Java names unless told. */
-    private static String physicalNamingStrategy() {
+    static String physicalNamingStrategy() {
         return ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.hibernate-orm.physical-naming-strategy", String.class)
                 .orElse("org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl");

@@ -3,7 +3,10 @@ package dev.flywayautogen.quarkus.deployment;
 import java.util.Optional;
 
 import org.hibernate.boot.Metadata;
+import org.jboss.jandex.IndexView;
+import org.jboss.logging.Logger;
 
+import dev.flywayautogen.core.AutogenOptions;
 import dev.flywayautogen.quarkus.runtime.FlywayAutogenConfig;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -19,6 +22,7 @@ import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 class FlywayAutogenProcessor {
 
     private static final String FEATURE = "flyway-autogen";
+    private static final Logger LOG = Logger.getLogger("dev.flywayautogen");
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     FeatureBuildItem feature() {
@@ -26,7 +30,8 @@ class FlywayAutogenProcessor {
     }
 
     /**
-     * Compares entities and migrations and, in {@code auto} mode, writes the next migration. Declaring an
+     * Compares entities and migrations and, in {@code auto} mode, writes the next migration; skipped when neither the
+     * mapping nor the migrations changed since the last comparison (see {@link ComparisonInputs}). Declaring an
      * {@link AdditionalIndexedClassesBuildItem} producer orders this step before the combined index, hence before
      * Flyway lists the migration files of this build: a file written here is applied on the same reload.
      */
@@ -42,13 +47,25 @@ class FlywayAutogenProcessor {
         if (!config.enabled()) {
             return new AutogenDevModeBuildItem(state);
         }
-        Optional<Metadata> entities = EntityModel.read(archives.getRootArchive().getIndex());
-        if (entities.isPresent()) {
-            MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), config.datasource(),
-                    ProjectDir.of(curate, target));
-            new DevModeGenerator(entities.get(), folder, AutogenSettings.options(config),
-                    config.mode() == FlywayAutogenConfig.Mode.AUTO, config.allowDestructive()).onBuild(state);
+        IndexView index = archives.getRootArchive().getIndex();
+        MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), config.datasource(),
+                ProjectDir.of(curate, target));
+        AutogenOptions options = AutogenSettings.options(config);
+        ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
+                + config.allowDestructive() + " " + EntityModel.physicalNamingStrategy());
+        if (inputs.equals(state.lastCompared)) {
+            // same mapping, migrations and settings as the last comparison: its outcome (in sync, or the pending
+            // change shown in the Dev UI) still holds
+            LOG.debug("Flyway autogenerate: mapping, migrations and settings unchanged; comparison skipped");
+            return new AutogenDevModeBuildItem(state);
         }
+        Optional<Metadata> entities = EntityModel.read(index);
+        if (entities.isPresent()) {
+            new DevModeGenerator(entities.get(), folder, options, config.mode() == FlywayAutogenConfig.Mode.AUTO,
+                    config.allowDestructive()).onBuild(state);
+        }
+        state.lastCompared = inputs;
+        state.comparisons++;
         return new AutogenDevModeBuildItem(state);
     }
 
