@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.petmanager.storage.WriteQueue;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
@@ -115,6 +116,11 @@ public class ProblemMappers {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "Client Error";
         return respond(status, title, e.getMessage() != null ? e.getMessage() : title, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response shuttingDown(WriteQueue.ShuttingDown e, UriInfo uri) {
+        return respond(503, "Service Unavailable", e.getMessage(), uri, null);
     }
 
     @ServerExceptionMapper

@@ -69,11 +69,17 @@ public class WriteQueue {
      */
     @SuppressWarnings("unchecked")
     public <T, E extends Exception> T execute(Write<T, E> write) throws E {
-        if (stopping) {
-            throw new IllegalStateException("the service is shutting down and accepts no more writes");
+        if (Thread.currentThread() == writer) {
+            return write.run(); // a write that calls another write: already in the writer's transaction
         }
         Pending<T> pending = new Pending<>(write);
-        queue.add(pending);
+        synchronized (queue) {
+            // under the same lock as stop(): a write is queued before the STOP marker or refused, never after it
+            if (stopping) {
+                throw new ShuttingDown();
+            }
+            queue.add(pending);
+        }
         try {
             return pending.outcome.join();
         } catch (CompletionException e) {
@@ -91,9 +97,27 @@ public class WriteQueue {
     /** Lets the writer finish every write already queued, so no accepted request is dropped on shutdown. */
     @PreDestroy
     void stop() throws InterruptedException {
-        stopping = true;
-        queue.add(Pending.STOP);
+        synchronized (queue) {
+            stopping = true;
+            queue.add(Pending.STOP);
+        }
         writer.join(30_000);
+    }
+
+    /** Writes waiting for the writer (not counting the one it runs). */
+    int queued() {
+        return queue.size();
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    /** A write that arrives while the service shuts down; the API answers 503. */
+    public static final class ShuttingDown extends IllegalStateException {
+        ShuttingDown() {
+            super("the service is shutting down and accepts no more writes");
+        }
     }
 
     private void writeUntilStopped() {
