@@ -2,6 +2,7 @@ package dev.flywayautogen.quarkus.deployment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -32,9 +34,9 @@ import org.jboss.jandex.Type;
  * still holds and the reload skips the migration replay and the Hibernate bootstrap.
  * <p>
  * Declarations are read from the Jandex index: for every entity, embeddable, mapped superclass and converter, and
- * every application class they extend or hold in a field (an enum, an embeddable), the class's annotations and the
- * names, types and annotations of its fields and of its instance methods' signatures (property access maps getters). Classes
- * named in their annotations (a converter) count too. Mapping files ({@code orm.xml}) are left out, as the
+ * every application class they extend, hold in a field (an enum, an embeddable) or name in an annotation (a
+ * converter): the class's annotations, its fields' names, types and annotations, and its instance methods'
+ * signatures and annotations (property access maps getters). Mapping files ({@code orm.xml}) are left out, as the
  * extension's entity model reads annotations only.
  */
 record ComparisonInputs(String digest) {
@@ -72,7 +74,7 @@ record ComparisonInputs(String digest) {
                     type.annotations().stream().flatMap(ComparisonInputs::classesNamedIn))
                     .flatMap(s -> s)
                     .map(index::getClassByName)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .forEach(toVisit::add);
         }
         return declarations;
@@ -86,7 +88,7 @@ record ComparisonInputs(String digest) {
                 .append(field.flags()).append(' ').append(field.type()).append(' ').append(field.name())
                 .append(sorted(field.annotations())).append('\n'));
         // static methods (a Panache finder, a factory) are never persistent properties
-        type.methods().stream().filter(m -> !java.lang.reflect.Modifier.isStatic(m.flags()))
+        type.methods().stream().filter(m -> !Modifier.isStatic(m.flags()))
                 .map(ComparisonInputs::signature).sorted().forEach(m -> text.append(m).append('\n'));
         return text.toString();
     }
