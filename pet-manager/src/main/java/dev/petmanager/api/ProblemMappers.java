@@ -23,6 +23,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -33,6 +34,12 @@ import jakarta.ws.rs.core.UriInfo;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, UriInfo uri) {
@@ -115,7 +122,12 @@ public class ProblemMappers {
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "Client Error";
-        return respond(status, title, e.getMessage() != null ? e.getMessage() : title, uri, null);
+        Response problem = respond(status, title, e.getMessage() != null ? e.getMessage() : title, uri, null);
+        if (status == 405) {
+            // RFC 9110: a 405 lists the methods the resource does support
+            allowedMethods.forPath(uri.getPath()).ifPresent(allow -> problem.getHeaders().putSingle(HttpHeaders.ALLOW, allow));
+        }
+        return problem;
     }
 
     @ServerExceptionMapper

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -209,10 +210,13 @@ class MalformedRequestTest {
     void wrongMethodIs405() {
         long id = Api.createUser("Method", Api.uniqueEmail("method"));
         Map<String, Object> before = fingerprint();
-        given().when().delete("/users").then().spec(problem(405, "/users"));
+        given().when().delete("/users").then().spec(problem(405, "/users"))
+                .header("Allow", allOf(containsString("GET"), containsString("POST"), not(containsString("DELETE"))));
         given().contentType(ContentType.JSON).body("{}").when().put("/pets").then().spec(problem(405, "/pets"));
         given().contentType(MERGE_PATCH).body("{}").when().patch("/users").then().spec(problem(405, "/users"));
-        given().contentType(ContentType.JSON).body("{}").when().post("/users/" + id).then().spec(problem(405, "/users/" + id));
+        given().contentType(ContentType.JSON).body("{}").when().post("/users/" + id).then().spec(problem(405, "/users/" + id))
+                .header("Allow", allOf(containsString("GET"), containsString("PUT"), containsString("PATCH"),
+                        containsString("DELETE"), not(containsString("POST"))));
         given().when().delete("/users/" + id + "/pets").then().spec(problem(405));
         assertEquals(before, fingerprint());
         assertEquals(1, Db.count("SELECT count(*) FROM users WHERE id = ?", id));
