@@ -114,9 +114,8 @@ def machine_busy_ticks():
     return sum(fields[:8]) - idle
 
 
-def group_ticks(pgid):
-    """CPU ticks (user + system) of the live processes of a process group: the dev-mode Maven and its JVM."""
-    total = 0
+def group_processes(pgid):
+    """(pid, fields of /proc/<pid>/stat after the command name) of each live process of a process group."""
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -126,24 +125,23 @@ def group_ticks(pgid):
         except OSError:
             continue
         if int(fields[2]) == pgid:
-            total += int(fields[11]) + int(fields[12])
-    return total
+            yield entry, fields
+
+
+def group_ticks(pgid):
+    """CPU ticks (user + system) of the live processes of a process group: the dev-mode Maven and its JVM."""
+    return sum(int(fields[11]) + int(fields[12]) for _, fields in group_processes(pgid))
 
 
 def devmode_jvm(pgid):
     """The pid of the dev-mode JVM (java -jar ...-dev.jar) in the process group, or None."""
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
+    for pid, _ in group_processes(pgid):
         try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
-                command = cmdline.read().decode(errors="replace")
+            with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+                if "-dev.jar" in cmdline.read().decode(errors="replace"):
+                    return pid
         except OSError:
             continue
-        if int(fields[2]) == pgid and "-dev.jar" in command:
-            return entry
     return None
 
 
