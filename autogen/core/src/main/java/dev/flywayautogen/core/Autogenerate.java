@@ -6,7 +6,8 @@ import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.current.MigrationReplayer;
 import dev.flywayautogen.core.current.SqliteSchemaReader;
 import dev.flywayautogen.core.desired.ColumnOrigins;
-import dev.flywayautogen.core.desired.EntityBootstrap;
+import dev.flywayautogen.core.desired.EntitySet;
+import dev.flywayautogen.core.desired.IdentityConflicts;
 import dev.flywayautogen.core.desired.HibernateSchemaReader;
 import dev.flywayautogen.core.desired.RenameHintReader;
 import dev.flywayautogen.core.desired.RenameHints;
@@ -21,6 +22,7 @@ import dev.flywayautogen.core.render.Script;
 import dev.flywayautogen.core.render.ScriptRenderer;
 import dev.flywayautogen.core.selfcheck.SelfCheck;
 import dev.flywayautogen.core.sqlite.ScratchDatabase;
+import dev.flywayautogen.core.sqlite.SqliteTypes;
 import org.hibernate.boot.Metadata;
 
 import java.io.IOException;
@@ -58,15 +60,25 @@ public final class Autogenerate {
     }
 
     public AutogenResult generate(Collection<Class<?>> entities, ClassLoader loader, Path migrationsDir, AutogenOptions options) {
-        return generate(EntityBootstrap.sqliteMetadata(entities, loader), migrationsDir, options);
+        return generate(EntitySet.snakeCase(entities, loader), migrationsDir, options);
     }
 
     public AutogenResult check(Collection<Class<?>> entities, ClassLoader loader, Path migrationsDir, AutogenOptions options) {
-        return check(EntityBootstrap.sqliteMetadata(entities, loader), migrationsDir, options);
+        return check(EntitySet.snakeCase(entities, loader).metadata(), migrationsDir, options);
+    }
+
+    /** As {@link #generate(Metadata, Path, AutogenOptions)}, and the self-check also has Hibernate validate and persist. */
+    public AutogenResult generate(EntitySet entities, Path migrationsDir, AutogenOptions options) {
+        return generate(entities.metadata(), Optional.of(entities), migrationsDir, options);
+    }
+
+    public AutogenResult check(EntitySet entities, Path migrationsDir, AutogenOptions options) {
+        return check(entities.metadata(), migrationsDir, options);
     }
 
     /** Every pending operation, destructive ones included; writes nothing. */
     public AutogenResult check(Metadata metadata, Path migrationsDir, AutogenOptions options) {
+        IdentityConflicts.check(metadata, SqliteTypes.RULES);
         MigrationReplayer.Replay replay = new MigrationReplayer().replay(migrationsDir);
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
@@ -76,7 +88,13 @@ public final class Autogenerate {
         }
     }
 
+    /** Without the entity classes, so without the Hibernate part of the self-check. */
     public AutogenResult generate(Metadata metadata, Path migrationsDir, AutogenOptions options) {
+        return generate(metadata, Optional.empty(), migrationsDir, options);
+    }
+
+    private AutogenResult generate(Metadata metadata, Optional<EntitySet> entities, Path migrationsDir, AutogenOptions options) {
+        IdentityConflicts.check(metadata, SqliteTypes.RULES);
         MigrationReplayer.Replay replay = new MigrationReplayer().replay(migrationsDir);
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
@@ -98,6 +116,7 @@ public final class Autogenerate {
                         replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000);
             }
             NotNullRule.check(ops, ColumnOrigins.read(metadata));
+            warnings.addAll(NotNullRule.tighteningWarnings(ops));
             Schema expected = SchemaChanges.apply(current, ops);
             MigrationVersion version = MigrationVersion.nextIn(migrationsDir);
             String message = options.message() == null || options.message().isBlank() ? messageFor(ops) : options.message();
@@ -106,7 +125,7 @@ public final class Autogenerate {
                     ? Optional.of(renderUndo(version, message, ops, expected)) : Optional.empty();
             long diffMillis = (System.nanoTime() - start) / 1_000_000;
 
-            SelfCheck.Result check = new SelfCheck().verify(db, migrationsDir, current, expected, ops, forward, undo);
+            SelfCheck.Result check = new SelfCheck().verify(db, migrationsDir, current, expected, ops, forward, undo, entities);
             if (!check.passed()) {
                 throw new AutogenException("self-check failed, nothing written:\n  " + String.join("\n  ", check.problems()));
             }
@@ -127,7 +146,7 @@ public final class Autogenerate {
     }
 
     private Diff diff(Metadata metadata, Schema current, AutogenOptions options) {
-        Schema desired = new HibernateSchemaReader(options.naming()).read(metadata);
+        Schema desired = new HibernateSchemaReader(options.naming(), SqliteTypes.RULES).read(metadata);
         RenameHints hints = RenameHintReader.read(metadata).merge(options.renames());
         return new SchemaComparator().compare(current, desired, hints);
     }

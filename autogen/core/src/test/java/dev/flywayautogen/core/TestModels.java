@@ -1,5 +1,6 @@
 package dev.flywayautogen.core;
 
+import dev.flywayautogen.core.sqlite.SqliteTypes;
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.ColumnType;
@@ -17,7 +18,7 @@ public final class TestModels {
     }
 
     public static Column col(String name, String type, boolean nullable, String dflt) {
-        return new Column(name, ColumnType.sqlite(type), nullable, dflt);
+        return new Column(name, SqliteTypes.of(type), nullable, dflt);
     }
 
     public static Column id() {

@@ -1,8 +1,7 @@
 package dev.flywayautogen.core.cli;
 
-import org.hibernate.boot.Metadata;
 
-import dev.flywayautogen.core.desired.EntityBootstrap;
+import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.core.AutogenException;
 import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
@@ -44,7 +43,7 @@ public final class Main {
         try {
             EntityScanner.Scan scan = EntityScanner.scan(arguments.classpath());
             Autogenerate engine = Autogenerate.forDialect(arguments.dialect());
-            Metadata entities = EntityBootstrap.sqliteMetadata(scan.entities(), scan.loader(), arguments.namingStrategy());
+            EntitySet entities = new EntitySet(scan.entities(), scan.loader(), arguments.namingStrategy());
             Path migrations = arguments.migrations();
             if (arguments.command().equals("check")) {
                 AutogenResult result = engine.check(entities, migrations, arguments.options());

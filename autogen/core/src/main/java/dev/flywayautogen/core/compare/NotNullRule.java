@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Existing rows need a value when a column becomes NOT NULL. The declared default provides it; without one there
- * is no correct script to write, so generation stops and says exactly what to declare.
+ * Existing rows need a value when a NOT NULL column is added. The declared default provides it; without one there is
+ * no correct script to write, so generation stops and says exactly what to declare. Tightening an existing column to
+ * NOT NULL without a default is written: the tool cannot see the data, and the script fails as a whole, naming the
+ * column, where a row still holds a NULL ({@link #tighteningWarnings}).
  */
 public final class NotNullRule {
 
@@ -26,15 +28,24 @@ public final class NotNullRule {
                 problems.add("cannot add NOT NULL " + origins.describe(add.table(), add.column().name())
                         + " to existing rows without a default: declare @ColumnDefault(\"...\") on "
                         + fieldOf(origins, add.table(), add.column().name()) + " or make it nullable");
-            } else if (op instanceof AlterColumn alter && alter.tightensToNotNull() && needsFill(alter.to())) {
-                problems.add("cannot make " + origins.describe(alter.table(), alter.to().name())
-                        + " NOT NULL: existing NULLs need a value; declare @ColumnDefault(\"...\") on "
-                        + fieldOf(origins, alter.table(), alter.to().name()) + " or keep it nullable");
             }
         }
         if (!problems.isEmpty()) {
             throw new AutogenException(String.join("\n", problems));
         }
+    }
+
+    /** One warning per column the script makes NOT NULL with nothing to fill existing NULLs, for the header. */
+    public static List<String> tighteningWarnings(List<Operation> operations) {
+        List<String> warnings = new ArrayList<>();
+        for (Operation op : operations) {
+            if (op instanceof AlterColumn alter && alter.tightensToNotNull() && needsFill(alter.to())) {
+                warnings.add("makes " + alter.table() + "." + alter.to().name() + " NOT NULL without a default: the"
+                        + " migration fails, and changes nothing, if a row still holds NULL in it (NOT NULL constraint"
+                        + " failed); set those rows first or declare @ColumnDefault");
+            }
+        }
+        return warnings;
     }
 
     private static boolean needsFill(Column column) {

@@ -1,6 +1,7 @@
 package dev.flywayautogen.core.compare;
 
 import dev.flywayautogen.core.desired.RenameHints;
+import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.ops.CreateTable;
@@ -13,6 +14,7 @@ import dev.flywayautogen.core.ops.SchemaChanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -42,6 +44,22 @@ public final class SchemaComparator {
             }
         }
 
+        // Names that differ only in case are one name to the database but not to Hibernate's validation, which
+        // looks them up as the mapping spells them: such a table is renamed, never dropped and created.
+        for (Table want : desired.tables()) {
+            if (s.table(want.name()).isEmpty()) {
+                Optional<Table> sameIgnoringCase = s.tables().stream()
+                        .filter(t -> t.name().equalsIgnoreCase(want.name()) && desired.table(t.name()).isEmpty()).findFirst();
+                if (sameIgnoringCase.isPresent()) {
+                    RenameTable op = new RenameTable(sameIgnoringCase.get().name(), want.name());
+                    ops.add(op);
+                    s = SchemaChanges.apply(s, op);
+                }
+            }
+        }
+        Set<String> renamedTables = ops.stream().filter(o -> o instanceof RenameTable).map(o -> ((RenameTable) o).to())
+                .collect(Collectors.toSet());
+
         Set<String> currentNames = names(s);
         Set<String> desiredNames = names(desired);
         List<Table> created = desired.tables().stream().filter(t -> !currentNames.contains(t.name())).toList();
@@ -60,12 +78,25 @@ public final class SchemaComparator {
                     s = SchemaChanges.apply(s, op);
                 }
             }
+            for (Column want : desired.requireTable(table).columns()) {
+                Table cur = s.requireTable(table);
+                if (cur.column(want.name()).isEmpty()) {
+                    Optional<Column> sameIgnoringCase = cur.columns().stream().filter(c -> c.name().equalsIgnoreCase(want.name())
+                            && desired.requireTable(table).column(c.name()).isEmpty()).findFirst();
+                    if (sameIgnoringCase.isPresent()) {
+                        RenameColumn op = new RenameColumn(table, sameIgnoringCase.get().name(), want.name());
+                        ops.add(op);
+                        s = SchemaChanges.apply(s, op);
+                    }
+                }
+            }
         }
 
         TableOrder.parentsFirst(created).forEach(t -> ops.add(new CreateTable(t)));
         TableComparator tableComparator = new TableComparator();
         for (String table : common) {
-            List<Operation> tableOps = tableComparator.compare(s.requireTable(table), desired.requireTable(table));
+            List<Operation> tableOps = tableComparator.compare(s.requireTable(table), desired.requireTable(table),
+                    renamedTables.contains(table));
             ops.addAll(tableOps);
             warnings.addAll(tableComparator.possibleColumnRenames(s.requireTable(table), desired.requireTable(table)));
         }

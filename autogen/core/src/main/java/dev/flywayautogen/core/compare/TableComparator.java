@@ -26,30 +26,33 @@ import java.util.List;
 /**
  * Changes inside one table, after renames were applied to {@code current}. Order: drops of indexes and constraints
  * first (they may name columns about to change), then column adds/alters, key and constraint adds, column drops,
- * and index creation last.
+ * and index creation last. A renamed table also renames its named constraints when their names differ from the
+ * declared ones (convention names derive from the table's name), as a fresh CREATE TABLE would name them.
  */
 final class TableComparator {
 
-    List<Operation> compare(Table current, Table desired) {
+    List<Operation> compare(Table current, Table desired, boolean renamedTable) {
         String t = desired.name();
         List<Operation> ops = new ArrayList<>();
+        // kept: the constraints whose name is still right; the others are dropped by their old name and added back
+        Table kept = renamedTable ? withStaleNamesDropped(current, desired) : current;
         for (Index i : current.indexes()) {
             if (!desired.indexes().contains(i)) {
                 ops.add(new DropIndex(t, i));
             }
         }
         for (ForeignKey fk : current.foreignKeys()) {
-            if (!desired.foreignKeys().contains(fk)) {
+            if (!desired.foreignKeys().contains(fk) || !kept.foreignKeys().contains(fk)) {
                 ops.add(new DropForeignKey(t, fk));
             }
         }
         for (UniqueConstraint u : current.uniques()) {
-            if (!desired.uniques().contains(u)) {
+            if (!desired.uniques().contains(u) || !kept.uniques().contains(u)) {
                 ops.add(new DropUnique(t, u));
             }
         }
         for (CheckConstraint c : current.checks()) {
-            if (!desired.checks().contains(c)) {
+            if (!desired.checks().contains(c) || !kept.checks().contains(c)) {
                 ops.add(new DropCheck(t, c));
             }
         }
@@ -62,21 +65,22 @@ final class TableComparator {
                     },
                     () -> ops.add(new AddColumn(t, want)));
         }
-        if (!current.primaryKey().equals(desired.primaryKey())) {
+        if (!current.primaryKey().equals(desired.primaryKey()) || (renamedTable
+                && renamedConstraint(current.primaryKey().name(), desired.primaryKey().name()))) {
             ops.add(new AlterPrimaryKey(t, current.primaryKey(), desired.primaryKey()));
         }
         for (UniqueConstraint u : desired.uniques()) {
-            if (!current.uniques().contains(u)) {
+            if (!kept.uniques().contains(u)) {
                 ops.add(new AddUnique(t, u));
             }
         }
         for (ForeignKey fk : desired.foreignKeys()) {
-            if (!current.foreignKeys().contains(fk)) {
+            if (!kept.foreignKeys().contains(fk)) {
                 ops.add(new AddForeignKey(t, fk));
             }
         }
         for (CheckConstraint c : desired.checks()) {
-            if (!current.checks().contains(c)) {
+            if (!kept.checks().contains(c)) {
                 ops.add(new AddCheck(t, c));
             }
         }
@@ -91,6 +95,24 @@ final class TableComparator {
             }
         }
         return ops;
+    }
+
+    /**
+     * The table with every named unique, foreign key and check whose declared name differs removed: the comparison
+     * then drops (by the stale name) and adds (by the declared one). Unnamed constraints stay as they are.
+     */
+    private static Table withStaleNamesDropped(Table current, Table desired) {
+        return current
+                .withUniques(current.uniques().stream().filter(u -> desired.uniques().stream()
+                        .noneMatch(d -> d.equals(u) && renamedConstraint(u.name(), d.name()))).toList())
+                .withForeignKeys(current.foreignKeys().stream().filter(f -> desired.foreignKeys().stream()
+                        .noneMatch(d -> d.equals(f) && renamedConstraint(f.name(), d.name()))).toList())
+                .withChecks(current.checks().stream().filter(c -> desired.checks().stream()
+                        .noneMatch(d -> d.equals(c) && renamedConstraint(c.name(), d.name()))).toList());
+    }
+
+    private static boolean renamedConstraint(String currentName, String desiredName) {
+        return currentName != null && desiredName != null && !currentName.equalsIgnoreCase(desiredName);
     }
 
     /** An undeclared drop+add of columns of the same type in one table may be a rename: say so, never assume it. */

@@ -144,6 +144,6 @@ final class CreateTableSqlParser {
         if (s.length() >= 2 && (s.startsWith("\"") || s.startsWith("`") || s.startsWith("["))) {
             s = s.substring(1, s.length() - 1);
         }
-        return s.toLowerCase(Locale.ROOT);
+        return s;
     }
 }

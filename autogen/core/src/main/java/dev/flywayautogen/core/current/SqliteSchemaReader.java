@@ -2,7 +2,6 @@ package dev.flywayautogen.core.current;
 
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
-import dev.flywayautogen.core.model.ColumnType;
 import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.Index;
 import dev.flywayautogen.core.model.PrimaryKey;
@@ -11,6 +10,7 @@ import dev.flywayautogen.core.model.SqlObject;
 import dev.flywayautogen.core.model.SqlText;
 import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.model.UniqueConstraint;
+import dev.flywayautogen.core.sqlite.SqliteTypes;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,8 +24,11 @@ import java.util.TreeMap;
 
 /**
  * Introspects a SQLite database into the model: sqlite_master, PRAGMA table_xinfo / index_list / index_xinfo /
- * foreign_key_list, and CHECKs parsed from the stored CREATE TABLE. Identifiers are lower-cased (SQLite compares
- * them case-insensitively) and values normalised, so a schema read twice, or built two ways, compares equal.
+ * foreign_key_list, and CHECKs parsed from the stored CREATE TABLE. Names keep the case they were created with:
+ * SQLite matches identifiers case-insensitively, but Hibernate's schema validation looks them up as the mapping
+ * spells them, so {@code fruit} is not {@code Fruit}. References (FOREIGN KEY ... REFERENCES, index and constraint
+ * columns) are resolved to the spelling of the table or column they name. Values are normalised, so a schema read
+ * twice, or built two ways, compares equal.
  */
 public final class SqliteSchemaReader {
 
@@ -37,22 +40,25 @@ public final class SqliteSchemaReader {
             List<SqlObject> views = new ArrayList<>();
             List<SqlObject> triggers = new ArrayList<>();
             List<String> autoincrement = new ArrayList<>();
-            for (String[] row : query(connection, "SELECT type, name, tbl_name, sql FROM sqlite_master "
-                    + "WHERE name NOT LIKE 'sqlite_%' ORDER BY name", 4)) {
+            List<String[]> objects = query(connection, "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                    + "WHERE name NOT LIKE 'sqlite_%' ORDER BY name", 4);
+            Map<String, String> tableNames = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            objects.stream().filter(row -> row[0].equals("table")).forEach(row -> tableNames.put(row[1], row[1]));
+            for (String[] row : objects) {
                 String type = row[0];
-                String name = lower(row[1]);
-                if (name.equals(FLYWAY_HISTORY_TABLE) || lower(row[2]).equals(FLYWAY_HISTORY_TABLE)) {
+                String name = row[1];
+                if (lower(name).equals(FLYWAY_HISTORY_TABLE) || lower(row[2]).equals(FLYWAY_HISTORY_TABLE)) {
                     continue;
                 }
                 switch (type) {
                     case "table" -> {
-                        tables.add(readTable(connection, row[1], row[3]));
+                        tables.add(readTable(connection, row[1], row[3], tableNames));
                         if (row[3] != null && row[3].toUpperCase(Locale.ROOT).matches("(?s).*\\bAUTOINCREMENT\\b.*")) {
                             autoincrement.add(name);
                         }
                     }
                     case "view" -> views.add(new SqlObject(name, name, row[3]));
-                    case "trigger" -> triggers.add(new SqlObject(name, lower(row[2]), row[3]));
+                    case "trigger" -> triggers.add(new SqlObject(name, tableNames.getOrDefault(row[2], row[2]), row[3]));
                     default -> { /* indexes are read per table */ }
                 }
             }
@@ -62,45 +68,48 @@ public final class SqliteSchemaReader {
         }
     }
 
-    private Table readTable(Connection c, String rawName, String createSql) throws SQLException {
+    private Table readTable(Connection c, String rawName, String createSql, Map<String, String> tableNames) throws SQLException {
         String q = quoteLiteral(rawName);
         List<Column> columns = new ArrayList<>();
+        Map<String, String> columnNames = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         TreeMap<Integer, String> pkColumns = new TreeMap<>();
         for (String[] col : query(c, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(" + q + ")", 6)) {
             if (!"0".equals(col[5])) {
                 continue; // generated / hidden columns are not declared by entities
             }
-            String name = lower(col[0]);
+            String name = col[0];
+            columnNames.put(name, name);
             int pk = Integer.parseInt(col[4]);
             if (pk > 0) {
                 pkColumns.put(pk, name);
             }
             // PK columns are NOT NULL in the model: an INTEGER PRIMARY KEY can never hold NULL, whatever the pragma says.
             boolean nullable = "0".equals(col[2]) && pk == 0;
-            columns.add(new Column(name, ColumnType.sqlite(col[1]), nullable, SqlText.normaliseDefault(col[3])));
+            columns.add(new Column(name, SqliteTypes.of(col[1]), nullable, SqlText.normaliseDefault(col[3])));
         }
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
         for (String[] idx : query(c, "SELECT name, \"unique\", origin FROM pragma_index_list(" + q + ")", 3)) {
-            List<String> cols = indexColumns(c, idx[0]);
+            List<String> cols = spelled(indexColumns(c, idx[0]), columnNames);
             switch (idx[2]) {
                 case "u" -> uniques.add(new UniqueConstraint(null, cols));
-                case "c" -> indexes.add(new Index(lower(idx[0]), cols, "1".equals(idx[1])));
+                case "c" -> indexes.add(new Index(idx[0], cols, "1".equals(idx[1])));
                 default -> { /* the primary key's own index */ }
             }
         }
         List<CreateTableSqlParser.NamedConstraint> named = createSql == null ? List.of() : CreateTableSqlParser.namedConstraints(createSql);
         List<String> pk = List.copyOf(pkColumns.values());
-        return new Table(lower(rawName), columns, new PrimaryKey(nameOf(named, "PRIMARY KEY", pk), pk),
+        return new Table(rawName, columns, new PrimaryKey(nameOf(named, "PRIMARY KEY", pk), pk),
                 uniques.stream().map(u -> new UniqueConstraint(nameOf(named, "UNIQUE", u.columns()), u.columns())).toList(),
                 indexes,
-                foreignKeys(c, q).stream().map(f -> new ForeignKey(nameOf(named, "FOREIGN KEY", f.columns()), f.columns(),
+                foreignKeys(c, q, tableNames, columnNames).stream().map(f -> new ForeignKey(nameOf(named, "FOREIGN KEY", f.columns()), f.columns(),
                         f.referencedTable(), f.referencedColumns(), f.onDelete())).toList(),
                 checks(createSql));
     }
 
     private static String nameOf(List<CreateTableSqlParser.NamedConstraint> named, String kind, List<String> columns) {
-        return named.stream().filter(n -> n.kind().equals(kind) && n.columns().equals(columns))
+        return named.stream().filter(n -> n.kind().equals(kind) && n.columns().size() == columns.size()
+                        && String.join("\u0000", n.columns()).equalsIgnoreCase(String.join("\u0000", columns)))
                 .map(CreateTableSqlParser.NamedConstraint::name).findFirst().orElse(null);
     }
 
@@ -111,13 +120,14 @@ public final class SqliteSchemaReader {
                 if (row[0] == null) {
                     throw new IllegalStateException("expression indexes are not supported: " + indexName);
                 }
-                cols.add(lower(row[0]));
+                cols.add(row[0]);
             }
         }
         return cols;
     }
 
-    private List<ForeignKey> foreignKeys(Connection c, String quotedTable) throws SQLException {
+    private List<ForeignKey> foreignKeys(Connection c, String quotedTable, Map<String, String> tableNames,
+                                         Map<String, String> columnNames) throws SQLException {
         Map<Integer, List<String[]>> byId = new TreeMap<>();
         for (String[] row : query(c, "SELECT id, seq, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list("
                 + quotedTable + ") ORDER BY id, seq", 6)) {
@@ -125,11 +135,13 @@ public final class SqliteSchemaReader {
         }
         List<ForeignKey> fks = new ArrayList<>();
         for (List<String[]> rows : byId.values()) {
-            String parent = lower(rows.get(0)[2]);
-            List<String> from = rows.stream().map(r -> lower(r[3])).toList();
-            List<String> to = rows.stream().map(r -> r[4] == null ? null : lower(r[4])).toList();
+            String parent = tableNames.getOrDefault(rows.get(0)[2], rows.get(0)[2]);
+            List<String> from = spelled(rows.stream().map(r -> r[3]).toList(), columnNames);
+            List<String> to = rows.stream().map(r -> r[4]).toList();
             if (to.contains(null)) {
                 to = primaryKeyOf(c, parent); // "REFERENCES parent" without columns means the parent's primary key
+            } else {
+                to = spelled(to, columnsOf(c, parent));
             }
             fks.add(new ForeignKey(null, from, parent, to, rows.get(0)[5]));
         }
@@ -140,10 +152,23 @@ public final class SqliteSchemaReader {
         TreeMap<Integer, String> pk = new TreeMap<>();
         for (String[] col : query(c, "SELECT name, pk FROM pragma_table_info(" + quoteLiteral(table) + ")", 2)) {
             if (!"0".equals(col[1])) {
-                pk.put(Integer.parseInt(col[1]), lower(col[0]));
+                pk.put(Integer.parseInt(col[1]), col[0]);
             }
         }
         return List.copyOf(pk.values());
+    }
+
+    private Map<String, String> columnsOf(Connection c, String table) throws SQLException {
+        Map<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String[] col : query(c, "SELECT name FROM pragma_table_info(" + quoteLiteral(table) + ")", 1)) {
+            names.put(col[0], col[0]);
+        }
+        return names;
+    }
+
+    /** Each name as the table spells it (a REFERENCES clause or an index may spell it in another case). */
+    private static List<String> spelled(List<String> names, Map<String, String> spelling) {
+        return names.stream().map(n -> n == null ? null : spelling.getOrDefault(n, n)).toList();
     }
 
     private static List<CheckConstraint> checks(String createSql) {

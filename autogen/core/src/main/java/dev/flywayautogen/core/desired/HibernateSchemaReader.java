@@ -11,82 +11,97 @@ import dev.flywayautogen.core.model.SqlText;
 import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.model.UniqueConstraint;
 import org.hibernate.annotations.OnDeleteAction;
+import dev.flywayautogen.core.model.TypeRules;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.InitCommand;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.UniqueKey;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
- * The desired schema: what Hibernate's boot {@link Metadata} declares, as the model. Types come from the dialect
- * the Metadata was built with; hashed constraint names are replaced by the naming convention.
+ * The desired schema: what Hibernate's boot {@link Metadata} declares, as the model. Names are Hibernate's physical
+ * names, case kept (its validation looks them up as spelled); types are those of the dialect the Metadata was built
+ * with, spelled by the target's {@link TypeRules}; hashed constraint names are replaced by the naming convention.
+ * Tables Hibernate fills when it creates them (the emulated sequences' {@code <name>_SEQ} tables) carry its own
+ * init commands.
  */
 public final class HibernateSchemaReader {
 
     private final NamingConvention naming;
+    private final TypeRules types;
 
-    public HibernateSchemaReader(NamingConvention naming) {
+    public HibernateSchemaReader(NamingConvention naming, TypeRules types) {
         this.naming = naming;
+        this.types = types;
     }
 
     public Schema read(Metadata metadata) {
         List<Table> tables = new ArrayList<>();
+        SqlStringGenerationContext sqlContext = SqlStringGenerationContextImpl.fromExplicit(
+                metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
         for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
             if (table.isPhysicalTable() && !table.isAbstractUnionTable() && !table.isAbstract()) {
-                tables.add(readTable(metadata, table));
+                tables.add(readTable(metadata, table, sqlContext));
             }
         }
         return Schema.of(tables);
     }
 
-    private Table readTable(Metadata metadata, org.hibernate.mapping.Table table) {
-        String name = lower(table.getName());
+    private Table readTable(Metadata metadata, org.hibernate.mapping.Table table, SqlStringGenerationContext sqlContext) {
+        String name = unquoted(table.getName());
         List<String> pkColumns = table.hasPrimaryKey()
-                ? table.getPrimaryKey().getColumns().stream().map(c -> lower(c.getName())).toList() : List.of();
+                ? table.getPrimaryKey().getColumns().stream().map(c -> unquoted(c.getName())).toList() : List.of();
         List<Column> columns = new ArrayList<>();
         Set<UniqueConstraint> uniques = new LinkedHashSet<>();
         List<CheckConstraint> checks = new ArrayList<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
-            String columnName = lower(column.getName());
+            String columnName = unquoted(column.getName());
             boolean inPk = pkColumns.contains(columnName);
-            // Identity keys must be a rowid alias on SQLite, which requires the declared type INTEGER.
-            String sqlType = column.isIdentity() ? "integer" : column.getSqlType(metadata);
-            columns.add(new Column(columnName, ColumnType.sqlite(sqlType), column.isNullable() && !inPk,
+            String sqlType = column.getSqlType(metadata);
+            ColumnType type = column.isIdentity() ? types.identity(sqlType) : types.type(sqlType);
+            columns.add(new Column(columnName, type, column.isNullable() && !inPk,
                     SqlText.normaliseDefault(column.getDefaultValue())));
             if (column.isUnique() && !(pkColumns.size() == 1 && inPk)) {
                 uniques.add(new UniqueConstraint(naming.uniqueName(name, List.of(columnName)), List.of(columnName)));
             }
             for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
-                String checkName = check.isNamed() ? lower(check.getName()) : naming.checkName(name, List.of(columnName));
+                String checkName = check.isNamed() ? unquoted(check.getName()) : naming.checkName(name, List.of(columnName));
                 checks.add(new CheckConstraint(checkName, SqlText.normaliseExpression(check.getConstraint())));
             }
         }
         for (UniqueKey key : table.getUniqueKeys().values()) {
-            List<String> cols = key.getColumns().stream().map(c -> lower(c.getName())).toList();
+            List<String> cols = key.getColumns().stream().map(c -> unquoted(c.getName())).toList();
             if (!cols.equals(pkColumns)) {
-                String keyName = NamingConvention.isGeneratedName(key.getName()) ? naming.uniqueName(name, cols) : lower(key.getName());
+                String keyName = NamingConvention.isGeneratedName(key.getName()) ? naming.uniqueName(name, cols) : unquoted(key.getName());
                 uniques.add(new UniqueConstraint(keyName, cols));
             }
         }
         int unnamedCheck = 0;
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
-            String checkName = check.isNamed() ? lower(check.getName())
+            String checkName = check.isNamed() ? unquoted(check.getName())
                     : naming.checkName(name, List.of(String.valueOf(++unnamedCheck)));
             checks.add(new CheckConstraint(checkName, SqlText.normaliseExpression(check.getConstraint())));
         }
+        List<String> init = new ArrayList<>();
+        for (InitCommand command : table.getInitCommands(sqlContext)) {
+            init.addAll(Arrays.asList(command.initCommands()));
+        }
         return new Table(name, columns, new PrimaryKey(naming.primaryKeyName(name, pkColumns), pkColumns),
-                List.copyOf(uniques), indexes(table, name), foreignKeys(table, name), checks);
+                List.copyOf(uniques), indexes(table, name), foreignKeys(table, name), checks, init);
     }
 
     private List<Index> indexes(org.hibernate.mapping.Table table, String tableName) {
         List<Index> indexes = new ArrayList<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
-            List<String> cols = index.getSelectables().stream().map(Selectable::getText).map(HibernateSchemaReader::lower).toList();
-            String indexName = NamingConvention.isGeneratedName(index.getName()) ? naming.indexName(tableName, cols) : lower(index.getName());
+            List<String> cols = index.getSelectables().stream().map(Selectable::getText).map(HibernateSchemaReader::unquoted).toList();
+            String indexName = NamingConvention.isGeneratedName(index.getName()) ? naming.indexName(tableName, cols) : unquoted(index.getName());
             indexes.add(new Index(indexName, cols, false));
         }
         return indexes;
@@ -98,13 +113,13 @@ public final class HibernateSchemaReader {
             if (!fk.isPhysicalConstraint() || !fk.isCreationEnabled() || fk.getReferencedTable() == null) {
                 continue;
             }
-            List<String> cols = fk.getColumns().stream().map(c -> lower(c.getName())).toList();
+            List<String> cols = fk.getColumns().stream().map(c -> unquoted(c.getName())).toList();
             org.hibernate.mapping.Table parent = fk.getReferencedTable();
             List<String> refCols = fk.getReferencedColumns().isEmpty()
-                    ? parent.getPrimaryKey().getColumns().stream().map(c -> lower(c.getName())).toList()
-                    : fk.getReferencedColumns().stream().map(c -> lower(c.getName())).toList();
-            String parentName = lower(parent.getName());
-            String fkName = NamingConvention.isGeneratedName(fk.getName()) ? naming.foreignKeyName(tableName, cols, parentName) : lower(fk.getName());
+                    ? parent.getPrimaryKey().getColumns().stream().map(c -> unquoted(c.getName())).toList()
+                    : fk.getReferencedColumns().stream().map(c -> unquoted(c.getName())).toList();
+            String parentName = unquoted(parent.getName());
+            String fkName = NamingConvention.isGeneratedName(fk.getName()) ? naming.foreignKeyName(tableName, cols, parentName) : unquoted(fk.getName());
             fks.add(new ForeignKey(fkName, cols, parentName, refCols, onDelete(fk.getOnDeleteAction())));
         }
         return fks;
@@ -123,8 +138,8 @@ public final class HibernateSchemaReader {
         };
     }
 
-    private static String lower(String s) {
-        String t = s.startsWith("`") || s.startsWith("\"") ? s.substring(1, s.length() - 1) : s;
-        return t.toLowerCase(Locale.ROOT);
+    /** The name as the database stores it: Hibernate's text without the quotes it may carry. */
+    private static String unquoted(String s) {
+        return s.length() > 1 && (s.startsWith("`") || s.startsWith("\"")) ? s.substring(1, s.length() - 1) : s;
     }
 }

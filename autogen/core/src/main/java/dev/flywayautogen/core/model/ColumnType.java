@@ -1,49 +1,99 @@
 package dev.flywayautogen.core.model;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A column type: the declared text (kept for rendering, e.g. {@code varchar(255)}) and the canonical name that
- * decides equality. On SQLite the canonical name is the type affinity (INTEGER, TEXT, REAL, NUMERIC, BLOB): SQLite
- * ignores lengths and stores by affinity, so {@code varchar(100)} and {@code text} are the same column and must
- * not produce a diff. A PostgreSQL reader would put the full normalised type in {@code canonical}.
+ * A column type: {@code canonical} is the declared type with its spelling normalised by the dialect's reader (lower
+ * case, no spaces, synonyms folded: {@code VARCHAR( 40 )} is {@code varchar(40)}) and decides equality;
+ * {@code declared} is the text to render. Lengths, precision and scale are part of the type: they are what the
+ * entity declares and what Hibernate's validation and every later reader sees.
  */
 public record ColumnType(String canonical, String declared) {
 
+    /** Integer types by width, then the exact and approximate numerics they widen into. */
+    private static final List<String> INTEGERS = List.of("tinyint", "smallint", "int2", "mediumint", "int", "int4",
+            "integer", "bigint", "int8");
+    private static final List<String> APPROXIMATE = List.of("real", "float4", "float", "double", "float8");
+    private static final List<String> UNBOUNDED_TEXT = List.of("text", "clob", "longvarchar", "longtext");
+
     public ColumnType {
         Objects.requireNonNull(canonical, "canonical");
-        declared = declared == null || declared.isBlank() ? canonical : declared.trim().toLowerCase(Locale.ROOT);
+        declared = declared == null || declared.isBlank() ? canonical : declared.trim();
     }
 
-    /** SQLite affinity rules, https://www.sqlite.org/datatype3.html section 3.1. */
-    public static ColumnType sqlite(String declared) {
-        String d = declared == null ? "" : declared.toUpperCase(Locale.ROOT);
-        String affinity;
-        if (d.contains("INT")) {
-            affinity = "INTEGER";
-        } else if (d.contains("CHAR") || d.contains("CLOB") || d.contains("TEXT")) {
-            affinity = "TEXT";
-        } else if (d.contains("BLOB") || d.isBlank()) {
-            affinity = "BLOB";
-        } else if (d.contains("REAL") || d.contains("FLOA") || d.contains("DOUB")) {
-            affinity = "REAL";
-        } else {
-            affinity = "NUMERIC";
+    /** The type name without arguments, e.g. {@code varchar} for {@code varchar(40)}. */
+    public String base() {
+        int paren = canonical.indexOf('(');
+        return paren < 0 ? canonical : canonical.substring(0, paren).trim();
+    }
+
+    /** The numeric arguments, e.g. {@code [10, 2]} for {@code numeric(10,2)}; empty when there are none. */
+    public List<Integer> arguments() {
+        int open = canonical.indexOf('(');
+        int close = canonical.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return List.of();
         }
-        return new ColumnType(affinity, declared == null || declared.isBlank() ? affinity : declared);
+        try {
+            return java.util.Arrays.stream(canonical.substring(open + 1, close).split(","))
+                    .map(String::trim).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
     }
 
-    /** True when converting existing values from {@code this} to {@code target} can lose information. */
+    /**
+     * True when values of {@code this} type may not fit {@code target}: a shorter length, fewer digits or decimals,
+     * a smaller integer, or a move out of a family (text into a number, a number into a date). Widening changes,
+     * and any type into unbounded text, are safe.
+     */
     public boolean narrowsTo(ColumnType target) {
         if (equals(target)) {
             return false;
         }
-        return switch (target.canonical) {
-            case "TEXT", "BLOB" -> false;
-            case "REAL", "NUMERIC" -> !(canonical.equals("INTEGER") || canonical.equals("REAL") || canonical.equals("NUMERIC"));
-            default -> true;
-        };
+        String from = base();
+        String to = target.base();
+        if (UNBOUNDED_TEXT.contains(to)) {
+            return false;
+        }
+        if (from.equals(to)) {
+            return argumentsShrink(arguments(), target.arguments());
+        }
+        if (INTEGERS.contains(from) && INTEGERS.contains(to)) {
+            return INTEGERS.indexOf(to) < INTEGERS.indexOf(from) && !sameWidth(from, to);
+        }
+        if (isCharacter(from) && isCharacter(to)) {
+            return argumentsShrink(arguments(), target.arguments());
+        }
+        if (INTEGERS.contains(from) && (APPROXIMATE.contains(to) || to.equals("numeric") && target.arguments().size() < 2)) {
+            return false; // every integer has a value there (past 2^53 an approximate one, as the entity asks)
+        }
+        return !(APPROXIMATE.contains(from) && APPROXIMATE.indexOf(to) >= APPROXIMATE.indexOf(from));
+    }
+
+    private static boolean sameWidth(String a, String b) {
+        List<List<String>> groups = List.of(List.of("int", "int4", "integer"), List.of("bigint", "int8"), List.of("smallint", "int2"));
+        return groups.stream().anyMatch(g -> g.contains(a) && g.contains(b));
+    }
+
+    private static boolean isCharacter(String base) {
+        return base.equals("varchar") || base.equals("char") || base.equals("nvarchar") || base.equals("nchar");
+    }
+
+    /** Missing arguments mean "unbounded" (varchar) or the default precision, which any bound narrows. */
+    private static boolean argumentsShrink(List<Integer> from, List<Integer> to) {
+        if (to.isEmpty()) {
+            return false;
+        }
+        if (from.isEmpty()) {
+            return true;
+        }
+        if (from.size() == 2 && to.size() == 2) {
+            // numeric(p,s): both the integer digits (p-s) and the decimals (s) must still fit
+            return to.get(0) - to.get(1) < from.get(0) - from.get(1) || to.get(1) < from.get(1);
+        }
+        return to.get(0) < from.get(0);
     }
 
     @Override
@@ -58,6 +108,6 @@ public record ColumnType(String canonical, String declared) {
 
     @Override
     public String toString() {
-        return declared.equalsIgnoreCase(canonical) ? canonical : declared + " (" + canonical + ")";
+        return canonical.isEmpty() ? "(no type)" : canonical;
     }
 }

@@ -6,18 +6,27 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * One table. Columns are kept sorted by name: SQLite appends added columns at the end while Hibernate orders
- * them its own way, and column order is not something an entity declares, so it must not show up as a diff.
+ * One table. Columns keep their order (the database's, or the mapping's for a new table): comparison is by name,
+ * never by position, and a rebuild keeps existing columns in place and appends new ones. {@code initCommands} are
+ * the rows Hibernate inserts when it creates the table itself (the initial value of an emulated sequence); they are
+ * executed when the table is created and are not part of the comparison.
  */
 public record Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
-                    List<Index> indexes, List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+                    List<Index> indexes, List<ForeignKey> foreignKeys, List<CheckConstraint> checks,
+                    List<String> initCommands) {
 
     public Table {
-        columns = columns.stream().sorted(Comparator.comparing(Column::name)).toList();
+        columns = List.copyOf(columns);
         uniques = uniques.stream().sorted(Comparator.comparing(u -> String.join(",", u.columns()))).toList();
         indexes = indexes.stream().sorted(Comparator.comparing(Index::name)).toList();
         foreignKeys = foreignKeys.stream().sorted(Comparator.comparing(ForeignKey::sortKey)).toList();
         checks = checks.stream().sorted(Comparator.comparing(CheckConstraint::expression)).toList();
+        initCommands = List.copyOf(initCommands);
+    }
+
+    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
+                 List<Index> indexes, List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+        this(name, columns, primaryKey, uniques, indexes, foreignKeys, checks, List.of());
     }
 
     public Optional<Column> column(String columnName) {
@@ -27,30 +36,30 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
     public Table withName(String newName) {
         return new Table(newName, columns, primaryKey, uniques, indexes,
                 foreignKeys.stream().map(fk -> fk.referencedTable().equals(name) ? fk.withReferencedTable(newName) : fk).toList(),
-                checks);
+                checks, initCommands);
     }
 
     public Table withColumns(UnaryOperator<List<Column>> change) {
-        return new Table(name, change.apply(columns), primaryKey, uniques, indexes, foreignKeys, checks);
+        return new Table(name, change.apply(columns), primaryKey, uniques, indexes, foreignKeys, checks, initCommands);
     }
 
     public Table withPrimaryKey(PrimaryKey pk) {
-        return new Table(name, columns, pk, uniques, indexes, foreignKeys, checks);
+        return new Table(name, columns, pk, uniques, indexes, foreignKeys, checks, initCommands);
     }
 
     public Table withUniques(List<UniqueConstraint> list) {
-        return new Table(name, columns, primaryKey, list, indexes, foreignKeys, checks);
+        return new Table(name, columns, primaryKey, list, indexes, foreignKeys, checks, initCommands);
     }
 
     public Table withIndexes(List<Index> list) {
-        return new Table(name, columns, primaryKey, uniques, list, foreignKeys, checks);
+        return new Table(name, columns, primaryKey, uniques, list, foreignKeys, checks, initCommands);
     }
 
     public Table withForeignKeys(List<ForeignKey> list) {
-        return new Table(name, columns, primaryKey, uniques, indexes, list, checks);
+        return new Table(name, columns, primaryKey, uniques, indexes, list, checks, initCommands);
     }
 
     public Table withChecks(List<CheckConstraint> list) {
-        return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys, list);
+        return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys, list, initCommands);
     }
 }

@@ -106,7 +106,8 @@ public final class SchemaChanges {
                 t.indexes().stream().map(i -> new Index(i.name(), rename.apply(i.columns()), i.unique())).toList(),
                 t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), rename.apply(f.columns()), f.referencedTable(),
                         f.referencedTable().equals(t.name()) ? rename.apply(f.referencedColumns()) : f.referencedColumns(), f.onDelete())).toList(),
-                t.checks().stream().map(c -> new CheckConstraint(c.name(), renameIdentifier(c.expression(), r.from(), r.to()))).toList()));
+                t.checks().stream().map(c -> new CheckConstraint(c.name(), renameIdentifier(c.expression(), r.from(), r.to()))).toList(),
+                t.initCommands()));
         // Foreign keys in other tables that point at the renamed column follow it.
         return renamed.withTables(renamed.tables().stream().map(t -> t.name().equals(r.table()) ? t
                 : t.withForeignKeys(t.foreignKeys().stream().map(f -> f.referencedTable().equals(r.table())

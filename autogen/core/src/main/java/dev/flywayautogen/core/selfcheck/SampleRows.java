@@ -6,6 +6,7 @@ import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.model.Table;
+import dev.flywayautogen.core.sqlite.SqliteTypes;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -74,7 +75,7 @@ public final class SampleRows {
             }
         }
         String declared = c.type().declared().toLowerCase(Locale.ROOT);
-        switch (c.type().canonical()) {
+        switch (SqliteTypes.affinity(c.type())) {
             case "INTEGER":
                 return declared.startsWith("bool") ? i % 2 : (long) i;
             case "REAL":

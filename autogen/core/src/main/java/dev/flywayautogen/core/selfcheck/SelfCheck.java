@@ -4,6 +4,7 @@ import dev.flywayautogen.core.compare.Diff;
 import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.current.MigrationReplayer;
 import dev.flywayautogen.core.current.SqliteSchemaReader;
+import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.core.desired.RenameHints;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.ops.DropTable;
@@ -41,6 +42,32 @@ public final class SelfCheck {
 
     public Result verify(ScratchDatabase replayed, Path migrationsDir, Schema current, Schema expected,
                          List<Operation> operations, Script forward, Optional<Script> undo) {
+        return verify(replayed, migrationsDir, current, expected, operations, forward, undo, Optional.empty());
+    }
+
+    /** With {@code entities}, Hibernate must also validate the result and persist one of each entity on it. */
+    public Result verify(ScratchDatabase replayed, Path migrationsDir, Schema current, Schema expected,
+                         List<Operation> operations, Script forward, Optional<Script> undo, Optional<EntitySet> entities) {
+        Result onRows = verifyOnSampleRows(replayed, migrationsDir, current, expected, operations, forward, undo);
+        if (!onRows.passed()) {
+            return onRows;
+        }
+        List<String> problems = new ArrayList<>(NotNullProof.verify(replayed, migrationsDir, current, operations, forward));
+        if (problems.isEmpty() && entities.isPresent()) {
+            // on the migrated schema without sample rows, as the application meets it: sample ids would collide
+            // with the ones Hibernate's generators hand out
+            try (ScratchDatabase db = replayed.copy("hibernate")) {
+                Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
+                if (runScript(db, List.of(migrationsDir, forwardDir), forward.fileName(), problems)) {
+                    problems.addAll(HibernateAgreement.verify(entities.get(), db));
+                }
+            }
+        }
+        return new Result(problems, onRows.notes());
+    }
+
+    private Result verifyOnSampleRows(ScratchDatabase replayed, Path migrationsDir, Schema current, Schema expected,
+                                      List<Operation> operations, Script forward, Optional<Script> undo) {
         List<String> problems = new ArrayList<>();
         List<String> notes;
         try (ScratchDatabase db = replayed.copy("selfcheck")) {
@@ -77,7 +104,7 @@ public final class SelfCheck {
         return new Result(problems, notes);
     }
 
-    private static boolean runScript(ScratchDatabase db, List<Path> locations, String name, List<String> problems) {
+    static boolean runScript(ScratchDatabase db, List<Path> locations, String name, List<String> problems) {
         try {
             MigrationReplayer.migrate(db, locations);
             return true;
@@ -114,7 +141,7 @@ public final class SelfCheck {
         }
     }
 
-    private static Path writeScript(ScratchDatabase db, String folder, String fileName, String content) {
+    static Path writeScript(ScratchDatabase db, String folder, String fileName, String content) {
         try {
             Path dir = Files.createDirectories(db.directory().resolve(folder));
             Files.writeString(dir.resolve(fileName), content, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.flywayautogen.core.bench;
 
+import dev.flywayautogen.core.sqlite.SqliteTypes;
 import dev.flywayautogen.core.compare.Diff;
 import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.current.MigrationReplayer;
@@ -74,21 +75,21 @@ public final class DiffBenchmark {
         for (int i = 0; i < n; i++) {
             String name = String.format("t%04d", i);
             List<Column> cols = new ArrayList<>(List.of(
-                    new Column("id", ColumnType.sqlite("integer"), false, null),
-                    new Column("name", ColumnType.sqlite("varchar(255)"), false, null),
-                    new Column("code", ColumnType.sqlite("varchar(40)"), true, null),
-                    new Column("amount", ColumnType.sqlite("numeric(10,2)"), true, "0"),
-                    new Column("created_at", ColumnType.sqlite("timestamp"), false, "CURRENT_TIMESTAMP"),
-                    new Column("active", ColumnType.sqlite("boolean"), false, "1"),
-                    new Column("note", ColumnType.sqlite("text"), changed && i % 25 == 7 ? false : true,
+                    new Column("id", SqliteTypes.of("integer"), false, null),
+                    new Column("name", SqliteTypes.of("varchar(255)"), false, null),
+                    new Column("code", SqliteTypes.of("varchar(40)"), true, null),
+                    new Column("amount", SqliteTypes.of("numeric(10,2)"), true, "0"),
+                    new Column("created_at", SqliteTypes.of("timestamp"), false, "CURRENT_TIMESTAMP"),
+                    new Column("active", SqliteTypes.of("boolean"), false, "1"),
+                    new Column("note", SqliteTypes.of("text"), changed && i % 25 == 7 ? false : true,
                             changed && i % 25 == 7 ? "''" : null)));
             List<ForeignKey> fks = new ArrayList<>();
             if (i % 10 != 0) {
-                cols.add(new Column("parent_id", ColumnType.sqlite("bigint"), true, null));
+                cols.add(new Column("parent_id", SqliteTypes.of("bigint"), true, null));
                 fks.add(new ForeignKey(null, List.of("parent_id"), String.format("t%04d", i - i % 10), List.of("id"), "CASCADE"));
             }
             if (changed && i % 10 == 3) {
-                cols.add(new Column("extra", ColumnType.sqlite("varchar(20)"), true, null));
+                cols.add(new Column("extra", SqliteTypes.of("varchar(20)"), true, null));
             }
             tables.add(new Table(name, cols, new PrimaryKey(null, List.of("id")),
                     List.of(new UniqueConstraint("uq_" + name + "_code", List.of("code"))),

@@ -63,7 +63,7 @@ class SchemaComparatorTest {
     @Test
     void unhintedDropPlusAddOfSameTypeIsAWarningNotARename() {
         Schema desired = Schema.of(List.of(CURRENT.requireTable("owner"),
-                table("pet", List.of(id(), col("owner_id", "bigint", true, null), col("mass", "int", true, null)),
+                table("pet", List.of(id(), col("owner_id", "bigint", true, null), col("mass", "integer", true, null)),
                         List.of(fk("owner_id", "owner", null)))));
         Diff diff = new SchemaComparator().compare(CURRENT, desired, RenameHints.none());
         assertEquals(List.of(AddColumn.class, DropColumn.class), types(diff.operations()));

@@ -1,5 +1,6 @@
 package dev.flywayautogen.core.desired;
 
+import dev.flywayautogen.core.sqlite.SqliteTypes;
 import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.model.Table;
@@ -19,7 +20,7 @@ class HibernateSchemaReaderTest {
 
     private static Schema read(Class<?>... entities) {
         Metadata md = EntityBootstrap.sqliteMetadata(List.of(entities), HibernateSchemaReaderTest.class.getClassLoader());
-        return new HibernateSchemaReader(NamingConvention.ALEMBIC_DEFAULT).read(md);
+        return new HibernateSchemaReader(NamingConvention.ALEMBIC_DEFAULT, SqliteTypes.RULES).read(md);
     }
 
     @Test
@@ -30,7 +31,7 @@ class HibernateSchemaReaderTest {
         assertEquals("fk_pet_owner_id_owner", fk.name());
         assertEquals("CASCADE", fk.onDelete());
         assertFalse(pet.column("owner_id").orElseThrow().nullable());
-        assertEquals("INTEGER", pet.column("id").orElseThrow().type().canonical());
+        assertEquals("integer", pet.column("id").orElseThrow().type().canonical());
         assertEquals("'anonymous'", s.requireTable("owner").column("name").orElseThrow().defaultValue());
         assertEquals("SET NULL", s.requireTable("vaccination").foreignKeys().get(0).onDelete());
     }
@@ -51,7 +52,7 @@ class HibernateSchemaReaderTest {
     void customNamingConventionIsApplied() {
         NamingConvention custom = new NamingConvention("idx_%(table)_%(cols)", "unq_%(table)_%(cols)", "%(table)_%(reftable)_fk", "chk_%(table)_%(cols)", "%(table)_pkey");
         Metadata md = EntityBootstrap.sqliteMetadata(List.of(Owner.class, Pet.class, Vaccination.class), getClass().getClassLoader());
-        assertEquals("pet_owner_fk", new HibernateSchemaReader(custom).read(md).requireTable("pet").foreignKeys().get(0).name());
+        assertEquals("pet_owner_fk", new HibernateSchemaReader(custom, SqliteTypes.RULES).read(md).requireTable("pet").foreignKeys().get(0).name());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.flywayautogen.core.model;
 
+import dev.flywayautogen.core.sqlite.SqliteTypes;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,11 +33,30 @@ class SqlTextTest {
     }
 
     @Test
-    void columnTypesCompareBySqliteAffinity() {
-        assertEquals(ColumnType.sqlite("varchar(100)"), ColumnType.sqlite("TEXT"));
-        assertEquals(ColumnType.sqlite("bigint"), ColumnType.sqlite("INTEGER"));
-        assertNotEquals(ColumnType.sqlite("timestamp"), ColumnType.sqlite("text"));
-        assertEquals(true, ColumnType.sqlite("text").narrowsTo(ColumnType.sqlite("integer")));
-        assertEquals(false, ColumnType.sqlite("integer").narrowsTo(ColumnType.sqlite("text")));
+    void columnTypesCompareAsDeclaredWithSpellingNormalised() {
+        assertEquals(SqliteTypes.of("VARCHAR( 40 )"), SqliteTypes.of("varchar(40)"));
+        assertEquals(SqliteTypes.of("NUMERIC(10, 2)"), SqliteTypes.of("decimal(10,2)"));
+        assertEquals(SqliteTypes.of("character varying(5)"), SqliteTypes.of("varchar(5)"));
+        assertNotEquals(SqliteTypes.of("varchar(40)"), SqliteTypes.of("varchar(100)"), "length is declared");
+        assertNotEquals(SqliteTypes.of("bigint"), SqliteTypes.of("INTEGER"), "same affinity, other declaration");
+        assertNotEquals(SqliteTypes.of("varchar(255)"), SqliteTypes.of("text"));
+        assertNotEquals(SqliteTypes.of("numeric(10,2)"), SqliteTypes.of("numeric(12,4)"));
+        assertNotEquals(SqliteTypes.of("int"), SqliteTypes.of("integer"), "only INTEGER makes a rowid alias");
+    }
+
+    @Test
+    void narrowingIsShorterSmallerOrOutOfTheFamily() {
+        assertEquals(true, SqliteTypes.of("text").narrowsTo(SqliteTypes.of("integer")));
+        assertEquals(false, SqliteTypes.of("integer").narrowsTo(SqliteTypes.of("text")));
+        assertEquals(false, SqliteTypes.of("varchar(40)").narrowsTo(SqliteTypes.of("varchar(100)")));
+        assertEquals(true, SqliteTypes.of("varchar(100)").narrowsTo(SqliteTypes.of("varchar(40)")));
+        assertEquals(false, SqliteTypes.of("varchar(100)").narrowsTo(SqliteTypes.of("text")));
+        assertEquals(true, SqliteTypes.of("text").narrowsTo(SqliteTypes.of("varchar(100)")));
+        assertEquals(false, SqliteTypes.of("integer").narrowsTo(SqliteTypes.of("bigint")));
+        assertEquals(true, SqliteTypes.of("bigint").narrowsTo(SqliteTypes.of("integer")));
+        assertEquals(false, SqliteTypes.of("numeric(10,2)").narrowsTo(SqliteTypes.of("numeric(12,2)")));
+        assertEquals(true, SqliteTypes.of("numeric(10,2)").narrowsTo(SqliteTypes.of("numeric(10,1)")));
+        assertEquals(false, SqliteTypes.of("integer").narrowsTo(SqliteTypes.of("float")));
+        assertEquals(false, SqliteTypes.of("real").narrowsTo(SqliteTypes.of("double")));
     }
 }

@@ -25,7 +25,7 @@ class FailingMigrationScenarioTest {
     @Test
     void failedRebuildLeavesSchemaAndDataExactlyAsBefore() throws Exception {
         try (ScenarioHarness h = new ScenarioHarness(SingleTableScenariosTest.BEFORE,
-                "CREATE TABLE visit (id INTEGER PRIMARY KEY, pet_id BIGINT REFERENCES pet (id) ON DELETE CASCADE);")) {
+                "CREATE TABLE visit (id INTEGER PRIMARY KEY, pet_id INTEGER REFERENCES pet (id) ON DELETE CASCADE);")) {
             h.rows("INSERT INTO pet (id, name, species, weight) VALUES (1, 'Rex', 'DOG', 30), (2, 'Rex', 'CAT', 4)",
                     "INSERT INTO visit (pet_id) VALUES (1), (2)");
             String schemaSql = dump(h, "SELECT type || ':' || name || ':' || coalesce(sql, '') FROM sqlite_master ORDER BY name");
@@ -60,6 +60,7 @@ class FailingMigrationScenarioTest {
     public static class VisitEntity {
         @jakarta.persistence.Id
         @jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.IDENTITY)
+        @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
         public Long id;
 
         @jakarta.persistence.ManyToOne

@@ -19,9 +19,9 @@ class ForeignKeyRebuildScenarioTest {
     static final String BEFORE = """
             CREATE TABLE owner (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(255));
             CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL,
-                owner_id BIGINT NOT NULL REFERENCES owner (id) ON DELETE CASCADE);
+                owner_id INTEGER NOT NULL REFERENCES owner (id) ON DELETE CASCADE);
             CREATE TABLE vaccination (id INTEGER PRIMARY KEY, vaccine VARCHAR(255),
-                pet_id BIGINT REFERENCES pet (id) ON DELETE SET NULL);
+                pet_id INTEGER REFERENCES pet (id) ON DELETE SET NULL);
             """;
 
     @Test

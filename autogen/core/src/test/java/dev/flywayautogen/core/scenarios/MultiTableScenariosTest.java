@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MultiTableScenariosTest {
 
     static final String OWNER = "CREATE TABLE owner (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL);";
-    static final String PET_WITH_FK = "CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, owner_id BIGINT REFERENCES owner (id));";
+    static final String PET_WITH_FK = "CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, owner_id INTEGER REFERENCES owner (id));";
     static final String PET_NO_FK = "CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL);";
     static final String[] ROWS = {"INSERT INTO owner (id, name) VALUES (1, 'Ann'), (2, 'Bob')",
             "INSERT INTO pet (id, name) VALUES (1, 'Rex'), (2, 'Tom'), (3, 'Kit')"};
@@ -210,7 +210,7 @@ class MultiTableScenariosTest {
 
     @Test
     void severalChangesAtOnce() throws Exception {
-        String before = OWNER + "CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, chip VARCHAR(40), owner_id BIGINT REFERENCES owner (id));";
+        String before = OWNER + "CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, chip VARCHAR(40), owner_id INTEGER REFERENCES owner (id));";
         try (ScenarioHarness h = new ScenarioHarness(before)) {
             h.rows(ROWS[0], "INSERT INTO pet (id, name, chip, owner_id) VALUES (1, 'Rex', 'A1', 1), (2, 'Tom', NULL, 2), (3, 'Kit', 'C3', 2)");
             Map<String, Long> counts = h.rowCounts();

@@ -20,7 +20,7 @@ class RebuildDetailsScenarioTest {
 
     @Test
     void addsCompositePrimaryKeyByRebuild() throws Exception {
-        try (ScenarioHarness h = new ScenarioHarness("CREATE TABLE pet_tag (pet_id INTEGER NOT NULL, tag_id INTEGER NOT NULL);")) {
+        try (ScenarioHarness h = new ScenarioHarness("CREATE TABLE pet_tag (pet_id BIGINT NOT NULL, tag_id BIGINT NOT NULL);")) {
             h.rows("INSERT INTO pet_tag VALUES (1, 1), (1, 2), (2, 1)");
             Class<?> entity = dev.flywayautogen.core.scenarios.primarykey.after.PetTag.class;
             AutogenResult result = h.generate(entity);
@@ -77,6 +77,7 @@ class RebuildDetailsScenarioTest {
     public static class AuditEntity {
         @jakarta.persistence.Id
         @jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.IDENTITY)
+        @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
         public Long id;
         @jakarta.persistence.Column(columnDefinition = "text")
         public String petName;

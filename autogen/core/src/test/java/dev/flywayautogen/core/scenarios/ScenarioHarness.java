@@ -1,5 +1,6 @@
 package dev.flywayautogen.core.scenarios;
 
+import dev.flywayautogen.core.sqlite.SqliteTypes;
 import dev.flywayautogen.core.AutogenOptions;
 import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
@@ -94,7 +95,7 @@ public final class ScenarioHarness implements AutoCloseable {
     }
 
     public static Schema desired(Class<?>... entities) {
-        return new HibernateSchemaReader(NamingConvention.ALEMBIC_DEFAULT)
+        return new HibernateSchemaReader(NamingConvention.ALEMBIC_DEFAULT, SqliteTypes.RULES)
                 .read(EntityBootstrap.sqliteMetadata(List.of(entities), ScenarioHarness.class.getClassLoader()));
     }
 

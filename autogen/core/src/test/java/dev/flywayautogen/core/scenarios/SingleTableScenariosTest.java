@@ -141,13 +141,32 @@ class SingleTableScenariosTest {
     }
 
     @Test
-    void tighteningToNotNullWithoutDefaultStopsWithWhatToDeclare() throws Exception {
+    void tighteningToNotNullWithoutDefaultIsWrittenAndFailsWholeOnANull() throws Exception {
         try (ScenarioHarness h = new ScenarioHarness(BEFORE)) {
-            var e = org.junit.jupiter.api.Assertions.assertThrows(dev.flywayautogen.core.AutogenException.class,
-                    () -> h.generate(dev.flywayautogen.core.scenarios.altercolumn.nodefault.Pet.class));
-            assertTrue(e.getMessage().contains("cannot make Pet.weight (column pet.weight) NOT NULL"), e.getMessage());
-            assertTrue(e.getMessage().contains("declare @ColumnDefault(\"...\") on Pet.weight"), e.getMessage());
+            h.rows("INSERT INTO pet (name, species, weight) VALUES ('Rex', 'DOG', 30), ('Kit', 'CAT', 4)");
+            Class<?> pet = dev.flywayautogen.core.scenarios.altercolumn.nodefault.Pet.class;
+            AutogenResult result = h.generate(pet);
+            assertEquals(List.of(AlterColumn.class), types(result.operations()));
+            assertTrue(h.scriptText(result).contains("WARNING: makes pet.weight NOT NULL without a default"),
+                    h.scriptText(result));
+            h.rows("INSERT INTO pet (name, species, weight) VALUES ('Tom', 'CAT', NULL)");
+            var failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, h::applyToApp);
+            assertTrue(String.valueOf(rootMessage(failure)).contains("NOT NULL constraint failed"), rootMessage(failure));
+            h.assertAppMatchesBeforeSchema();
+            assertEquals(3, h.count("SELECT count(*) FROM pet"), "nothing changed");
+            h.rows("UPDATE pet SET weight = 5 WHERE weight IS NULL");
+            h.applyToApp();
+            h.assertAppMatches(pet);
+            assertEquals(3, h.count("SELECT count(*) FROM pet"));
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     @Test

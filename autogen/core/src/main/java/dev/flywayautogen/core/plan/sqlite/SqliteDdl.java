@@ -6,6 +6,7 @@ import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.Index;
 import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.model.UniqueConstraint;
+import dev.flywayautogen.core.sqlite.SqliteTypes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,10 @@ final class SqliteDdl {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
+    static String quoteLiteral(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     static String cols(List<String> columns) {
         return columns.stream().map(SqliteDdl::q).collect(Collectors.joining(", ", "(", ")"));
     }
@@ -34,18 +39,18 @@ final class SqliteDdl {
         return createTable(t, tableName, referenced, false);
     }
 
-    /** With {@code autoincrement}, a single INTEGER key is declared inline as PRIMARY KEY AUTOINCREMENT (kept on rebuilds). */
+    /**
+     * Columns in the table's order. With {@code autoincrement}, a single INTEGER key is declared inline as PRIMARY
+     * KEY AUTOINCREMENT (kept on rebuilds); otherwise the key is a table constraint, which keeps an INTEGER key the
+     * rowid alias all the same.
+     */
     static String createTable(Table t, String tableName, UnaryOperator<String> referenced, boolean autoincrement) {
         List<String> lines = new ArrayList<>();
         boolean inlineKey = autoincrement && t.primaryKey().columns().size() == 1
-                && t.column(t.primaryKey().columns().get(0)).map(c -> c.type().canonical().equals("INTEGER")).orElse(false);
-        for (String pkColumn : t.primaryKey().columns()) {
-            t.column(pkColumn).ifPresent(c -> lines.add(columnDefinition(t, c) + (inlineKey ? " PRIMARY KEY AUTOINCREMENT" : "")));
-        }
+                && t.column(t.primaryKey().columns().get(0)).map(c -> SqliteTypes.isRowidAliasType(c.type())).orElse(false);
         for (Column c : t.columns()) {
-            if (!t.primaryKey().columns().contains(c.name())) {
-                lines.add(columnDefinition(t, c));
-            }
+            boolean key = inlineKey && t.primaryKey().columns().contains(c.name());
+            lines.add(columnDefinition(t, c) + (key ? " PRIMARY KEY AUTOINCREMENT" : ""));
         }
         if (t.primaryKey().isPresent() && !inlineKey) {
             lines.add(constraint(t.primaryKey().name()) + "PRIMARY KEY " + cols(t.primaryKey().columns()));
@@ -81,7 +86,7 @@ final class SqliteDdl {
 
     /** A single-column INTEGER key is declared exactly "INTEGER" so it stays a rowid alias (auto-assigned ids). */
     private static String declaredType(Table t, Column c) {
-        boolean rowidAlias = t.primaryKey().columns().equals(List.of(c.name())) && c.type().canonical().equals("INTEGER");
+        boolean rowidAlias = t.primaryKey().columns().equals(List.of(c.name())) && SqliteTypes.isRowidAliasType(c.type());
         return rowidAlias ? "INTEGER" : c.type().declared().toUpperCase(java.util.Locale.ROOT);
     }
 

@@ -44,7 +44,14 @@ public final class SqlitePlanner implements DialectPlanner {
         Schema s = current;
         for (Operation op : operations) {
             if (op instanceof RenameTable r) {
-                out.add("ALTER TABLE " + SqliteDdl.q(r.from()) + " RENAME TO " + SqliteDdl.q(r.to()));
+                if (r.from().equalsIgnoreCase(r.to())) {
+                    // SQLite sees "fruit" and "Fruit" as one name and refuses the rename: go through another name
+                    String step = r.from() + TableRebuild.NEW_SUFFIX;
+                    out.add("ALTER TABLE " + SqliteDdl.q(r.from()) + " RENAME TO " + SqliteDdl.q(step));
+                    out.add("ALTER TABLE " + SqliteDdl.q(step) + " RENAME TO " + SqliteDdl.q(r.to()));
+                } else {
+                    out.add("ALTER TABLE " + SqliteDdl.q(r.from()) + " RENAME TO " + SqliteDdl.q(r.to()));
+                }
                 s = SchemaChanges.apply(s, op);
             }
         }
@@ -52,6 +59,7 @@ public final class SqlitePlanner implements DialectPlanner {
             if (op instanceof CreateTable c) {
                 out.add(SqliteDdl.createTable(c.definition(), c.table(), n -> n));
                 c.definition().indexes().forEach(i -> out.add(SqliteDdl.createIndex(c.table(), i)));
+                out.addAll(c.definition().initCommands()); // Hibernate's own rows, e.g. a sequence's initial value
                 s = SchemaChanges.apply(s, op);
             }
         }

@@ -95,6 +95,9 @@ final class TableRebuild {
             out.add(SqliteDdl.createTable(t, t.name() + NEW_SUFFIX, ref -> tables.contains(ref) ? ref + NEW_SUFFIX : ref,
                     before.autoincrementTables().contains(t.name())));
             copyRows(t).ifPresent(out::add);
+            if (before.autoincrementTables().contains(t.name())) {
+                out.addAll(keepAutoincrementCounter(t.name()));
+            }
         }
         List<Table> oldTables = new ArrayList<>(TableOrder.parentsFirst(tables.stream().map(before::requireTable).toList()));
         Collections.reverse(oldTables);
@@ -108,6 +111,17 @@ final class TableRebuild {
         triggers.forEach(tr -> out.add(tr.sql()));
         views.forEach(v -> out.add(v.sql()));
         return out;
+    }
+
+    /**
+     * AUTOINCREMENT never reuses an id, even of deleted rows: its counter in sqlite_sequence moves to the new table
+     * (the copy only set it to the highest id left). Renaming the new table into place renames its counter row.
+     */
+    private static List<String> keepAutoincrementCounter(String table) {
+        String newName = SqliteDdl.quoteLiteral(table + NEW_SUFFIX);
+        return List.of("DELETE FROM sqlite_sequence WHERE name = " + newName,
+                "INSERT INTO sqlite_sequence (name, seq) SELECT " + newName + ", seq FROM sqlite_sequence WHERE name = "
+                        + SqliteDdl.quoteLiteral(table));
     }
 
     private Optional<String> copyRows(Table newTable) {

@@ -11,6 +11,7 @@ import org.hibernate.annotations.ColumnDefault;
 public class Pet {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
     public Long id;
 
     @Column(nullable = false)

@@ -12,6 +12,7 @@ import org.hibernate.annotations.ColumnDefault;
 public class Owner {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
     public Long id;
 
     @Column(nullable = false)

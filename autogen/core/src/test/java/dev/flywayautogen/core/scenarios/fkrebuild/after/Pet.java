@@ -13,6 +13,7 @@ import org.hibernate.annotations.OnDeleteAction;
 public class Pet {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
     public Long id;
 
     @Column(nullable = false)

@@ -13,6 +13,7 @@ import org.hibernate.annotations.OnDeleteAction;
 public class Vaccination {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
     public Long id;
 
     public String vaccine;

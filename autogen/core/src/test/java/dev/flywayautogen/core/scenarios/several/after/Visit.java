@@ -8,6 +8,7 @@ import dev.flywayautogen.RenamedFrom;
 public class Visit {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
     public Long id;
 
     public String reason;

@@ -1,0 +1,54 @@
+package dev.flywayautogen.core.desired;
+
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The application's entity classes with what decides their schema (class loader, physical naming strategy), so
+ * that the engine can build Hibernate's boot {@link Metadata} for the diff and, for the self-check, a session
+ * factory on a scratch database that validates and persists exactly as the application's would.
+ */
+public final class EntitySet {
+
+    private final List<Class<?>> classes;
+    private final ClassLoader loader;
+    private final String physicalNamingStrategy;
+    private Metadata metadata;
+
+    public EntitySet(java.util.Collection<Class<?>> classes, ClassLoader loader, String physicalNamingStrategy) {
+        if (classes.isEmpty()) {
+            throw new IllegalArgumentException("no @Entity classes given");
+        }
+        this.classes = classes.stream().sorted(Comparator.comparing(Class::getName)).toList();
+        this.loader = loader;
+        this.physicalNamingStrategy = physicalNamingStrategy;
+    }
+
+    /** As the CLI's default: camelCase to snake_case. */
+    public static EntitySet snakeCase(java.util.Collection<Class<?>> classes, ClassLoader loader) {
+        return new EntitySet(classes, loader, CamelCaseToUnderscoresNamingStrategy.class.getName());
+    }
+
+    public List<Class<?>> classes() {
+        return classes;
+    }
+
+    public ClassLoader loader() {
+        return loader;
+    }
+
+    public String physicalNamingStrategy() {
+        return physicalNamingStrategy;
+    }
+
+    /** Built once, without a database. */
+    public synchronized Metadata metadata() {
+        if (metadata == null) {
+            metadata = EntityBootstrap.sqliteMetadata(classes, loader, physicalNamingStrategy);
+        }
+        return metadata;
+    }
+}
