@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.hibernate.boot.Metadata;
+import dev.flywayautogen.core.desired.EntitySet;
 import org.jboss.logging.Logger;
 
 import dev.flywayautogen.core.AutogenException;
@@ -28,13 +28,13 @@ final class DevModeGenerator {
 
     private static final Logger LOG = Logger.getLogger("dev.flywayautogen");
 
-    private final Metadata entities;
+    private final EntitySet entities;
     private final MigrationsFolder folder;
     private final AutogenOptions options;
     private final boolean auto;
     private final boolean allowDestructive;
 
-    DevModeGenerator(Metadata entities, MigrationsFolder folder, AutogenOptions options, boolean auto,
+    DevModeGenerator(EntitySet entities, MigrationsFolder folder, AutogenOptions options, boolean auto,
                      boolean allowDestructive) {
         this.entities = entities;
         this.folder = folder;
@@ -51,6 +51,7 @@ final class DevModeGenerator {
     void onBuild(DevModeState state) {
         state.generator = this;
         try {
+            createMissingFolder();
             AutogenResult result = preview(RenameHints.none());
             PendingChange pending = PendingChange.of(result);
             state.error = "";
@@ -98,6 +99,18 @@ final class DevModeGenerator {
         // outside a build: dev mode copies the new source file to the class path itself, and the watched-file
         // rule restarts the application on the next request, when Flyway applies it
         write(state, result, pending, false);
+    }
+
+    /** A new application starts from no migrations at all: its first one, V1, creates every table. */
+    private void createMissingFolder() {
+        if (!Files.isDirectory(folder.source())) {
+            try {
+                Files.createDirectories(folder.source());
+                LOG.infof("Flyway autogenerate: created the migrations folder %s", folder.source());
+            } catch (IOException e) {
+                throw new AutogenException("cannot create the migrations folder " + folder.source() + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The script that would be written, destructive operations included: whether to write it is decided here. */

@@ -5,16 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.hibernate.boot.Metadata;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 
-import dev.flywayautogen.core.desired.EntityBootstrap;
+import dev.flywayautogen.core.desired.EntitySet;
 
 /**
- * The application's entities as Hibernate boot {@link Metadata}. Read from the root archive's Jandex index rather
+ * The application's entity classes, from which the engine builds Hibernate's boot Metadata. Read from the root archive's Jandex index rather
  * than from the combined index so that the generator can run before Flyway discovers its migration files (the
  * combined index is built after it, see {@code FlywayAutogenDevModeProcessor}).
  */
@@ -33,7 +32,7 @@ final class EntityModel {
     }
 
     /** Empty when the application declares no entity: nothing to compare. */
-    static Optional<Metadata> read(IndexView index) {
+    static Optional<EntitySet> read(IndexView index) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<Class<?>> entities = new ArrayList<>();
         for (AnnotationInstance entity : index.getAnnotations(ENTITY)) {
@@ -48,6 +47,6 @@ final class EntityModel {
             }
         }
         return entities.isEmpty() ? Optional.empty()
-                : Optional.of(EntityBootstrap.sqliteMetadata(entities, loader, physicalNamingStrategy()));
+                : Optional.of(new EntitySet(entities, loader, physicalNamingStrategy()));
     }
 }

@@ -3,7 +3,7 @@ package dev.flywayautogen.quarkus.deployment;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.hibernate.boot.Metadata;
+import dev.flywayautogen.core.desired.EntitySet;
 
 import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
@@ -29,7 +29,7 @@ class FlywayAutogenCheckProcessor {
         if (!config.check()) {
             return;
         }
-        Optional<Metadata> entities = EntityModel.read(archives.getRootArchive().getIndex());
+        Optional<EntitySet> entities = EntityModel.read(archives.getRootArchive().getIndex());
         if (entities.isEmpty()) {
             return;
         }

@@ -2,7 +2,7 @@ package dev.flywayautogen.quarkus.deployment;
 
 import java.util.Optional;
 
-import org.hibernate.boot.Metadata;
+import dev.flywayautogen.core.desired.EntitySet;
 import org.jboss.jandex.IndexView;
 import org.jboss.logging.Logger;
 
@@ -59,7 +59,7 @@ class FlywayAutogenProcessor {
             LOG.debug("Flyway autogenerate: mapping, migrations and settings unchanged; comparison skipped");
             return new AutogenDevModeBuildItem(state);
         }
-        Optional<Metadata> entities = EntityModel.read(index);
+        Optional<EntitySet> entities = EntityModel.read(index);
         if (entities.isPresent()) {
             new DevModeGenerator(entities.get(), folder, options, config.mode() == FlywayAutogenConfig.Mode.AUTO,
                     config.allowDestructive()).onBuild(state);

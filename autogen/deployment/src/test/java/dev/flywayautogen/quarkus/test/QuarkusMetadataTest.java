@@ -54,7 +54,7 @@ class QuarkusMetadataTest {
     void quarkusMetadataGivesTheSameSchemaAsAPlainBootstrap() {
         Metadata quarkus = MetadataCapture.metadata();
         assertNotNull(quarkus, "the Integrator saw Quarkus' boot metadata");
-        HibernateSchemaReader reader = new HibernateSchemaReader(NamingConvention.ALEMBIC_DEFAULT);
+        HibernateSchemaReader reader = new HibernateSchemaReader(NamingConvention.ALEMBIC_DEFAULT, dev.flywayautogen.core.sqlite.SqliteTypes.RULES);
 
         Schema fromQuarkus = reader.read(quarkus);
 
