@@ -38,6 +38,15 @@ public final class SchemaComparator {
                 RenameTable op = new RenameTable(from, to);
                 ops.add(op);
                 s = SchemaChanges.apply(s, op);
+                // the entity's own sequence table (Hibernate's <table>_SEQ) follows it, keeping its next value
+                String fromSeq = from + "_SEQ";
+                String toSeq = to + "_SEQ";
+                if (s.table(fromSeq).isPresent() && s.table(toSeq).isEmpty() && desired.table(toSeq).isPresent()
+                        && desired.table(fromSeq).isEmpty()) {
+                    RenameTable seq = new RenameTable(fromSeq, toSeq);
+                    ops.add(seq);
+                    s = SchemaChanges.apply(s, seq);
+                }
             } else if (s.table(from).isPresent() || s.table(to).isEmpty()) {
                 warnings.add("rename hint " + from + " -> " + to + " ignored: table " + from + " is "
                         + (s.table(from).isPresent() ? "still declared or " + to + " already exists" : "not in the current schema"));

@@ -47,7 +47,7 @@ public final class HibernateSchemaReader {
         SqlStringGenerationContext sqlContext = SqlStringGenerationContextImpl.fromExplicit(
                 metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
         for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
-            if (table.isPhysicalTable() && !table.isAbstractUnionTable() && !table.isAbstract()) {
+            if (table.isPhysicalTable() && !table.isAbstractUnionTable()) { // an abstract SINGLE_TABLE root is a table
                 tables.add(readTable(metadata, table, sqlContext));
             }
         }

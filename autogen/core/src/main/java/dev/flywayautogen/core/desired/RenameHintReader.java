@@ -6,7 +6,6 @@ import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 
 import java.lang.reflect.Field;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,10 +23,10 @@ public final class RenameHintReader {
             if (type == null) {
                 continue;
             }
-            String table = entity.getTable().getName().toLowerCase(Locale.ROOT);
+            String table = unquoted(entity.getTable().getName());
             RenamedFrom tableHint = type.getAnnotation(RenamedFrom.class);
             if (tableHint != null) {
-                tables.put(tableHint.value().toLowerCase(Locale.ROOT), table);
+                tables.put(tableHint.value(), table);
             }
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
@@ -40,8 +39,8 @@ public final class RenameHintReader {
                         throw new IllegalArgumentException("@RenamedFrom on " + type.getSimpleName() + "." + field.getName()
                                 + " must annotate a field mapped to exactly one column");
                     }
-                    String column = property.getColumns().get(0).getName().toLowerCase(Locale.ROOT);
-                    columns.computeIfAbsent(table, k -> new TreeMap<>()).put(hint.value().toLowerCase(Locale.ROOT), column);
+                    String column = unquoted(property.getColumns().get(0).getName());
+                    columns.computeIfAbsent(table, k -> new TreeMap<>()).put(hint.value(), column);
                 }
             }
         }
@@ -67,5 +66,9 @@ public final class RenameHintReader {
             }
         }
         return null;
+    }
+
+    private static String unquoted(String name) {
+        return name.length() > 1 && (name.startsWith("`") || name.startsWith("\"")) ? name.substring(1, name.length() - 1) : name;
     }
 }

@@ -1,6 +1,5 @@
 package dev.flywayautogen.core.desired;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,8 +27,8 @@ public record RenameHints(Map<String, String> tables, Map<String, Map<String, St
         if (sides.length != 2 || sides[0].isBlank() || sides[1].isBlank()) {
             throw new IllegalArgumentException("--rename expects table.old=new or old_table=new_table, got '" + option + "'");
         }
-        String left = sides[0].trim().toLowerCase(Locale.ROOT);
-        String right = sides[1].trim().toLowerCase(Locale.ROOT);
+        String left = sides[0].trim();
+        String right = sides[1].trim();
         int dot = left.indexOf('.');
         if (dot < 0) {
             return new RenameHints(Map.of(left, right), Map.of());

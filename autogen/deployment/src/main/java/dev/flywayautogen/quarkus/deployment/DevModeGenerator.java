@@ -13,6 +13,10 @@ import java.util.Optional;
 import dev.flywayautogen.core.desired.EntitySet;
 import org.jboss.logging.Logger;
 
+import io.quarkus.dev.appstate.ApplicationStateNotification;
+import io.quarkus.dev.console.DevConsoleManager;
+import io.quarkus.dev.spi.HotReplacementContext;
+
 import dev.flywayautogen.core.AutogenException;
 import dev.flywayautogen.core.AutogenOptions;
 import dev.flywayautogen.core.AutogenResult;
@@ -50,6 +54,9 @@ final class DevModeGenerator {
     /** Dev-mode start and every reload: runs before Flyway lists its migrations. */
     void onBuild(DevModeState state) {
         state.generator = this;
+        // Quarkus' class loader lists a class-path folder once, when it is created: a folder that is not there yet
+        // stays invisible to this build's Flyway even after it is written
+        boolean visibleToThisBuild = folder.classpathCopy().map(Files::isDirectory).orElse(false);
         try {
             createMissingFolder();
             AutogenResult result = preview(RenameHints.none());
@@ -62,6 +69,9 @@ final class DevModeGenerator {
             String reason = pending.confirmationNeeded(allowDestructive);
             if (auto && reason.isEmpty()) {
                 write(state, result, pending, true);
+                if (!visibleToThisBuild) {
+                    restartSoon(Path.of(state.lastGeneratedFile));
+                }
                 return;
             }
             record(state, pending, auto ? reason : "mode is manual");
@@ -99,6 +109,36 @@ final class DevModeGenerator {
         // outside a build: dev mode copies the new source file to the class path itself, and the watched-file
         // rule restarts the application on the next request, when Flyway applies it
         write(state, result, pending, false);
+    }
+
+    /**
+     * The first migration of a new application went into a folder this build's class loader could not list: a
+     * restart (a new class loader) lets Flyway apply it, as a live reload does for any later migration.
+     */
+    private static void restartSoon(Path written) {
+        LOG.info("Flyway autogenerate: the migrations folder is new to this build; restarting so that Flyway applies V1");
+        HotReplacementContext dev = DevConsoleManager.getHotReplacementContext();
+        if (dev == null) {
+            return;
+        }
+        Thread restart = new Thread(() -> {
+            try {
+                try {
+                    ApplicationStateNotification.waitForApplicationStart();
+                } catch (RuntimeException failedStart) {
+                    // expected when Hibernate validates: the tables V1 creates are not there yet
+                }
+                // a watched migration file changed since the last scan is what makes dev mode restart
+                Files.setLastModifiedTime(written, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
+                if (!dev.doScan(true)) {
+                    LOG.warn("Flyway autogenerate: reload to apply the first migration");
+                }
+            } catch (Exception e) {
+                LOG.warnf("Flyway autogenerate: restart after the first migration failed (%s); reload to apply it", e);
+            }
+        }, "flyway-autogen-first-migration");
+        restart.setDaemon(true);
+        restart.start();
     }
 
     /** A new application starts from no migrations at all: its first one, V1, creates every table. */
