@@ -1,0 +1,11 @@
+package dev.flywayautogen.core.corpus.model.evolve.length.v2;
+
+import dev.flywayautogen.core.corpus.model.panache.PanacheStyleEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+
+@Entity
+public class Label extends PanacheStyleEntity {
+    @Column(length = 100)
+    public String text;
+}

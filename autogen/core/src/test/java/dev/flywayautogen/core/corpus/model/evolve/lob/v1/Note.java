@@ -1,0 +1,10 @@
+package dev.flywayautogen.core.corpus.model.evolve.lob.v1;
+
+import dev.flywayautogen.core.corpus.model.panache.PanacheStyleEntity;
+import jakarta.persistence.Entity;
+
+@Entity
+public class Note extends PanacheStyleEntity {
+    public String body;
+    public String summary;
+}

@@ -1,0 +1,10 @@
+package dev.flywayautogen.core.corpus.model.evolve.widen.v1;
+
+import dev.flywayautogen.core.corpus.model.panache.PanacheStyleEntity;
+import jakarta.persistence.Entity;
+
+@Entity
+public class Tally extends PanacheStyleEntity {
+    public String name;
+    public Integer amount;
+}
