@@ -24,7 +24,7 @@ class MigrationFromOlderVersionTest {
         List<Map<String, Object>> history = Db.rows(
                 "SELECT version, success FROM flyway_schema_history ORDER BY installed_rank");
         assertEquals(List.of(Map.of("version", "1", "success", 1), Map.of("version", "2", "success", 1),
-                Map.of("version", "3", "success", 1)), history);
+                Map.of("version", "3", "success", 1), Map.of("version", "4", "success", 1)), history);
         assertEquals(1, Db.count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_pets_species'"));
         assertEquals(1, Db.count("SELECT count(*) FROM pragma_table_info('pets') WHERE name = 'weight_grams'"));
     }
