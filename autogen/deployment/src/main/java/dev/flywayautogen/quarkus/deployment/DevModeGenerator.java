@@ -121,6 +121,11 @@ final class DevModeGenerator {
         if (dev == null) {
             return;
         }
+        // Dev mode restarts for a changed migration only once this start's build registered its watched files, so
+        // the file is marked changed again until a scan restarts (a scan during the build only takes note)
+        // the state may still hold an earlier start's outcome (tests run several dev-mode applications in one JVM):
+        // this start has not ended yet, and the restart must come after it did
+        ApplicationStateNotification.reset();
         Thread restart = new Thread(() -> {
             try {
                 try {
@@ -128,11 +133,15 @@ final class DevModeGenerator {
                 } catch (RuntimeException failedStart) {
                     // expected when Hibernate validates: the tables V1 creates are not there yet
                 }
-                // a watched migration file changed since the last scan is what makes dev mode restart
-                Files.setLastModifiedTime(written, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000));
-                if (!dev.doScan(true)) {
-                    LOG.warn("Flyway autogenerate: reload to apply the first migration");
+                for (int attempt = 1; attempt <= 60; attempt++) {
+                    Thread.sleep(1000);
+                    Files.setLastModifiedTime(written,
+                            java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000L * attempt));
+                    if (dev.doScan(true)) {
+                        return;
+                    }
                 }
+                LOG.warn("Flyway autogenerate: reload to apply the first migration");
             } catch (Exception e) {
                 LOG.warnf("Flyway autogenerate: restart after the first migration failed (%s); reload to apply it", e);
             }

@@ -117,7 +117,7 @@ class PanacheDefaultsFromEmptyFolderTest {
                 if (answer.statusCode() == 200) {
                     return answer;
                 }
-            } catch (RuntimeException notListeningYet) {
+            } catch (Exception notListeningYet) { // RestAssured rethrows ConnectException unchecked
                 // the restart has not opened the port yet
             }
             Thread.sleep(500);
