@@ -48,6 +48,25 @@ class AutogenerateTest {
     }
 
     @Test
+    void identityLongKeyIsRefusedNamingTheFieldAndWhatToDeclare() throws Exception {
+        try (ScenarioHarness h = new ScenarioHarness()) {
+            Class<?> pet = dev.flywayautogen.core.identity.LongIdentityPet.class;
+            for (var call : List.<org.junit.jupiter.api.function.Executable>of(
+                    () -> h.generate(pet),
+                    () -> Autogenerate.forDialect("sqlite").check(List.of(pet), getClass().getClassLoader(), h.migrations,
+                            AutogenOptions.defaults()))) {
+                AutogenException e = assertThrows(AutogenException.class, call);
+                assertTrue(e.getMessage().startsWith("LongIdentityPet.id is an IDENTITY key of Java type Long"), e.getMessage());
+                assertTrue(e.getMessage().contains("Declare @JdbcTypeCode(SqlTypes.INTEGER) on LongIdentityPet.id"), e.getMessage());
+                assertTrue(e.getMessage().contains("or a UUID id"), e.getMessage());
+            }
+            try (var files = Files.list(h.migrations)) {
+                assertEquals(0, files.count(), "nothing written");
+            }
+        }
+    }
+
+    @Test
     void unknownDialectIsAClearError() {
         AutogenException e = assertThrows(AutogenException.class, () -> Autogenerate.forDialect("postgresql"));
         assertTrue(e.getMessage().contains("unsupported dialect 'postgresql'"));

@@ -57,19 +57,29 @@ public final class HibernateAgreement {
             Map<Class<?>, Object> instances = samples.build();
             problems.addAll(samples.problems());
             Map<Class<?>, Object> ids = new java.util.LinkedHashMap<>();
-            try {
-                factory.inTransaction(session -> instances.values().forEach(session::persist));
-                instances.forEach((type, entity) -> ids.put(type, factory.getPersistenceUnitUtil().getIdentifier(entity)));
-            } catch (RuntimeException e) {
-                problems.add("persisting one instance of each entity failed: " + rootMessage(e));
-                return problems;
+            // one transaction each, parents first: on SQLite an IDENTITY insert holds the write lock that the emulated
+            // sequence of a later entity needs in its own transaction (the application's transactions are shorter)
+            for (Map.Entry<Class<?>, Object> instance : instances.entrySet()) {
+                try {
+                    factory.inTransaction(session -> session.persist(instance.getValue()));
+                    ids.put(instance.getKey(), factory.getPersistenceUnitUtil().getIdentifier(instance.getValue()));
+                } catch (RuntimeException e) {
+                    problems.add("persisting a " + instance.getKey().getSimpleName() + " failed: " + rootMessage(e));
+                    return problems;
+                }
             }
-            factory.inSession(session -> ids.forEach((type, id) -> {
-                Object found = session.find(type, id);
-                if (found == null) {
-                    problems.add("a persisted " + type.getSimpleName() + " (id " + id + ") is not found again");
-                } else {
-                    problems.addAll(differences(factory.getMetamodel().entity(type), instances.get(type), found));
+            ids.forEach((type, id) -> factory.inSession(session -> {
+                try {
+                    Object found = session.find(type, id);
+                    if (found == null) {
+                        problems.add("a persisted " + type.getSimpleName() + " (id " + id + ") is not found again");
+                    } else {
+                        problems.addAll(differences(factory.getMetamodel().entity(type), instances.get(type), found));
+                    }
+                } catch (RuntimeException e) {
+                    if (!driverLacksFeature(e)) {
+                        problems.add("reading a persisted " + type.getSimpleName() + " back failed: " + rootMessage(e));
+                    }
                 }
             }));
         } catch (RuntimeException e) {
@@ -134,6 +144,19 @@ public final class HibernateAgreement {
             return "<unreadable: " + e + ">";
         }
         return null;
+    }
+
+    /**
+     * The JDBC driver, not the schema: sqlite-jdbc does not implement {@code ResultSet.getBlob}, which Hibernate uses
+     * to read a {@code @Lob byte[]}; the application meets the same limit whatever the migrations say.
+     */
+    private static boolean driverLacksFeature(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLFeatureNotSupportedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable e) {
