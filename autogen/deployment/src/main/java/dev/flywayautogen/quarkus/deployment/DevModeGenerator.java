@@ -165,7 +165,7 @@ final class DevModeGenerator {
     /** The script that would be written, destructive operations included: whether to write it is decided here. */
     private AutogenResult preview(RenameHints extra) {
         AutogenOptions run = options.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
-        return QuietReplay.run(() -> Autogenerate.forDialect("sqlite").generate(entities, folder.source(), run));
+        return QuietEngine.run(() -> Autogenerate.forDialect("sqlite").generate(entities, folder.source(), run));
     }
 
     /**
