@@ -17,6 +17,7 @@ import dev.flywayautogen.core.ops.Operation;
 import dev.flywayautogen.core.ops.SchemaChanges;
 import dev.flywayautogen.core.plan.DialectPlanner;
 import dev.flywayautogen.core.plan.sqlite.SqlitePlanner;
+import dev.flywayautogen.core.render.ChangeSummary;
 import dev.flywayautogen.core.render.MigrationVersion;
 import dev.flywayautogen.core.render.Script;
 import dev.flywayautogen.core.render.ScriptRenderer;
@@ -119,7 +120,7 @@ public final class Autogenerate {
             warnings.addAll(NotNullRule.tighteningWarnings(ops));
             Schema expected = SchemaChanges.apply(current, ops);
             MigrationVersion version = MigrationVersion.nextIn(migrationsDir);
-            String message = options.message() == null || options.message().isBlank() ? messageFor(ops) : options.message();
+            String message = options.message() == null || options.message().isBlank() ? ChangeSummary.of(ops) : options.message();
             Script forward = render('V', version, message, message, ops, warnings, planner.plan(current, ops));
             Optional<Script> undo = options.undo()
                     ? Optional.of(renderUndo(version, message, ops, expected)) : Optional.empty();
@@ -132,17 +133,6 @@ public final class Autogenerate {
             List<Path> written = options.write() ? write(migrationsDir, forward, undo) : List.of();
             return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis);
         }
-    }
-
-    /** The default file-name slug: what the first operation does, e.g. {@code add column pets.weight}. */
-    static String messageFor(List<Operation> operations) {
-        String[] words = operations.get(0).describe().split("\\s+");
-        StringBuilder message = new StringBuilder();
-        for (int i = 0; i < Math.min(3, words.length); i++) {
-            String word = words[i].contains("(") ? words[i].substring(0, words[i].indexOf('(')) : words[i];
-            message.append(i == 0 ? "" : " ").append(word);
-        }
-        return operations.size() > 1 ? message + " and more" : message.toString();
     }
 
     private Diff diff(Metadata metadata, Schema current, AutogenOptions options) {
@@ -172,7 +162,7 @@ public final class Autogenerate {
     private Script render(char prefix, MigrationVersion version, String slugMessage, String title, List<Operation> ops,
                           List<String> warnings, List<String> statements) {
         String fileName = ScriptRenderer.fileName(prefix, version, slugMessage);
-        String header = fileName + ": " + title + " (" + planner.dialectName() + ")";
+        String header = fileName + " (" + planner.dialectName() + "): " + title;
         return new Script(fileName, ScriptRenderer.render(header, ops, warnings, statements));
     }
 
