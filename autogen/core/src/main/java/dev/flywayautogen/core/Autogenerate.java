@@ -4,8 +4,11 @@ import dev.flywayautogen.core.compare.Diff;
 import dev.flywayautogen.core.compare.NotNullRule;
 import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.current.MigrationReplayer;
-import dev.flywayautogen.core.current.SqliteSchemaReader;
 import dev.flywayautogen.core.desired.ColumnOrigins;
+import dev.flywayautogen.core.dialect.Dialect;
+import dev.flywayautogen.core.dialect.DialectPlanner;
+import dev.flywayautogen.core.dialect.Dialects;
+import dev.flywayautogen.core.dialect.ScratchDatabase;
 import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.core.desired.IdentityConflicts;
 import dev.flywayautogen.core.desired.HibernateSchemaReader;
@@ -15,15 +18,11 @@ import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.ops.IrreversibleOperation;
 import dev.flywayautogen.core.ops.Operation;
 import dev.flywayautogen.core.ops.SchemaChanges;
-import dev.flywayautogen.core.plan.DialectPlanner;
-import dev.flywayautogen.core.plan.sqlite.SqlitePlanner;
 import dev.flywayautogen.core.render.ChangeSummary;
 import dev.flywayautogen.core.render.MigrationVersion;
 import dev.flywayautogen.core.render.Script;
 import dev.flywayautogen.core.render.ScriptRenderer;
 import dev.flywayautogen.core.selfcheck.SelfCheck;
-import dev.flywayautogen.core.sqlite.ScratchDatabase;
-import dev.flywayautogen.core.sqlite.SqliteTypes;
 import org.hibernate.boot.Metadata;
 
 import java.io.IOException;
@@ -37,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,17 +45,21 @@ import java.util.Optional;
  */
 public final class Autogenerate {
 
+    private final Dialect dialect;
     private final DialectPlanner planner;
 
-    public Autogenerate(DialectPlanner planner) {
-        this.planner = planner;
+    public Autogenerate(Dialect dialect) {
+        this.dialect = dialect;
+        this.planner = dialect.planner();
     }
 
+    /** By name ({@code sqlite}), as {@code quarkus.datasource.db-kind} or {@code --dialect} give it. */
     public static Autogenerate forDialect(String dialect) {
-        if ("sqlite".equals(dialect.toLowerCase(Locale.ROOT))) {
-            return new Autogenerate(new SqlitePlanner());
-        }
-        throw new AutogenException("unsupported dialect '" + dialect + "' (supported: sqlite)");
+        return new Autogenerate(Dialects.require(dialect));
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     public AutogenResult generate(Collection<Class<?>> entities, ClassLoader loader, Path migrationsDir, AutogenOptions options) {
@@ -65,22 +67,22 @@ public final class Autogenerate {
     }
 
     public AutogenResult check(Collection<Class<?>> entities, ClassLoader loader, Path migrationsDir, AutogenOptions options) {
-        return check(EntitySet.snakeCase(entities, loader).metadata(), migrationsDir, options);
+        return check(EntitySet.snakeCase(entities, loader).metadata(dialect), migrationsDir, options);
     }
 
     /** As {@link #generate(Metadata, Path, AutogenOptions)}, and the self-check also has Hibernate validate and persist. */
     public AutogenResult generate(EntitySet entities, Path migrationsDir, AutogenOptions options) {
-        return generate(entities.metadata(), Optional.of(entities), migrationsDir, options);
+        return generate(entities.metadata(dialect), Optional.of(entities), migrationsDir, options);
     }
 
     public AutogenResult check(EntitySet entities, Path migrationsDir, AutogenOptions options) {
-        return check(entities.metadata(), migrationsDir, options);
+        return check(entities.metadata(dialect), migrationsDir, options);
     }
 
     /** Every pending operation, destructive ones included; writes nothing. */
     public AutogenResult check(Metadata metadata, Path migrationsDir, AutogenOptions options) {
-        IdentityConflicts.check(metadata, SqliteTypes.RULES);
-        MigrationReplayer.Replay replay = new MigrationReplayer().replay(migrationsDir);
+        IdentityConflicts.check(metadata, dialect.types());
+        MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir);
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
             Diff diff = diff(metadata, readSchema(db), options);
@@ -95,8 +97,8 @@ public final class Autogenerate {
     }
 
     private AutogenResult generate(Metadata metadata, Optional<EntitySet> entities, Path migrationsDir, AutogenOptions options) {
-        IdentityConflicts.check(metadata, SqliteTypes.RULES);
-        MigrationReplayer.Replay replay = new MigrationReplayer().replay(migrationsDir);
+        IdentityConflicts.check(metadata, dialect.types());
+        MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir);
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
             Schema current = readSchema(db);
@@ -126,7 +128,7 @@ public final class Autogenerate {
                     ? Optional.of(renderUndo(version, message, ops, expected)) : Optional.empty();
             long diffMillis = (System.nanoTime() - start) / 1_000_000;
 
-            SelfCheck.Result check = new SelfCheck().verify(db, migrationsDir, current, expected, ops, forward, undo, entities);
+            SelfCheck.Result check = new SelfCheck(dialect).verify(db, migrationsDir, current, expected, ops, forward, undo, entities);
             if (!check.passed()) {
                 throw new AutogenException("self-check failed, nothing written:\n  " + String.join("\n  ", check.problems()));
             }
@@ -136,7 +138,7 @@ public final class Autogenerate {
     }
 
     private Diff diff(Metadata metadata, Schema current, AutogenOptions options) {
-        Schema desired = new HibernateSchemaReader(options.naming(), SqliteTypes.RULES).read(metadata);
+        Schema desired = new HibernateSchemaReader(options.naming(), dialect.types()).read(metadata);
         RenameHints hints = RenameHintReader.read(metadata).merge(options.renames());
         return new SchemaComparator().compare(current, desired, hints);
     }
@@ -166,9 +168,9 @@ public final class Autogenerate {
         return new Script(fileName, ScriptRenderer.render(header, ops, warnings, statements));
     }
 
-    private static Schema readSchema(ScratchDatabase db) {
+    private Schema readSchema(ScratchDatabase db) {
         try (Connection c = db.connect()) {
-            return new SqliteSchemaReader().read(c);
+            return dialect.reader().read(c);
         } catch (SQLException e) {
             throw new AutogenException("cannot read the replayed schema: " + e.getMessage(), e);
         }

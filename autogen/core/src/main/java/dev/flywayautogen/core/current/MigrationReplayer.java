@@ -1,6 +1,7 @@
 package dev.flywayautogen.core.current;
 
-import dev.flywayautogen.core.sqlite.ScratchDatabase;
+import dev.flywayautogen.core.dialect.Dialect;
+import dev.flywayautogen.core.dialect.ScratchDatabase;
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Files;
@@ -9,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Replays a folder of Flyway migrations into a scratch SQLite database: the "current" schema is what the
- * migrations build, not what some live database happens to hold.
+ * Replays a folder of Flyway migrations into a scratch database of the dialect: the "current" schema is what
+ * the migrations build, not what some live database happens to hold.
  */
 public final class MigrationReplayer {
 
@@ -18,12 +19,18 @@ public final class MigrationReplayer {
     public record Replay(ScratchDatabase database, long elapsedMillis) {
     }
 
+    private final Dialect dialect;
+
+    public MigrationReplayer(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
     public Replay replay(Path migrationsDir) {
         if (!Files.isDirectory(migrationsDir)) {
             throw new dev.flywayautogen.core.AutogenException("migrations directory does not exist: " + migrationsDir);
         }
         long start = System.nanoTime();
-        ScratchDatabase db = ScratchDatabase.create("replay");
+        ScratchDatabase db = dialect.newScratchDatabase("replay");
         try {
             migrate(db, List.of(migrationsDir));
         } catch (RuntimeException e) {
@@ -40,7 +47,7 @@ public final class MigrationReplayer {
             flywayLocations.add("filesystem:" + location.toAbsolutePath());
         }
         Flyway.configure()
-                .dataSource(db.jdbcUrl(), null, null)
+                .dataSource(db.jdbcUrl(), db.user(), db.password())
                 .locations(flywayLocations.toArray(String[]::new))
                 .load()
                 .migrate();

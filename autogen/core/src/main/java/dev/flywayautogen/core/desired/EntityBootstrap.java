@@ -32,12 +32,18 @@ public final class EntityBootstrap {
      */
     public static Metadata sqliteMetadata(Collection<Class<?>> entityClasses, ClassLoader classLoader,
                                           String physicalNamingStrategy) {
+        return metadata(entityClasses, classLoader, physicalNamingStrategy, SQLiteDialect.class.getName());
+    }
+
+    /** For the application's Hibernate dialect (class name), as the engine's {@code Dialect} names it. */
+    public static Metadata metadata(Collection<Class<?>> entityClasses, ClassLoader classLoader,
+                                    String physicalNamingStrategy, String hibernateDialect) {
         if (entityClasses.isEmpty()) {
             throw new IllegalArgumentException("no @Entity classes given");
         }
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(classLoader).build();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-                .applySetting("hibernate.dialect", SQLiteDialect.class.getName())
+                .applySetting("hibernate.dialect", hibernateDialect)
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
                 .applySetting("hibernate.physical_naming_strategy", physicalNamingStrategy)
                 .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")

@@ -1,5 +1,6 @@
 package dev.flywayautogen.core.desired;
 
+import dev.flywayautogen.core.dialect.Dialect;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 
@@ -16,7 +17,7 @@ public final class EntitySet {
     private final List<Class<?>> classes;
     private final ClassLoader loader;
     private final String physicalNamingStrategy;
-    private Metadata metadata;
+    private final java.util.Map<String, Metadata> metadataByDialect = new java.util.HashMap<>();
 
     public EntitySet(java.util.Collection<Class<?>> classes, ClassLoader loader, String physicalNamingStrategy) {
         if (classes.isEmpty()) {
@@ -44,11 +45,9 @@ public final class EntitySet {
         return physicalNamingStrategy;
     }
 
-    /** Built once, without a database. */
-    public synchronized Metadata metadata() {
-        if (metadata == null) {
-            metadata = EntityBootstrap.sqliteMetadata(classes, loader, physicalNamingStrategy);
-        }
-        return metadata;
+    /** Built once per dialect, without a database. */
+    public synchronized Metadata metadata(Dialect dialect) {
+        return metadataByDialect.computeIfAbsent(dialect.hibernateDialect(),
+                hibernateDialect -> EntityBootstrap.metadata(classes, loader, physicalNamingStrategy, hibernateDialect));
     }
 }

@@ -11,4 +11,10 @@ public interface TypeRules {
 
     /** The type an identity (database-generated) key column must have; Hibernate's declared type is a hint. */
     ColumnType identity(String declared);
+
+    /**
+     * What kind of value a column of this type holds, for sample rows: {@code INTEGER}, {@code REAL}, {@code NUMERIC},
+     * {@code TEXT} or {@code BLOB} (SQLite's storage classes, which name the families every database has).
+     */
+    String storageClass(ColumnType type);
 }

@@ -1,18 +1,17 @@
 package dev.flywayautogen.core.selfcheck;
 
 import dev.flywayautogen.core.desired.EntitySet;
-import dev.flywayautogen.core.sqlite.ScratchDatabase;
+import dev.flywayautogen.core.dialect.Dialect;
+import dev.flywayautogen.core.dialect.ScratchDatabase;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.generator.Assigned;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
-import org.sqlite.SQLiteDataSource;
 
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
@@ -34,11 +33,11 @@ public final class HibernateAgreement {
     }
 
     /** Problems found, empty when Hibernate agrees with the schema of {@code database}. */
-    public static List<String> verify(EntitySet entities, ScratchDatabase database) {
+    public static List<String> verify(Dialect dialect, EntitySet entities, ScratchDatabase database) {
         List<String> problems = new ArrayList<>();
         SessionFactory factory;
         try {
-            factory = sessionFactory(entities, database);
+            factory = sessionFactory(dialect, entities, database);
         } catch (SchemaManagementException e) {
             problems.add("Hibernate's schema validation rejects the result: " + e.getMessage());
             return problems;
@@ -88,13 +87,11 @@ public final class HibernateAgreement {
         return problems;
     }
 
-    private static SessionFactory sessionFactory(EntitySet entities, ScratchDatabase database) {
-        SQLiteDataSource dataSource = new SQLiteDataSource();
-        dataSource.setUrl(database.jdbcUrl());
+    private static SessionFactory sessionFactory(Dialect dialect, EntitySet entities, ScratchDatabase database) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(entities.loader()).build();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-                .applySetting("hibernate.dialect", SQLiteDialect.class.getName())
-                .applySetting("jakarta.persistence.nonJtaDataSource", dataSource)
+                .applySetting("hibernate.dialect", dialect.hibernateDialect())
+                .applySetting("jakarta.persistence.nonJtaDataSource", dialect.dataSource(database))
                 .applySetting("hibernate.physical_naming_strategy", entities.physicalNamingStrategy())
                 .applySetting("hibernate.hbm2ddl.auto", "validate")
                 .applySetting("jakarta.persistence.validation.mode", "none")

@@ -1,11 +1,11 @@
 package dev.flywayautogen.core.selfcheck;
 
-import dev.flywayautogen.core.current.SqliteSchemaReader;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.ops.AlterColumn;
 import dev.flywayautogen.core.ops.Operation;
 import dev.flywayautogen.core.render.Script;
-import dev.flywayautogen.core.sqlite.ScratchDatabase;
+import dev.flywayautogen.core.dialect.Dialect;
+import dev.flywayautogen.core.dialect.ScratchDatabase;
 import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.desired.RenameHints;
 
@@ -26,7 +26,7 @@ final class NotNullProof {
     private NotNullProof() {
     }
 
-    static List<String> verify(ScratchDatabase replayed, Path migrationsDir, Schema current, List<Operation> operations,
+    static List<String> verify(Dialect dialect, ScratchDatabase replayed, Path migrationsDir, Schema current, List<Operation> operations,
                                Script forward) {
         List<String> problems = new ArrayList<>();
         for (Operation op : operations) {
@@ -37,7 +37,7 @@ final class NotNullProof {
             try (ScratchDatabase db = replayed.copy("notnull")) {
                 Map<String, Long> before;
                 try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                    SampleRows.insert(c, current);
+                    SampleRows.insert(c, current, dialect.types());
                     st.executeUpdate("UPDATE \"" + alter.table().replace("\"", "\"\"") + "\" SET \""
                             + alter.from().name().replace("\"", "\"\"") + "\" = NULL");
                     before = RowCounts.count(c, current);
@@ -52,7 +52,7 @@ final class NotNullProof {
                     problems.add(forward.fileName() + " failed on a NULL in " + column + " without naming it: " + failure);
                 }
                 try (Connection c = db.connect()) {
-                    Schema after = new SqliteSchemaReader().read(c);
+                    Schema after = dialect.reader().read(c);
                     new SchemaComparator().compare(after, current, RenameHints.none()).operations().forEach(left ->
                             problems.add("a failed " + forward.fileName() + " left a change behind: " + left.describe()));
                     if (!RowCounts.count(c, current).equals(before)) {

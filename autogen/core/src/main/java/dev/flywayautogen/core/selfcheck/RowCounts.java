@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Row counts per table, and the rows PRAGMA foreign_key_check reports: the two data invariants of the self-check. */
+/** Row counts per table: every table a script keeps must keep its rows. */
 public final class RowCounts {
 
     private RowCounts() {
@@ -31,17 +31,5 @@ public final class RowCounts {
             throw new IllegalStateException("cannot count rows: " + e.getMessage(), e);
         }
         return counts;
-    }
-
-    public static List<String> foreignKeyViolations(Connection c) {
-        List<String> violations = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
-            while (rs.next()) {
-                violations.add(rs.getString(1) + " rowid " + rs.getString(2) + " -> " + rs.getString(3));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run foreign_key_check: " + e.getMessage(), e);
-        }
-        return violations;
     }
 }

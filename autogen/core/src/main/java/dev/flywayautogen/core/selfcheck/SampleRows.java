@@ -6,7 +6,7 @@ import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.model.Table;
-import dev.flywayautogen.core.sqlite.SqliteTypes;
+import dev.flywayautogen.core.model.TypeRules;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,13 +32,13 @@ public final class SampleRows {
     }
 
     /** Inserts the rows and returns notes for rows that could not be inserted (the self-check still runs). */
-    public static List<String> insert(Connection connection, Schema schema) {
+    public static List<String> insert(Connection connection, Schema schema, TypeRules types) {
         List<String> notes = new ArrayList<>();
         Map<String, List<Map<String, Object>>> inserted = new HashMap<>();
         for (Table table : TableOrder.parentsFirst(schema.tables())) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 1; i <= ROWS_PER_TABLE; i++) {
-                Map<String, Object> row = row(table, i, inserted);
+                Map<String, Object> row = row(table, i, inserted, types);
                 try {
                     insertRow(connection, table.name(), row);
                     rows.add(row);
@@ -51,10 +51,10 @@ public final class SampleRows {
         return notes;
     }
 
-    private static Map<String, Object> row(Table table, int i, Map<String, List<Map<String, Object>>> inserted) {
+    private static Map<String, Object> row(Table table, int i, Map<String, List<Map<String, Object>>> inserted, TypeRules types) {
         Map<String, Object> row = new java.util.LinkedHashMap<>();
         for (Column c : table.columns()) {
-            row.put(c.name(), value(table, c, i));
+            row.put(c.name(), value(table, c, i, types));
         }
         for (ForeignKey fk : table.foreignKeys()) {
             List<Map<String, Object>> parentRows = fk.referencedTable().equals(table.name())
@@ -67,7 +67,7 @@ public final class SampleRows {
         return row;
     }
 
-    private static Object value(Table table, Column c, int i) {
+    private static Object value(Table table, Column c, int i, TypeRules types) {
         for (CheckConstraint check : table.checks()) {
             Object fromCheck = valueFromCheck(check.expression(), c.name(), i);
             if (fromCheck != null) {
@@ -75,7 +75,7 @@ public final class SampleRows {
             }
         }
         String declared = c.type().declared().toLowerCase(Locale.ROOT);
-        switch (SqliteTypes.affinity(c.type())) {
+        switch (types.storageClass(c.type())) {
             case "INTEGER":
                 return declared.startsWith("bool") ? i % 2 : (long) i;
             case "REAL":

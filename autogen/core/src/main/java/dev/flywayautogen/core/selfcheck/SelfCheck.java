@@ -3,7 +3,6 @@ package dev.flywayautogen.core.selfcheck;
 import dev.flywayautogen.core.compare.Diff;
 import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.current.MigrationReplayer;
-import dev.flywayautogen.core.current.SqliteSchemaReader;
 import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.core.desired.RenameHints;
 import dev.flywayautogen.core.model.Schema;
@@ -11,7 +10,8 @@ import dev.flywayautogen.core.ops.DropTable;
 import dev.flywayautogen.core.ops.Operation;
 import dev.flywayautogen.core.ops.RenameTable;
 import dev.flywayautogen.core.render.Script;
-import dev.flywayautogen.core.sqlite.ScratchDatabase;
+import dev.flywayautogen.core.dialect.Dialect;
+import dev.flywayautogen.core.dialect.ScratchDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,10 +28,16 @@ import java.util.Optional;
 /**
  * Tries a script before it is written: on a copy of the replayed database holding sample rows, run it with Flyway
  * (foreign keys on, as in the application), read the schema back and diff it against the expected one. The diff
- * must be empty, every surviving table must keep its rows, and foreign_key_check must be clean. When an undo
+ * must be empty, every surviving table must keep its rows, and no row may be left without its parent. When an undo
  * script is given it is applied next and must bring back the schema as it was.
  */
 public final class SelfCheck {
+
+    private final Dialect dialect;
+
+    public SelfCheck(Dialect dialect) {
+        this.dialect = dialect;
+    }
 
     /** Problems found (empty when the script passed) and notes about the sample data. */
     public record Result(List<String> problems, List<String> notes) {
@@ -52,14 +58,14 @@ public final class SelfCheck {
         if (!onRows.passed()) {
             return onRows;
         }
-        List<String> problems = new ArrayList<>(NotNullProof.verify(replayed, migrationsDir, current, operations, forward));
+        List<String> problems = new ArrayList<>(NotNullProof.verify(dialect, replayed, migrationsDir, current, operations, forward));
         if (problems.isEmpty() && entities.isPresent()) {
             // on the migrated schema without sample rows, as the application meets it: sample ids would collide
             // with the ones Hibernate's generators hand out
             try (ScratchDatabase db = replayed.copy("hibernate")) {
                 Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
                 if (runScript(db, List.of(migrationsDir, forwardDir), forward.fileName(), problems)) {
-                    problems.addAll(HibernateAgreement.verify(entities.get(), db));
+                    problems.addAll(HibernateAgreement.verify(dialect, entities.get(), db));
                 }
             }
         }
@@ -73,7 +79,7 @@ public final class SelfCheck {
         try (ScratchDatabase db = replayed.copy("selfcheck")) {
             Map<String, Long> before;
             try (Connection c = db.connect()) {
-                notes = SampleRows.insert(c, current);
+                notes = SampleRows.insert(c, current, dialect.types());
                 before = RowCounts.count(c, current);
             }
             Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
@@ -81,11 +87,11 @@ public final class SelfCheck {
                 return new Result(problems, notes);
             }
             try (Connection c = db.connect()) {
-                Schema after = new SqliteSchemaReader().read(c);
+                Schema after = dialect.reader().read(c);
                 describeDiff(after, expected, "after " + forward.fileName(), problems);
                 Map<String, Long> afterCounts = RowCounts.count(c, after);
                 compareCounts(before, afterCounts, operations, problems);
-                RowCounts.foreignKeyViolations(c).forEach(v -> problems.add("foreign key violation after the script: " + v));
+                dialect.foreignKeyViolations(c).forEach(v -> problems.add("foreign key violation after the script: " + v));
             }
             if (undo.isPresent() && problems.isEmpty()) {
                 // Community Flyway does not run U scripts; the check runs the undo text as the next versioned one.
@@ -93,7 +99,7 @@ public final class SelfCheck {
                 Path undoDir = writeScript(db, "undo", asVersioned, undo.get().content());
                 if (runScript(db, List.of(migrationsDir, forwardDir, undoDir), undo.get().fileName(), problems)) {
                     try (Connection c = db.connect()) {
-                        describeDiff(new SqliteSchemaReader().read(c), current, "after undo " + undo.get().fileName(), problems);
+                        describeDiff(dialect.reader().read(c), current, "after undo " + undo.get().fileName(), problems);
                     }
                 }
             }

@@ -58,6 +58,11 @@ public final class SqliteTypes implements TypeRules {
         return SYNONYMS.getOrDefault(base, base) + args;
     }
 
+    @Override
+    public String storageClass(ColumnType type) {
+        return affinity(type);
+    }
+
     /** SQLite's type affinity rules (datatype3.html, section 3.1): INTEGER, TEXT, BLOB, REAL or NUMERIC. */
     public static String affinity(ColumnType type) {
         String d = type.canonical().toUpperCase(Locale.ROOT);

@@ -4,7 +4,7 @@ import dev.flywayautogen.core.sqlite.SqliteTypes;
 import dev.flywayautogen.core.compare.Diff;
 import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.current.MigrationReplayer;
-import dev.flywayautogen.core.current.SqliteSchemaReader;
+import dev.flywayautogen.core.sqlite.SqliteSchemaReader;
 import dev.flywayautogen.core.desired.RenameHints;
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
@@ -17,9 +17,9 @@ import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.model.UniqueConstraint;
 import dev.flywayautogen.core.ops.CreateTable;
 import dev.flywayautogen.core.ops.Operation;
-import dev.flywayautogen.core.plan.sqlite.SqlitePlanner;
+import dev.flywayautogen.core.sqlite.SqlitePlanner;
 import dev.flywayautogen.core.render.ScriptRenderer;
-import dev.flywayautogen.core.sqlite.ScratchDatabase;
+import dev.flywayautogen.core.sqlite.SqliteScratchDatabase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,8 +106,8 @@ public final class DiffBenchmark {
         List<String> statements = new SqlitePlanner().plan(Schema.of(List.of()), creates);
         Files.writeString(dir.resolve("V1__init.sql"), ScriptRenderer.render("V1__init.sql", List.of(), List.of(), statements));
         long start = System.nanoTime();
-        MigrationReplayer.Replay replay = new MigrationReplayer().replay(dir);
-        try (ScratchDatabase db = replay.database(); Connection c = db.connect()) {
+        MigrationReplayer.Replay replay = new MigrationReplayer(new dev.flywayautogen.core.sqlite.SqliteDialect()).replay(dir);
+        try (var db = replay.database(); Connection c = db.connect()) {
             Schema read = new SqliteSchemaReader().read(c);
             if (read.tables().size() != schema.tables().size()) {
                 throw new IllegalStateException("replay lost tables");

@@ -7,13 +7,13 @@ import dev.flywayautogen.core.Autogenerate;
 import dev.flywayautogen.core.compare.Diff;
 import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.current.MigrationReplayer;
-import dev.flywayautogen.core.current.SqliteSchemaReader;
+import dev.flywayautogen.core.sqlite.SqliteSchemaReader;
 import dev.flywayautogen.core.desired.EntityBootstrap;
 import dev.flywayautogen.core.desired.HibernateSchemaReader;
 import dev.flywayautogen.core.desired.NamingConvention;
 import dev.flywayautogen.core.desired.RenameHints;
 import dev.flywayautogen.core.model.Schema;
-import dev.flywayautogen.core.sqlite.ScratchDatabase;
+import dev.flywayautogen.core.sqlite.SqliteScratchDatabase;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public final class ScenarioHarness implements AutoCloseable {
 
     public final Path migrations;
-    public final ScratchDatabase app;
+    public final SqliteScratchDatabase app;
     private final Path root;
     private Schema beforeSchema;
 
@@ -47,7 +47,7 @@ public final class ScenarioHarness implements AutoCloseable {
         for (int i = 0; i < beforeMigrations.length; i++) {
             Files.writeString(migrations.resolve("V" + (i + 1) + "__before_" + (i + 1) + ".sql"), beforeMigrations[i]);
         }
-        app = ScratchDatabase.create("app");
+        app = SqliteScratchDatabase.create("app");
         MigrationReplayer.migrate(app, List.of(migrations));
         beforeSchema = readAppSchema();
     }

@@ -1,7 +1,7 @@
 package dev.flywayautogen.core.selfcheck;
 
 import dev.flywayautogen.core.current.MigrationReplayer;
-import dev.flywayautogen.core.current.SqliteSchemaReader;
+import dev.flywayautogen.core.sqlite.SqliteSchemaReader;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.render.Script;
 import org.junit.jupiter.api.Test;
@@ -25,12 +25,12 @@ class SelfCheckTest {
                 CREATE TABLE pet (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owner (id) ON DELETE CASCADE,
                     species TEXT CHECK (species IN ('CAT', 'DOG')));
                 """);
-        try (var replay = new MigrationReplayer().replay(dir).database()) {
+        try (var replay = new MigrationReplayer(new dev.flywayautogen.core.sqlite.SqliteDialect()).replay(dir).database()) {
             Schema current;
             try (Connection c = replay.connect()) {
                 current = new SqliteSchemaReader().read(c);
             }
-            SelfCheck check = new SelfCheck();
+            SelfCheck check = new SelfCheck(new dev.flywayautogen.core.sqlite.SqliteDialect());
             SelfCheck.Result good = check.verify(replay, dir, current, current, List.of(),
                     new Script("V2__noop.sql", "SELECT 1;"), Optional.empty());
             assertTrue(good.passed(), good.problems()::toString);

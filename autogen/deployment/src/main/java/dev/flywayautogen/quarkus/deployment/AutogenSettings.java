@@ -1,6 +1,9 @@
 package dev.flywayautogen.quarkus.deployment;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.flywayautogen.core.AutogenOptions;
 import dev.flywayautogen.core.desired.NamingConvention;
@@ -21,6 +24,16 @@ final class AutogenSettings {
                 .withNaming(naming)
                 .withRenames(renames(config.renames().orElse(List.of())))
                 .withWrite(false);
+    }
+
+    /**
+     * The datasource's {@code db-kind}, which names the engine's dialect; an unsupported one is reported by the engine
+     * ({@code unsupported dialect 'x' (supported: ...)}) when it is asked to compare.
+     */
+    static String dbKind(Optional<String> datasource) {
+        String key = datasource.filter(d -> !d.equals("<default>"))
+                .map(d -> "quarkus.datasource.\"" + d + "\".db-kind").orElse("quarkus.datasource.db-kind");
+        return ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse("(not set: " + key + ")");
     }
 
     static RenameHints renames(List<String> declared) {

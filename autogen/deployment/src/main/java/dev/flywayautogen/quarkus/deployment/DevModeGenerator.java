@@ -33,14 +33,16 @@ final class DevModeGenerator {
     private static final Logger LOG = Logger.getLogger("dev.flywayautogen");
 
     private final EntitySet entities;
+    private final String dbKind;
     private final MigrationsFolder folder;
     private final AutogenOptions options;
     private final boolean auto;
     private final boolean allowDestructive;
 
-    DevModeGenerator(EntitySet entities, MigrationsFolder folder, AutogenOptions options, boolean auto,
+    DevModeGenerator(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options, boolean auto,
                      boolean allowDestructive) {
         this.entities = entities;
+        this.dbKind = dbKind;
         this.folder = folder;
         this.options = options;
         this.auto = auto;
@@ -165,7 +167,7 @@ final class DevModeGenerator {
     /** The script that would be written, destructive operations included: whether to write it is decided here. */
     private AutogenResult preview(RenameHints extra) {
         AutogenOptions run = options.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
-        return QuietEngine.run(() -> Autogenerate.forDialect("sqlite").generate(entities, folder.source(), run));
+        return QuietEngine.run(() -> Autogenerate.forDialect(dbKind).generate(entities, folder.source(), run));
     }
 
     /**

@@ -51,8 +51,9 @@ class FlywayAutogenProcessor {
         MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), config.datasource(),
                 ProjectDir.of(curate, target));
         AutogenOptions options = AutogenSettings.options(config);
+        String dbKind = AutogenSettings.dbKind(config.datasource());
         ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
-                + config.allowDestructive() + " " + EntityModel.physicalNamingStrategy());
+                + config.allowDestructive() + " " + EntityModel.physicalNamingStrategy() + " " + dbKind);
         if (inputs.equals(state.lastCompared)) {
             // same mapping, migrations and settings as the last comparison: its outcome (in sync, or the pending
             // change shown in the Dev UI) still holds
@@ -61,7 +62,8 @@ class FlywayAutogenProcessor {
         }
         Optional<EntitySet> entities = EntityModel.read(index);
         if (entities.isPresent()) {
-            new DevModeGenerator(entities.get(), folder, options, config.mode() == FlywayAutogenConfig.Mode.AUTO,
+            new DevModeGenerator(entities.get(), dbKind, folder, options,
+                    config.mode() == FlywayAutogenConfig.Mode.AUTO,
                     config.allowDestructive()).onBuild(state);
         }
         state.lastCompared = inputs;

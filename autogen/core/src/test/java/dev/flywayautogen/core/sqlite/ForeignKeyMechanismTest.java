@@ -1,6 +1,6 @@
-package dev.flywayautogen.core.plan.sqlite;
+package dev.flywayautogen.core.sqlite;
 
-import dev.flywayautogen.core.sqlite.ScratchDatabase;
+import dev.flywayautogen.core.sqlite.SqliteScratchDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ForeignKeyMechanismTest {
 
     private static long childRowsAfter(String... rebuild) throws Exception {
-        try (ScratchDatabase db = ScratchDatabase.create("fkproof"); Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (SqliteScratchDatabase db = SqliteScratchDatabase.create("fkproof"); Connection c = db.connect(); Statement st = c.createStatement()) {
             st.executeUpdate("CREATE TABLE p (id INTEGER PRIMARY KEY, n TEXT)");
             st.executeUpdate("CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p (id) ON DELETE CASCADE)");
             st.executeUpdate("INSERT INTO p VALUES (1, 'a'), (2, 'b')");

@@ -1,4 +1,4 @@
-package dev.flywayautogen.core.plan.sqlite;
+package dev.flywayautogen.core.sqlite;
 
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
@@ -6,7 +6,6 @@ import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.Index;
 import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.model.UniqueConstraint;
-import dev.flywayautogen.core.sqlite.SqliteTypes;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.flywayautogen.core.current;
+package dev.flywayautogen.core.sqlite;
 
+import dev.flywayautogen.core.current.MigrationReplayer;
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.model.Table;
@@ -35,7 +36,7 @@ class SqliteSchemaReaderTest {
     void replaysMigrationsIntoScratchDatabaseAndReadsNormalisedModel() throws Exception {
         Path dir = Files.createTempDirectory("reader-");
         Files.writeString(dir.resolve("V1__init.sql"), SQL);
-        MigrationReplayer.Replay replay = new MigrationReplayer().replay(dir);
+        MigrationReplayer.Replay replay = new MigrationReplayer(new dev.flywayautogen.core.sqlite.SqliteDialect()).replay(dir);
         try (var db = replay.database(); Connection c = db.connect()) {
             assertTrue(replay.elapsedMillis() >= 0);
             Schema schema = new SqliteSchemaReader().read(c);
@@ -62,7 +63,7 @@ class SqliteSchemaReaderTest {
     @Test
     void missingMigrationsFolderIsAClearError() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.flywayautogen.core.AutogenException.class,
-                () -> new MigrationReplayer().replay(Path.of("/nonexistent/migrations")));
+                () -> new MigrationReplayer(new dev.flywayautogen.core.sqlite.SqliteDialect()).replay(Path.of("/nonexistent/migrations")));
         assertTrue(e.getMessage().contains("does not exist"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.flywayautogen.core.plan.sqlite;
+package dev.flywayautogen.core.sqlite;
 
 import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.ForeignKey;
@@ -14,7 +14,7 @@ import dev.flywayautogen.core.ops.Operation;
 import dev.flywayautogen.core.ops.RenameColumn;
 import dev.flywayautogen.core.ops.RenameTable;
 import dev.flywayautogen.core.ops.SchemaChanges;
-import dev.flywayautogen.core.plan.DialectPlanner;
+import dev.flywayautogen.core.dialect.DialectPlanner;
 
 import java.util.ArrayList;
 import java.util.List;

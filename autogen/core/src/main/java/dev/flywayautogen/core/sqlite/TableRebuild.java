@@ -1,4 +1,4 @@
-package dev.flywayautogen.core.plan.sqlite;
+package dev.flywayautogen.core.sqlite;
 
 import dev.flywayautogen.core.compare.TableOrder;
 import dev.flywayautogen.core.model.Column;

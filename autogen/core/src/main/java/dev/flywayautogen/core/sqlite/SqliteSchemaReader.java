@@ -1,5 +1,6 @@
-package dev.flywayautogen.core.current;
+package dev.flywayautogen.core.sqlite;
 
+import dev.flywayautogen.core.dialect.SchemaReader;
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.ForeignKey;
@@ -10,7 +11,6 @@ import dev.flywayautogen.core.model.SqlObject;
 import dev.flywayautogen.core.model.SqlText;
 import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.model.UniqueConstraint;
-import dev.flywayautogen.core.sqlite.SqliteTypes;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,10 +30,9 @@ import java.util.TreeMap;
  * columns) are resolved to the spelling of the table or column they name. Values are normalised, so a schema read
  * twice, or built two ways, compares equal.
  */
-public final class SqliteSchemaReader {
+public final class SqliteSchemaReader implements SchemaReader {
 
-    public static final String FLYWAY_HISTORY_TABLE = "flyway_schema_history";
-
+    @Override
     public Schema read(Connection connection) {
         try {
             List<Table> tables = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.flywayautogen.core.sqlite;
 
+import dev.flywayautogen.core.dialect.ScratchDatabase;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,28 +18,29 @@ import java.util.stream.Stream;
  * replayed and scripts are tried out on these. Connections are opened with {@code foreign_keys=on} because that is
  * how the application runs, and the generated scripts must be correct under it.
  */
-public final class ScratchDatabase implements AutoCloseable {
+public final class SqliteScratchDatabase implements ScratchDatabase {
 
     private final Path directory;
     private final Path file;
 
-    private ScratchDatabase(Path directory, Path file) {
+    private SqliteScratchDatabase(Path directory, Path file) {
         this.directory = directory;
         this.file = file;
     }
 
-    public static ScratchDatabase create(String purpose) {
+    public static SqliteScratchDatabase create(String purpose) {
         try {
             Path dir = Files.createTempDirectory("flyway-autogen-" + purpose + "-");
-            return new ScratchDatabase(dir, dir.resolve(purpose + ".db"));
+            return new SqliteScratchDatabase(dir, dir.resolve(purpose + ".db"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch database directory", e);
         }
     }
 
     /** A new scratch database holding a byte copy of this one (taken while no connection is open). */
-    public ScratchDatabase copy(String purpose) {
-        ScratchDatabase target = create(purpose);
+    @Override
+    public SqliteScratchDatabase copy(String purpose) {
+        SqliteScratchDatabase target = create(purpose);
         try {
             Files.copy(file, target.file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -51,18 +54,31 @@ public final class ScratchDatabase implements AutoCloseable {
         return file;
     }
 
+    @Override
     public Path directory() {
         return directory;
     }
 
+    @Override
     public String jdbcUrl() {
         return jdbcUrl(file);
+    }
+
+    @Override
+    public String user() {
+        return null;
+    }
+
+    @Override
+    public String password() {
+        return null;
     }
 
     public static String jdbcUrl(Path dbFile) {
         return "jdbc:sqlite:" + dbFile.toAbsolutePath() + "?foreign_keys=on";
     }
 
+    @Override
     public Connection connect() {
         return connect(file);
     }

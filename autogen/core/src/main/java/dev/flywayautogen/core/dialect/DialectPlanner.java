@@ -1,4 +1,4 @@
-package dev.flywayautogen.core.plan;
+package dev.flywayautogen.core.dialect;
 
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.ops.Operation;

@@ -1,4 +1,4 @@
-package dev.flywayautogen.core.current;
+package dev.flywayautogen.core.sqlite;
 
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.SqlText;
