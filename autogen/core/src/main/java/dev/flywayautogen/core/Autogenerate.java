@@ -9,6 +9,7 @@ import dev.flywayautogen.core.dialect.Dialect;
 import dev.flywayautogen.core.dialect.DialectPlanner;
 import dev.flywayautogen.core.dialect.Dialects;
 import dev.flywayautogen.core.dialect.ScratchDatabase;
+import dev.flywayautogen.core.dialect.Statement;
 import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.core.desired.IdentityConflicts;
 import dev.flywayautogen.core.desired.HibernateSchemaReader;
@@ -162,7 +163,7 @@ public final class Autogenerate {
     }
 
     private Script render(char prefix, MigrationVersion version, String slugMessage, String title, List<Operation> ops,
-                          List<String> warnings, List<String> statements) {
+                          List<String> warnings, List<Statement> statements) {
         String fileName = ScriptRenderer.fileName(prefix, version, slugMessage);
         String header = fileName + " (" + planner.dialectName() + "): " + title;
         return new Script(fileName, ScriptRenderer.render(header, ops, warnings, statements));

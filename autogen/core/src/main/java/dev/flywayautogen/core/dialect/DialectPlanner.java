@@ -12,8 +12,8 @@ import java.util.List;
  */
 public interface DialectPlanner {
 
-    /** Statements (without trailing ';'); lines starting with "--" are comments. */
-    List<String> plan(Schema current, List<Operation> operations);
+    /** The statements that take {@code current} through the operations, in order. */
+    List<Statement> plan(Schema current, List<Operation> operations);
 
     /** Short name of the database, shown in script headers. */
     String dialectName();

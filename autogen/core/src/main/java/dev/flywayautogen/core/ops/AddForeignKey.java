@@ -9,4 +9,5 @@ public record AddForeignKey(String table, ForeignKey foreignKey) implements Oper
         return "add foreign key " + table + Describe.cols(foreignKey.columns()) + " -> " + foreignKey.referencedTable()
                 + Describe.cols(foreignKey.referencedColumns()) + " on delete " + foreignKey.onDelete().toLowerCase(java.util.Locale.ROOT);
     }
+    public <R> R accept(OperationVisitor<R> visitor) { return visitor.addForeignKey(this); }
 }

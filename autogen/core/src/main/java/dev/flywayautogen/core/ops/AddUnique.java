@@ -6,4 +6,5 @@ public record AddUnique(String table, UniqueConstraint unique) implements Operat
     public Operation reverse() { return new DropUnique(table, unique); }
     public boolean destructive() { return false; }
     public String describe() { return "add unique constraint on " + table + Describe.cols(unique.columns()); }
+    public <R> R accept(OperationVisitor<R> visitor) { return visitor.addUnique(this); }
 }

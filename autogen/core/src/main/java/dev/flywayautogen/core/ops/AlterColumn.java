@@ -10,4 +10,5 @@ public record AlterColumn(String table, Column from, Column to) implements Opera
     public String describe() {
         return "alter column " + table + "." + to.name() + ": " + Describe.column(from) + " -> " + Describe.column(to);
     }
+    public <R> R accept(OperationVisitor<R> visitor) { return visitor.alterColumn(this); }
 }

@@ -7,4 +7,5 @@ public record CreateTable(Table definition) implements Operation {
     public Operation reverse() { return new DropTable(definition); }
     public boolean destructive() { return false; }
     public String describe() { return "create table " + definition.name(); }
+    public <R> R accept(OperationVisitor<R> visitor) { return visitor.createTable(this); }
 }

@@ -6,4 +6,5 @@ public record DropCheck(String table, CheckConstraint check) implements Operatio
     public Operation reverse() { return new AddCheck(table, check); }
     public boolean destructive() { return false; }
     public String describe() { return "drop check on " + table + ": " + check.expression(); }
+    public <R> R accept(OperationVisitor<R> visitor) { return visitor.dropCheck(this); }
 }

@@ -12,4 +12,5 @@ public record DropColumn(String table, Column column) implements Operation {
     }
     public boolean destructive() { return true; }
     public String describe() { return "drop column " + table + "." + column.name(); }
+    public <R> R accept(OperationVisitor<R> visitor) { return visitor.dropColumn(this); }
 }

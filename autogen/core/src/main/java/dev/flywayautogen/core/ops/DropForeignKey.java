@@ -9,4 +9,5 @@ public record DropForeignKey(String table, ForeignKey foreignKey) implements Ope
         return "drop foreign key " + table + Describe.cols(foreignKey.columns()) + " -> " + foreignKey.referencedTable()
                 + " on delete " + foreignKey.onDelete().toLowerCase(java.util.Locale.ROOT);
     }
+    public <R> R accept(OperationVisitor<R> visitor) { return visitor.dropForeignKey(this); }
 }

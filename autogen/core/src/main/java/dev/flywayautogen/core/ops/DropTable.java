@@ -8,4 +8,5 @@ public record DropTable(Table definition) implements Operation {
     public Operation reverse() { return new CreateTable(definition); }
     public boolean destructive() { return true; }
     public String describe() { return "drop table " + definition.name(); }
+    public <R> R accept(OperationVisitor<R> visitor) { return visitor.dropTable(this); }
 }

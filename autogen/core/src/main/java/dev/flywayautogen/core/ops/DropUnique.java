@@ -6,4 +6,5 @@ public record DropUnique(String table, UniqueConstraint unique) implements Opera
     public Operation reverse() { return new AddUnique(table, unique); }
     public boolean destructive() { return false; }
     public String describe() { return "drop unique constraint on " + table + Describe.cols(unique.columns()); }
+    public <R> R accept(OperationVisitor<R> visitor) { return visitor.dropUnique(this); }
 }

@@ -18,4 +18,7 @@ public sealed interface Operation permits CreateTable, DropTable, RenameTable, A
 
     /** One line for script headers and the check report, e.g. {@code add column pet.birth_date (NUMERIC, null)}. */
     String describe();
+
+    /** Calls the visitor's method for this kind of operation. */
+    <R> R accept(OperationVisitor<R> visitor);
 }

@@ -33,68 +33,88 @@ public final class SchemaChanges {
     }
 
     public static Schema apply(Schema schema, Operation op) {
-        if (op instanceof CreateTable c) {
-            List<Table> tables = new ArrayList<>(schema.tables());
-            tables.add(c.definition());
-            return schema.withTables(tables);
-        }
-        if (op instanceof DropTable d) {
-            return schema.withTables(schema.tables().stream().filter(t -> !t.name().equals(d.table())).toList());
-        }
-        if (op instanceof RenameTable r) {
-            // SQLite (and PostgreSQL) re-point foreign keys of other tables at the renamed table.
-            return schema.withAutoincrementTables(schema.autoincrementTables().stream()
-                            .map(n -> n.equals(r.from()) ? r.to() : n).toList())
-                    .withTables(schema.tables().stream()
-                    .map(t -> t.name().equals(r.from()) ? t.withName(r.to()) : t)
-                    .map(t -> t.withForeignKeys(t.foreignKeys().stream()
-                            .map(fk -> fk.referencedTable().equals(r.from()) ? fk.withReferencedTable(r.to()) : fk).toList()))
-                    .toList());
-        }
-        if (op instanceof RenameColumn r) {
-            return renameColumn(schema, r);
-        }
-        return change(schema, op.table(), t -> applyToTable(t, op));
+        return op.accept(new Applier(schema));
     }
 
-    private static Table applyToTable(Table t, Operation op) {
-        if (op instanceof AddColumn a) {
-            return t.withColumns(cols -> append(cols, a.column()));
+    /** One operation applied to the schema as the database applies it. */
+    private record Applier(Schema schema) implements OperationVisitor<Schema> {
+
+        public Schema createTable(CreateTable op) {
+            List<Table> tables = new ArrayList<>(schema.tables());
+            tables.add(op.definition());
+            return schema.withTables(tables);
         }
-        if (op instanceof DropColumn d) {
-            return t.withColumns(cols -> cols.stream().filter(c -> !c.name().equals(d.column().name())).toList());
+
+        public Schema dropTable(DropTable op) {
+            return schema.withTables(schema.tables().stream().filter(t -> !t.name().equals(op.table())).toList());
         }
-        if (op instanceof AlterColumn a) {
-            return t.withColumns(cols -> cols.stream().map(c -> c.name().equals(a.to().name()) ? a.to() : c).toList());
+
+        public Schema renameTable(RenameTable op) {
+            // SQLite (and PostgreSQL) re-point foreign keys of other tables at the renamed table.
+            return schema.withAutoincrementTables(schema.autoincrementTables().stream()
+                            .map(n -> n.equals(op.from()) ? op.to() : n).toList())
+                    .withTables(schema.tables().stream()
+                            .map(t -> t.name().equals(op.from()) ? t.withName(op.to()) : t)
+                            .map(t -> t.withForeignKeys(t.foreignKeys().stream()
+                                    .map(fk -> fk.referencedTable().equals(op.from()) ? fk.withReferencedTable(op.to()) : fk).toList()))
+                            .toList());
         }
-        if (op instanceof AlterPrimaryKey p) {
-            return t.withPrimaryKey(p.to());
+
+        public Schema renameColumn(RenameColumn op) {
+            return SchemaChanges.renameColumn(schema, op);
         }
-        if (op instanceof CreateIndex c) {
-            return t.withIndexes(append(t.indexes(), c.index()));
+
+        public Schema addColumn(AddColumn op) {
+            return change(schema, op.table(), t -> t.withColumns(cols -> append(cols, op.column())));
         }
-        if (op instanceof DropIndex d) {
-            return t.withIndexes(t.indexes().stream().filter(i -> !i.name().equals(d.index().name())).toList());
+
+        public Schema dropColumn(DropColumn op) {
+            return change(schema, op.table(), t -> t.withColumns(cols -> cols.stream()
+                    .filter(c -> !c.name().equals(op.column().name())).toList()));
         }
-        if (op instanceof AddUnique a) {
-            return t.withUniques(append(t.uniques(), a.unique()));
+
+        public Schema alterColumn(AlterColumn op) {
+            return change(schema, op.table(), t -> t.withColumns(cols -> cols.stream()
+                    .map(c -> c.name().equals(op.to().name()) ? op.to() : c).toList()));
         }
-        if (op instanceof DropUnique d) {
-            return t.withUniques(t.uniques().stream().filter(u -> !u.equals(d.unique())).toList());
+
+        public Schema alterPrimaryKey(AlterPrimaryKey op) {
+            return change(schema, op.table(), t -> t.withPrimaryKey(op.to()));
         }
-        if (op instanceof AddForeignKey a) {
-            return t.withForeignKeys(append(t.foreignKeys(), a.foreignKey()));
+
+        public Schema createIndex(CreateIndex op) {
+            return change(schema, op.table(), t -> t.withIndexes(append(t.indexes(), op.index())));
         }
-        if (op instanceof DropForeignKey d) {
-            return t.withForeignKeys(t.foreignKeys().stream().filter(f -> !f.equals(d.foreignKey())).toList());
+
+        public Schema dropIndex(DropIndex op) {
+            return change(schema, op.table(), t -> t.withIndexes(t.indexes().stream()
+                    .filter(i -> !i.name().equals(op.index().name())).toList()));
         }
-        if (op instanceof AddCheck a) {
-            return t.withChecks(append(t.checks(), a.check()));
+
+        public Schema addUnique(AddUnique op) {
+            return change(schema, op.table(), t -> t.withUniques(append(t.uniques(), op.unique())));
         }
-        if (op instanceof DropCheck d) {
-            return t.withChecks(t.checks().stream().filter(c -> !c.equals(d.check())).toList());
+
+        public Schema dropUnique(DropUnique op) {
+            return change(schema, op.table(), t -> t.withUniques(t.uniques().stream().filter(u -> !u.equals(op.unique())).toList()));
         }
-        throw new IllegalArgumentException("not a table-level operation: " + op);
+
+        public Schema addForeignKey(AddForeignKey op) {
+            return change(schema, op.table(), t -> t.withForeignKeys(append(t.foreignKeys(), op.foreignKey())));
+        }
+
+        public Schema dropForeignKey(DropForeignKey op) {
+            return change(schema, op.table(), t -> t.withForeignKeys(t.foreignKeys().stream()
+                    .filter(f -> !f.equals(op.foreignKey())).toList()));
+        }
+
+        public Schema addCheck(AddCheck op) {
+            return change(schema, op.table(), t -> t.withChecks(append(t.checks(), op.check())));
+        }
+
+        public Schema dropCheck(DropCheck op) {
+            return change(schema, op.table(), t -> t.withChecks(t.checks().stream().filter(c -> !c.equals(op.check())).toList()));
+        }
     }
 
     private static Schema renameColumn(Schema schema, RenameColumn r) {

@@ -1,6 +1,7 @@
 package dev.flywayautogen.core.sqlite;
 
 import dev.flywayautogen.core.compare.TableOrder;
+import dev.flywayautogen.core.dialect.Statement;
 import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.model.SqlObject;
@@ -79,9 +80,8 @@ final class TableRebuild {
         return t.foreignKeys().stream().anyMatch(fk -> parents.contains(fk.referencedTable()) && !fk.referencedTable().equals(t.name()));
     }
 
-    List<String> statements() {
+    List<Statement> statements() {
         List<String> out = new ArrayList<>();
-        out.add("-- rebuild " + String.join(", ", tables) + " (new table, copy rows, drop old, rename; see TableRebuild)");
         out.add("PRAGMA defer_foreign_keys = ON");
         List<SqlObject> views = before.views();
         List<SqlObject> triggers = before.triggers().stream()
@@ -110,7 +110,10 @@ final class TableRebuild {
         }
         triggers.forEach(tr -> out.add(tr.sql()));
         views.forEach(v -> out.add(v.sql()));
-        return out;
+        List<Statement> typed = new ArrayList<>();
+        typed.add(Statement.comment("rebuild " + String.join(", ", tables) + " (new table, copy rows, drop old, rename; see TableRebuild)"));
+        out.forEach(sql -> typed.add(Statement.sql(sql, null)));
+        return typed;
     }
 
     /**

@@ -51,7 +51,7 @@ public final class DiffBenchmark {
             for (int r = 0; r < runs.length + 3; r++) { // 3 warm-up runs
                 long start = System.nanoTime();
                 Diff diff = new SchemaComparator().compare(current, desired, RenameHints.none());
-                List<String> statements = new SqlitePlanner().plan(current, diff.operations());
+                List<dev.flywayautogen.core.dialect.Statement> statements = new SqlitePlanner().plan(current, diff.operations());
                 String script = ScriptRenderer.render("V2__bench.sql", diff.operations(), diff.warnings(), statements);
                 long elapsed = System.nanoTime() - start;
                 if (r >= 3) {
@@ -103,7 +103,7 @@ public final class DiffBenchmark {
         Path dir = Files.createTempDirectory("bench-migrations-");
         List<Operation> creates = new ArrayList<>();
         dev.flywayautogen.core.compare.TableOrder.parentsFirst(schema.tables()).forEach(t -> creates.add(new CreateTable(t)));
-        List<String> statements = new SqlitePlanner().plan(Schema.of(List.of()), creates);
+        List<dev.flywayautogen.core.dialect.Statement> statements = new SqlitePlanner().plan(Schema.of(List.of()), creates);
         Files.writeString(dir.resolve("V1__init.sql"), ScriptRenderer.render("V1__init.sql", List.of(), List.of(), statements));
         long start = System.nanoTime();
         MigrationReplayer.Replay replay = new MigrationReplayer(new dev.flywayautogen.core.sqlite.SqliteDialect()).replay(dir);

@@ -29,7 +29,8 @@ class SqlitePlannerTest {
     static final Schema SCHEMA = Schema.of(List.of(OWNER, PET, VISIT, TAG));
 
     private static String plan(dev.flywayautogen.core.ops.Operation... ops) {
-        return String.join(";\n", new SqlitePlanner().plan(SCHEMA, List.of(ops)));
+        return String.join(";\n", new SqlitePlanner().plan(SCHEMA, List.of(ops)).stream()
+                .map(s -> s.isComment() ? "-- " + s.comment() : s.sql()).toList());
     }
 
     @Test
