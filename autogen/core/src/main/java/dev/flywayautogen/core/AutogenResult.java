@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param replayMillis time spent replaying the existing migrations
  * @param diffMillis   time spent reading the entities, diffing, planning and rendering
  */
-public record AutogenResult(List<Operation> operations, List<Operation> skipped, List<String> warnings,
+public record AutogenResult(List<Operation> operations, List<Operation> skipped, List<Warning> warnings,
                             Optional<Script> script, Optional<Script> undoScript, List<Path> written,
                             long replayMillis, long diffMillis) {
 

@@ -106,11 +106,12 @@ public final class Autogenerate {
             Diff diff = diff(metadata, current, options);
             List<Operation> ops = new ArrayList<>();
             List<Operation> skipped = new ArrayList<>();
-            List<String> warnings = new ArrayList<>(diff.warnings());
+            List<Warning> warnings = new ArrayList<>(diff.warnings());
             for (Operation op : diff.operations()) {
                 if (op.destructive() && !options.allowDestructive()) {
                     skipped.add(op);
-                    warnings.add("skipped destructive operation (allow it with --allow-destructive): " + op.describe());
+                    warnings.add(new Warning(Warning.Kind.DESTRUCTIVE_SKIPPED,
+                            "skipped destructive operation (allow it with --allow-destructive): " + op.describe()));
                 } else {
                     ops.add(op);
                 }
@@ -163,7 +164,7 @@ public final class Autogenerate {
     }
 
     private Script render(char prefix, MigrationVersion version, String slugMessage, String title, List<Operation> ops,
-                          List<String> warnings, List<Statement> statements) {
+                          List<Warning> warnings, List<Statement> statements) {
         String fileName = ScriptRenderer.fileName(prefix, version, slugMessage);
         String header = fileName + " (" + planner.dialectName() + "): " + title;
         return new Script(fileName, ScriptRenderer.render(header, ops, warnings, statements));

@@ -47,7 +47,7 @@ public final class Main {
             Path migrations = arguments.migrations();
             if (arguments.command().equals("check")) {
                 AutogenResult result = engine.check(entities, migrations, arguments.options());
-                result.warnings().forEach(w -> err.println("warning: " + w));
+                result.warnings().forEach(w -> err.println("warning: " + w.text()));
                 if (result.inSync()) {
                     out.println("in sync: migrations match the entities");
                     return IN_SYNC;
@@ -59,7 +59,7 @@ public final class Main {
                 return PENDING;
             }
             AutogenResult result = engine.generate(entities, migrations, arguments.options());
-            result.warnings().forEach(w -> err.println("warning: " + w));
+            result.warnings().forEach(w -> err.println("warning: " + w.text()));
             if (result.written().isEmpty()) {
                 out.println("no changes");
             } else {

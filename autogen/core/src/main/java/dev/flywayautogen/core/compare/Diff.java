@@ -1,11 +1,12 @@
 package dev.flywayautogen.core.compare;
 
+import dev.flywayautogen.core.Warning;
 import dev.flywayautogen.core.ops.Operation;
 
 import java.util.List;
 
 /** The operations that turn the current schema into the desired one, plus warnings (e.g. possible renames). */
-public record Diff(List<Operation> operations, List<String> warnings) {
+public record Diff(List<Operation> operations, List<Warning> warnings) {
     public Diff {
         operations = List.copyOf(operations);
         warnings = List.copyOf(warnings);

@@ -1,5 +1,6 @@
 package dev.flywayautogen.core.compare;
 
+import dev.flywayautogen.core.Warning;
 import dev.flywayautogen.core.AutogenException;
 import dev.flywayautogen.core.desired.ColumnOrigins;
 import dev.flywayautogen.core.model.Column;
@@ -36,13 +37,13 @@ public final class NotNullRule {
     }
 
     /** One warning per column the script makes NOT NULL with nothing to fill existing NULLs, for the header. */
-    public static List<String> tighteningWarnings(List<Operation> operations) {
-        List<String> warnings = new ArrayList<>();
+    public static List<Warning> tighteningWarnings(List<Operation> operations) {
+        List<Warning> warnings = new ArrayList<>();
         for (Operation op : operations) {
             if (op instanceof AlterColumn alter && alter.tightensToNotNull() && needsFill(alter.to())) {
-                warnings.add("makes " + alter.table() + "." + alter.to().name() + " NOT NULL without a default: the"
+                warnings.add(new Warning(Warning.Kind.FAILS_ON_EXISTING_NULLS, "makes " + alter.table() + "." + alter.to().name() + " NOT NULL without a default: the"
                         + " migration fails, and changes nothing, if a row still holds NULL in it (NOT NULL constraint"
-                        + " failed); set those rows first or declare @ColumnDefault");
+                        + " failed); set those rows first or declare @ColumnDefault"));
             }
         }
         return warnings;

@@ -1,5 +1,6 @@
 package dev.flywayautogen.core.compare;
 
+import dev.flywayautogen.core.Warning;
 import dev.flywayautogen.core.desired.RenameHints;
 import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.Schema;
@@ -28,7 +29,7 @@ public final class SchemaComparator {
 
     public Diff compare(Schema current, Schema desired, RenameHints hints) {
         List<Operation> ops = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         Schema s = current;
 
         for (Map.Entry<String, String> rename : hints.tables().entrySet()) {
@@ -48,8 +49,8 @@ public final class SchemaComparator {
                     s = SchemaChanges.apply(s, seq);
                 }
             } else if (s.table(from).isPresent() || s.table(to).isEmpty()) {
-                warnings.add("rename hint " + from + " -> " + to + " ignored: table " + from + " is "
-                        + (s.table(from).isPresent() ? "still declared or " + to + " already exists" : "not in the current schema"));
+                warnings.add(new Warning(Warning.Kind.RENAME_HINT_IGNORED, "rename hint " + from + " -> " + to + " ignored: table " + from + " is "
+                        + (s.table(from).isPresent() ? "still declared or " + to + " already exists" : "not in the current schema")));
             }
         }
 
@@ -115,14 +116,14 @@ public final class SchemaComparator {
         return new Diff(ops, warnings);
     }
 
-    private static List<String> possibleTableRenames(List<Table> dropped, List<Table> created) {
-        List<String> warnings = new ArrayList<>();
+    private static List<Warning> possibleTableRenames(List<Table> dropped, List<Table> created) {
+        List<Warning> warnings = new ArrayList<>();
         for (Table d : dropped) {
             for (Table c : created) {
                 if (columnNames(d).equals(columnNames(c))) {
-                    warnings.add("POSSIBLE RENAME: table " + d.name() + " is dropped and " + c.name()
+                    warnings.add(new Warning(Warning.Kind.POSSIBLE_RENAME, "POSSIBLE RENAME: table " + d.name() + " is dropped and " + c.name()
                             + " created with the same columns; if it is a rename, declare @RenamedFrom(\"" + d.name()
-                            + "\") on the entity or pass --rename " + d.name() + "=" + c.name());
+                            + "\") on the entity or pass --rename " + d.name() + "=" + c.name()));
                 }
             }
         }

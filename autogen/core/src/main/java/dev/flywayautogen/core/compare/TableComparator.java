@@ -1,5 +1,6 @@
 package dev.flywayautogen.core.compare;
 
+import dev.flywayautogen.core.Warning;
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.ForeignKey;
@@ -116,18 +117,18 @@ final class TableComparator {
     }
 
     /** An undeclared drop+add of columns of the same type in one table may be a rename: say so, never assume it. */
-    List<String> possibleColumnRenames(Table current, Table desired) {
-        List<String> warnings = new ArrayList<>();
+    List<Warning> possibleColumnRenames(Table current, Table desired) {
+        List<Warning> warnings = new ArrayList<>();
         for (Column dropped : current.columns()) {
             if (desired.column(dropped.name()).isPresent()) {
                 continue;
             }
             for (Column added : desired.columns()) {
                 if (current.column(added.name()).isEmpty() && added.type().equals(dropped.type())) {
-                    warnings.add("POSSIBLE RENAME: column " + desired.name() + "." + dropped.name() + " is dropped and "
+                    warnings.add(new Warning(Warning.Kind.POSSIBLE_RENAME, "POSSIBLE RENAME: column " + desired.name() + "." + dropped.name() + " is dropped and "
                             + desired.name() + "." + added.name() + " added with the same type; if it is a rename, declare "
                             + "@RenamedFrom(\"" + dropped.name() + "\") on the field or pass --rename "
-                            + desired.name() + "." + dropped.name() + "=" + added.name());
+                            + desired.name() + "." + dropped.name() + "=" + added.name()));
                 }
             }
         }

@@ -67,7 +67,7 @@ class SchemaComparatorTest {
                         List.of(fk("owner_id", "owner", null)))));
         Diff diff = new SchemaComparator().compare(CURRENT, desired, RenameHints.none());
         assertEquals(List.of(AddColumn.class, DropColumn.class), types(diff.operations()));
-        assertTrue(diff.warnings().get(0).startsWith("POSSIBLE RENAME: column pet.weight"));
+        assertTrue(diff.warnings().get(0).text().startsWith("POSSIBLE RENAME: column pet.weight"));
     }
 
     @Test

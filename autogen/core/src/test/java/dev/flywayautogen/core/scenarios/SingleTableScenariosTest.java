@@ -73,7 +73,7 @@ class SingleTableScenariosTest {
             AutogenResult skipped = h.generate(options(), pet);
             assertTrue(skipped.operations().isEmpty());
             assertEquals(List.of(DropColumn.class), types(skipped.skipped()));
-            assertTrue(skipped.warnings().stream().anyMatch(w -> w.contains("--allow-destructive")));
+            assertTrue(skipped.warnings().stream().anyMatch(w -> w.kind() == dev.flywayautogen.core.Warning.Kind.DESTRUCTIVE_SKIPPED && w.text().contains("--allow-destructive")));
 
             AutogenResult result = h.generate(options().withAllowDestructive(true), pet);
             assertEquals(List.of(DropColumn.class), types(result.operations()));
@@ -105,7 +105,7 @@ class SingleTableScenariosTest {
             AutogenResult result = h.generate(dev.flywayautogen.core.scenarios.renamecolumn.unhinted.Pet.class);
             assertEquals(List.of(AddColumn.class), types(result.operations()));
             assertEquals(List.of(DropColumn.class), types(result.skipped()));
-            assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("POSSIBLE RENAME: column pet.weight")), result.warnings()::toString);
+            assertTrue(result.warnings().stream().anyMatch(w -> w.kind() == dev.flywayautogen.core.Warning.Kind.POSSIBLE_RENAME && w.text().startsWith("POSSIBLE RENAME: column pet.weight")), result.warnings()::toString);
             assertTrue(h.scriptText(result).contains("-- WARNING: POSSIBLE RENAME"));
         }
     }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import dev.flywayautogen.core.desired.EntitySet;
 
 import dev.flywayautogen.core.AutogenResult;
+import dev.flywayautogen.core.Warning;
 import dev.flywayautogen.core.Autogenerate;
 import dev.flywayautogen.quarkus.runtime.FlywayAutogenConfig;
 import io.quarkus.deployment.IsDevelopment;
@@ -40,7 +41,7 @@ class FlywayAutogenCheckProcessor {
         if (!result.inSync()) {
             throw new MigrationDriftException(folder.source(), result.operations().stream()
                     .map(op -> (op.destructive() ? "[DESTRUCTIVE] " : "") + op.describe())
-                    .collect(Collectors.toList()), result.warnings());
+                    .collect(Collectors.toList()), result.warnings().stream().map(Warning::text).toList());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.flywayautogen.core.AutogenResult;
+import dev.flywayautogen.core.Warning;
 import dev.flywayautogen.core.ops.Operation;
 import dev.flywayautogen.core.render.Script;
 
@@ -27,10 +28,10 @@ record PendingChange(List<String> operations, List<String> warnings, String sql,
                 .map(op -> op.destructive() ? "[DESTRUCTIVE] " + op.describe() : op.describe())
                 .collect(Collectors.toList());
         boolean destructive = result.operations().stream().anyMatch(Operation::destructive);
-        boolean rename = result.warnings().stream().anyMatch(w -> w.startsWith("POSSIBLE RENAME"));
+        boolean rename = result.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.POSSIBLE_RENAME);
         String sql = result.script().map(Script::content).orElse("");
         String fileName = result.script().map(Script::fileName).orElse("");
-        return new PendingChange(ops, result.warnings(), sql, fileName, destructive, rename);
+        return new PendingChange(ops, result.warnings().stream().map(Warning::text).toList(), sql, fileName, destructive, rename);
     }
 
     boolean inSync() {
