@@ -14,6 +14,8 @@ import dev.flywayautogen.core.ops.SchemaChanges;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,15 +58,16 @@ public final class SchemaComparator {
 
         // Names that differ only in case are one name to the database but not to Hibernate's validation, which
         // looks them up as the mapping spells them: such a table is renamed, never dropped and created.
+        Set<String> currentExact = names(s);
+        Set<String> desiredExact = names(desired);
+        Map<String, String> currentByLowerCase = new HashMap<>();
+        s.tables().forEach(t -> currentByLowerCase.putIfAbsent(t.name().toLowerCase(Locale.ROOT), t.name()));
         for (Table want : desired.tables()) {
-            if (s.table(want.name()).isEmpty()) {
-                Optional<Table> sameIgnoringCase = s.tables().stream()
-                        .filter(t -> t.name().equalsIgnoreCase(want.name()) && desired.table(t.name()).isEmpty()).findFirst();
-                if (sameIgnoringCase.isPresent()) {
-                    RenameTable op = new RenameTable(sameIgnoringCase.get().name(), want.name());
-                    ops.add(op);
-                    s = SchemaChanges.apply(s, op);
-                }
+            String sameIgnoringCase = currentByLowerCase.get(want.name().toLowerCase(Locale.ROOT));
+            if (!currentExact.contains(want.name()) && sameIgnoringCase != null && !desiredExact.contains(sameIgnoringCase)) {
+                RenameTable op = new RenameTable(sameIgnoringCase, want.name());
+                ops.add(op);
+                s = SchemaChanges.apply(s, op);
             }
         }
         Set<String> renamedTables = ops.stream().filter(o -> o instanceof RenameTable).map(o -> ((RenameTable) o).to())
@@ -77,26 +80,30 @@ public final class SchemaComparator {
         warnings.addAll(possibleTableRenames(dropped, created));
 
         List<String> common = desired.tables().stream().map(Table::name).filter(currentNames::contains).sorted().toList();
+        Map<String, Table> desiredTables = byName(desired);
+        Map<String, Table> currentTables = byName(s);
         for (String table : common) {
+            Table want = desiredTables.get(table);
             for (Map.Entry<String, String> rename : hints.columnsOf(table).entrySet()) {
-                Table cur = s.requireTable(table);
-                Table want = desired.requireTable(table);
+                Table cur = currentTables.get(table);
                 if (cur.column(rename.getKey()).isPresent() && cur.column(rename.getValue()).isEmpty()
                         && want.column(rename.getValue()).isPresent()) {
                     RenameColumn op = new RenameColumn(table, rename.getKey(), rename.getValue());
                     ops.add(op);
                     s = SchemaChanges.apply(s, op);
+                    currentTables = byName(s);
                 }
             }
-            for (Column want : desired.requireTable(table).columns()) {
-                Table cur = s.requireTable(table);
-                if (cur.column(want.name()).isEmpty()) {
-                    Optional<Column> sameIgnoringCase = cur.columns().stream().filter(c -> c.name().equalsIgnoreCase(want.name())
-                            && desired.requireTable(table).column(c.name()).isEmpty()).findFirst();
+            for (Column column : want.columns()) {
+                Table cur = currentTables.get(table);
+                if (cur.column(column.name()).isEmpty()) {
+                    Optional<Column> sameIgnoringCase = cur.columns().stream().filter(c -> c.name().equalsIgnoreCase(column.name())
+                            && want.column(c.name()).isEmpty()).findFirst();
                     if (sameIgnoringCase.isPresent()) {
-                        RenameColumn op = new RenameColumn(table, sameIgnoringCase.get().name(), want.name());
+                        RenameColumn op = new RenameColumn(table, sameIgnoringCase.get().name(), column.name());
                         ops.add(op);
                         s = SchemaChanges.apply(s, op);
+                        currentTables = byName(s);
                     }
                 }
             }
@@ -105,10 +112,10 @@ public final class SchemaComparator {
         TableOrder.parentsFirst(created).forEach(t -> ops.add(new CreateTable(t)));
         TableComparator tableComparator = new TableComparator();
         for (String table : common) {
-            List<Operation> tableOps = tableComparator.compare(s.requireTable(table), desired.requireTable(table),
-                    renamedTables.contains(table));
-            ops.addAll(tableOps);
-            warnings.addAll(tableComparator.possibleColumnRenames(s.requireTable(table), desired.requireTable(table)));
+            Table cur = currentTables.get(table);
+            Table want = desiredTables.get(table);
+            ops.addAll(tableComparator.compare(cur, want, renamedTables.contains(table)));
+            warnings.addAll(tableComparator.possibleColumnRenames(cur, want));
         }
         List<Table> droppedChildrenFirst = new ArrayList<>(TableOrder.parentsFirst(dropped));
         java.util.Collections.reverse(droppedChildrenFirst);
@@ -132,6 +139,12 @@ public final class SchemaComparator {
 
     private static Set<String> columnNames(Table t) {
         return t.columns().stream().map(c -> c.name()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Map<String, Table> byName(Schema schema) {
+        Map<String, Table> tables = new HashMap<>();
+        schema.tables().forEach(t -> tables.put(t.name(), t));
+        return tables;
     }
 
     private static Set<String> names(Schema schema) {

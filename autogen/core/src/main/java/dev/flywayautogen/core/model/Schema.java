@@ -13,7 +13,7 @@ import java.util.Optional;
 public record Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> triggers, List<String> autoincrementTables) {
 
     public Schema {
-        tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
+        tables = TablesByName.of(tables);
         views = views.stream().sorted(Comparator.comparing(SqlObject::name)).toList();
         triggers = triggers.stream().sorted(Comparator.comparing(SqlObject::name)).toList();
         autoincrementTables = autoincrementTables.stream().sorted().toList();
@@ -24,7 +24,7 @@ public record Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> 
     }
 
     public Optional<Table> table(String name) {
-        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+        return Optional.ofNullable(((TablesByName) tables).byName(name));
     }
 
     public Table requireTable(String name) {

@@ -104,12 +104,9 @@ public final class SqlitePlanner implements DialectPlanner {
 
     private static boolean referencedBySurvivor(String table, Schema s, Schema target) {
         for (Table t : s.tables()) {
-            if (!t.name().equals(table) && target.table(t.name()).isPresent()) {
-                for (ForeignKey fk : t.foreignKeys()) {
-                    if (fk.referencedTable().equals(table)) {
-                        return true;
-                    }
-                }
+            if (!t.name().equals(table) && t.foreignKeys().stream().anyMatch(fk -> fk.referencedTable().equals(table))
+                    && target.table(t.name()).isPresent()) {
+                return true;
             }
         }
         return false;

@@ -59,14 +59,17 @@ final class TableRebuild {
     /** The rebuild set grown by every surviving table that references a member, before or after the change. */
     static Set<String> withDependents(Set<String> rebuild, Schema before, Schema target) {
         Set<String> result = new TreeSet<>(rebuild);
+        Map<String, Table> targetTables = new HashMap<>();
+        target.tables().forEach(t -> targetTables.put(t.name(), t));
         boolean grew = true;
         while (grew) {
             grew = false;
             for (Table t : before.tables()) {
-                if (result.contains(t.name()) || target.table(t.name()).isEmpty()) {
+                Table after = targetTables.get(t.name());
+                if (result.contains(t.name()) || after == null) {
                     continue;
                 }
-                boolean referencing = references(t, result) || references(target.requireTable(t.name()), result);
+                boolean referencing = references(t, result) || references(after, result);
                 if (referencing) {
                     result.add(t.name());
                     grew = true;
