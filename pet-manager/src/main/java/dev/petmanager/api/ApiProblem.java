@@ -35,6 +35,12 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(413, "Payload Too Large", detail, null);
     }
 
+    /** A body that is not JSON text; {@code field} is where it went wrong, when that is known. */
+    public static ApiProblem malformedJson(String detail, String field, String message) {
+        return new ApiProblem(400, "Malformed JSON", detail,
+                field == null ? null : List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ApiProblem invalidField(String field, String message) {
         return new ApiProblem(400, "Validation failed", field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }

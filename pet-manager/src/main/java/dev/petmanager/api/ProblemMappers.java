@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -67,9 +68,16 @@ public class ProblemMappers {
     public Response wrongValue(InvalidFormatException e, UriInfo uri) {
         String field = pathOf(e);
         Class<?> target = e.getTargetType();
-        String message = target != null && target.isEnum()
-                ? "'" + e.getValue() + "' is not one of " + List.of(target.getEnumConstants())
-                : "'" + e.getValue() + "' is not a valid " + simpleTypeName(target);
+        String message;
+        if (e instanceof InvalidTextException) {
+            message = e.getOriginalMessage();
+        } else if (e.getValue() instanceof String text) {
+            message = target != null && target.isEnum() ? "'" + text + "' is not " + expected(target)
+                    : "'" + text + "' is not a valid " + simpleTypeName(target);
+        } else {
+            // A JSON number or boolean where another type belongs: no value is converted into another type.
+            message = "expected " + expected(target) + ", got " + e.getValue();
+        }
         return respond(400, "Bad Request", field + ": " + message, uri, List.of(new Problem.FieldError(field, message)));
     }
 
@@ -77,9 +85,11 @@ public class ProblemMappers {
     public Response wrongShape(MismatchedInputException e, UriInfo uri) {
         String field = pathOf(e);
         if (field.isEmpty()) {
-            return respond(400, "Bad Request", "the request body must be a JSON object", uri, null);
+            // Also what a second value after the first one gets (FAIL_ON_TRAILING_TOKENS).
+            String found = e.getLocation() == null ? "" : "; found something else" + where(e);
+            return respond(400, "Bad Request", "the request body must be a single JSON object" + found, uri, null);
         }
-        String message = "expected a " + simpleTypeName(e.getTargetType());
+        String message = "expected " + expected(e.getTargetType());
         return respond(400, "Bad Request", field + ": " + message, uri, List.of(new Problem.FieldError(field, message)));
     }
 
@@ -91,10 +101,29 @@ public class ProblemMappers {
                 return apiProblem(problem, uri);
             }
         }
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(400, "Malformed JSON", "the request body is not valid JSON" + where + ": " + e.getOriginalMessage(),
+        if (e instanceof JsonMappingException mapping && !pathOf(mapping).isEmpty()
+                && mapping.getCause() instanceof InputCoercionException range) {
+            // Jackson reports an integer too large for its field as a parse error; it is that field's mistake.
+            String field = pathOf(mapping);
+            String message = "must be a whole number from " + lowest(range.getTargetType()) + " to "
+                    + highest(range.getTargetType());
+            return respond(400, "Bad Request", field + ": " + message, uri, List.of(new Problem.FieldError(field, message)));
+        }
+        return respond(400, "Malformed JSON", "the request body is not valid JSON" + where(e) + ": " + e.getOriginalMessage(),
                 uri, null);
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    private static Number lowest(Class<?> integral) {
+        return integral == Integer.TYPE || integral == Integer.class ? Integer.MIN_VALUE : Long.MIN_VALUE;
+    }
+
+    private static Number highest(Class<?> integral) {
+        return integral == Integer.TYPE || integral == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
     }
 
     @ServerExceptionMapper
@@ -209,6 +238,10 @@ public class ProblemMappers {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String expected(Class<?> type) {
+        return type != null && type.isEnum() ? "one of " + List.of(type.getEnumConstants()) : "a " + simpleTypeName(type);
     }
 
     private static String simpleTypeName(Class<?> type) {

@@ -5,19 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 /**
- * Rejects request bodies over {@code pet-manager.max-request-body} with a 413 problem+json. The HTTP layer's own
- * limit ({@code quarkus.http.limits.max-body-size}) is set higher as a last resort: it answers with an empty 413
- * and closes the connection, which tells a client nothing. Declared lengths are checked before reading; chunked
- * bodies are counted while they are read.
+ * Rejects request bodies over {@code pet-manager.max-request-body} with a 413 problem+json. Declared lengths are
+ * checked before any byte is read, by {@link HttpLayerProblems}; chunked bodies are counted here while they are read.
+ * The HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}) is set higher as a last resort.
  */
 @Provider
 public class RequestSizeLimit implements ReaderInterceptor {
@@ -26,14 +22,6 @@ public class RequestSizeLimit implements ReaderInterceptor {
 
     public RequestSizeLimit(@ConfigProperty(name = "pet-manager.max-request-body", defaultValue = "65536") long maxBytes) {
         this.maxBytes = maxBytes;
-    }
-
-    @ServerRequestFilter(preMatching = true)
-    public void checkDeclaredLength(ContainerRequestContext request) {
-        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBytes) {
-            throw tooLarge();
-        }
     }
 
     @Override
