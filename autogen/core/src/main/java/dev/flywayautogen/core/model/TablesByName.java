@@ -14,22 +14,43 @@ import java.util.RandomAccess;
  */
 final class TablesByName extends AbstractList<Table> implements RandomAccess {
 
+    private static final Comparator<Table> BY_NAME = Comparator.comparing(Table::name);
+
     private final List<Table> tables;
-    private final Map<String, Table> byName;
+    /** Built on the first look-up: planners derive many intermediate schemas and look into few of them. */
+    private Map<String, Table> byName;
 
     private TablesByName(List<Table> sorted) {
         this.tables = sorted;
-        this.byName = new HashMap<>(sorted.size() * 2);
-        sorted.forEach(t -> byName.putIfAbsent(t.name(), t));
     }
 
     static TablesByName of(List<Table> tables) {
-        return tables instanceof TablesByName indexed ? indexed
-                : new TablesByName(tables.stream().sorted(Comparator.comparing(Table::name)).toList());
+        if (tables instanceof TablesByName indexed) {
+            return indexed;
+        }
+        return new TablesByName(isSorted(tables) ? List.copyOf(tables) : tables.stream().sorted(BY_NAME).toList());
     }
 
     Table byName(String name) {
-        return byName.get(name);
+        Map<String, Table> index = byName;
+        if (index == null) {
+            index = new HashMap<>(tables.size() * 2);
+            for (Table t : tables) {
+                index.putIfAbsent(t.name(), t);
+            }
+            byName = index;
+        }
+        return index.get(name);
+    }
+
+    /** Operations replace or append one table at a time, so the list is usually still in order. */
+    private static boolean isSorted(List<Table> tables) {
+        for (int i = 1; i < tables.size(); i++) {
+            if (BY_NAME.compare(tables.get(i - 1), tables.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
