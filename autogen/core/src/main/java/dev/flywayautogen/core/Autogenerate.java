@@ -140,7 +140,7 @@ public final class Autogenerate {
     }
 
     private Diff diff(Metadata metadata, Schema current, AutogenOptions options) {
-        Schema desired = new HibernateSchemaReader(options.naming(), dialect.types()).read(metadata);
+        Schema desired = new HibernateSchemaReader(options.naming(), dialect.types(), dialect.identifierCase()).read(metadata);
         RenameHints hints = RenameHintReader.read(metadata).merge(options.renames());
         return new SchemaComparator().compare(current, desired, hints);
     }

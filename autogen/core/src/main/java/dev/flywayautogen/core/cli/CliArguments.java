@@ -2,20 +2,23 @@ package dev.flywayautogen.core.cli;
 
 import dev.flywayautogen.core.AutogenOptions;
 import dev.flywayautogen.core.desired.RenameHints;
+import dev.flywayautogen.core.postgresql.ShadowServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Parsed command line; {@link IllegalArgumentException} with a one-line message on anything wrong. */
 record CliArguments(String command, String classpath, Path migrations, String dialect, String namingStrategy,
-                    AutogenOptions options) {
+                    AutogenOptions options, Optional<ShadowServer> shadowServer) {
 
     /** Hibernate's default, and Quarkus': column and table names as written in Java. */
     static final String JAVA_NAMES = "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl";
     /** Spring Boot's default: {@code birthDate} becomes {@code birth_date}. */
     static final String SNAKE_CASE = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
-    static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect sqlite"
+    static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect sqlite|postgresql"
+            + " [--shadow-url jdbc:postgresql://host/db --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
             + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>]";
 
@@ -33,6 +36,9 @@ record CliArguments(String command, String classpath, Path migrations, String di
         String namingStrategy = SNAKE_CASE;
         AutogenOptions options = AutogenOptions.defaults();
         RenameHints renames = RenameHints.none();
+        String shadowUrl = null;
+        String shadowUser = null;
+        String shadowPassword = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -44,6 +50,9 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--allow-destructive" -> options = options.withAllowDestructive(true);
                 case "--naming-strategy" -> namingStrategy = namingStrategy(value(args, ++i, arg));
                 case "--rename" -> renames = renames.merge(RenameHints.parse(value(args, ++i, arg)));
+                case "--shadow-url" -> shadowUrl = value(args, ++i, arg);
+                case "--shadow-user" -> shadowUser = value(args, ++i, arg);
+                case "--shadow-password" -> shadowPassword = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
@@ -59,7 +68,17 @@ record CliArguments(String command, String classpath, Path migrations, String di
         if (dialect == null) {
             dialect = "sqlite";
         }
-        return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options.withRenames(renames));
+        if (shadowUrl == null && (shadowUser != null || shadowPassword != null)) {
+            throw new IllegalArgumentException("--shadow-user and --shadow-password need --shadow-url");
+        }
+        Optional<ShadowServer> shadow = Optional.empty();
+        if (shadowUrl != null) {
+            if (!shadowUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("--shadow-url must be a jdbc:postgresql: URL");
+            }
+            shadow = Optional.of(new ShadowServer(shadowUrl, shadowUser, shadowPassword));
+        }
+        return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options.withRenames(renames), shadow);
     }
 
     /** Must match the application's, or every camelCase field looks like a column to rename. */

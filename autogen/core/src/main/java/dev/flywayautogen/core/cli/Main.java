@@ -6,6 +6,7 @@ import dev.flywayautogen.core.AutogenException;
 import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
 import dev.flywayautogen.core.ops.Operation;
+import dev.flywayautogen.core.postgresql.PostgresDialect;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,6 +32,17 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
+    /** A --shadow-url given on the command line wins over the configured shadow server. */
+    private static Autogenerate engine(CliArguments arguments) {
+        if (arguments.shadowServer().isPresent()) {
+            if (!arguments.dialect().trim().equalsIgnoreCase("postgresql")) {
+                throw new AutogenException("--shadow-url is for --dialect postgresql, not " + arguments.dialect());
+            }
+            return new Autogenerate(new PostgresDialect(arguments.shadowServer().get()));
+        }
+        return Autogenerate.forDialect(arguments.dialect());
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CliArguments arguments;
         try {
@@ -42,7 +54,7 @@ public final class Main {
         }
         try {
             EntityScanner.Scan scan = EntityScanner.scan(arguments.classpath());
-            Autogenerate engine = Autogenerate.forDialect(arguments.dialect());
+            Autogenerate engine = engine(arguments);
             EntitySet entities = new EntitySet(scan.entities(), scan.loader(), arguments.namingStrategy());
             Path migrations = arguments.migrations();
             if (arguments.command().equals("check")) {

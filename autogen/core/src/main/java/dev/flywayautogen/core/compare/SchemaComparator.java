@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares the current schema with the desired one. Order of the result: table renames, new tables (parents
- * first), changes inside existing tables (by table name, see {@link TableComparator}), dropped tables (children
- * first). Renames happen only when declared; an undeclared look-alike drop+add is reported as a warning.
+ * first), new or changed sequences, changes inside existing tables (by table name, see {@link TableComparator}),
+ * dropped tables (children first), dropped sequences. Renames happen only when declared; an undeclared look-alike drop+add is reported as a warning.
  */
 public final class SchemaComparator {
 
@@ -110,6 +110,7 @@ public final class SchemaComparator {
         }
 
         TableOrder.parentsFirst(created).forEach(t -> ops.add(new CreateTable(t)));
+        ops.addAll(SequenceComparator.createdOrAltered(s, desired));
         TableComparator tableComparator = new TableComparator();
         for (String table : common) {
             Table cur = currentTables.get(table);
@@ -120,6 +121,7 @@ public final class SchemaComparator {
         List<Table> droppedChildrenFirst = new ArrayList<>(TableOrder.parentsFirst(dropped));
         java.util.Collections.reverse(droppedChildrenFirst);
         droppedChildrenFirst.forEach(t -> ops.add(new DropTable(t)));
+        ops.addAll(SequenceComparator.dropped(s, desired));
         return new Diff(ops, warnings);
     }
 

@@ -4,19 +4,22 @@ import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.ColumnType;
 import dev.flywayautogen.core.model.ForeignKey;
+import dev.flywayautogen.core.model.IdentifierCase;
 import dev.flywayautogen.core.model.Index;
 import dev.flywayautogen.core.model.PrimaryKey;
 import dev.flywayautogen.core.model.Schema;
+import dev.flywayautogen.core.model.Sequence;
 import dev.flywayautogen.core.model.SqlText;
 import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.model.UniqueConstraint;
 import org.hibernate.annotations.OnDeleteAction;
 import dev.flywayautogen.core.model.TypeRules;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.InitCommand;
+import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
-import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.UniqueKey;
 
 import java.util.ArrayList;
@@ -36,10 +39,16 @@ public final class HibernateSchemaReader {
 
     private final NamingConvention naming;
     private final TypeRules types;
+    private final IdentifierCase identifierCase;
 
     public HibernateSchemaReader(NamingConvention naming, TypeRules types) {
+        this(naming, types, IdentifierCase.PRESERVE);
+    }
+
+    public HibernateSchemaReader(NamingConvention naming, TypeRules types, IdentifierCase identifierCase) {
         this.naming = naming;
         this.types = types;
+        this.identifierCase = identifierCase;
     }
 
     public Schema read(Metadata metadata) {
@@ -51,18 +60,34 @@ public final class HibernateSchemaReader {
                 tables.add(readTable(metadata, table, sqlContext));
             }
         }
-        return Schema.of(tables);
+        return Schema.of(tables).withSequences(sequences(metadata));
+    }
+
+    /** Hibernate's sequences, where the dialect has them; on SQLite they are {@code _SEQ} tables, read above. */
+    private List<Sequence> sequences(Metadata metadata) {
+        List<Sequence> sequences = new ArrayList<>();
+        if (!metadata.getDatabase().getDialect().getSequenceSupport().supportsSequences()) {
+            return sequences;
+        }
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
+                Identifier name = sequence.getName().getSequenceName();
+                sequences.add(new Sequence(name.isQuoted() ? name.getText() : identifierCase.unquoted(name.getText()),
+                        sequence.getInitialValue(), sequence.getIncrementSize()));
+            }
+        }
+        return sequences;
     }
 
     private Table readTable(Metadata metadata, org.hibernate.mapping.Table table, SqlStringGenerationContext sqlContext) {
-        String name = unquoted(table.getName());
+        String name = name(table.getQuotedName());
         List<String> pkColumns = table.hasPrimaryKey()
-                ? table.getPrimaryKey().getColumns().stream().map(c -> unquoted(c.getName())).toList() : List.of();
+                ? table.getPrimaryKey().getColumns().stream().map(c -> name(c.getQuotedName())).toList() : List.of();
         List<Column> columns = new ArrayList<>();
         Set<UniqueConstraint> uniques = new LinkedHashSet<>();
         List<CheckConstraint> checks = new ArrayList<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
-            String columnName = unquoted(column.getName());
+            String columnName = name(column.getQuotedName());
             boolean inPk = pkColumns.contains(columnName);
             String sqlType = column.getSqlType(metadata);
             ColumnType type = column.isIdentity() ? types.identity(sqlType) : types.type(sqlType);
@@ -72,20 +97,20 @@ public final class HibernateSchemaReader {
                 uniques.add(new UniqueConstraint(naming.uniqueName(name, List.of(columnName)), List.of(columnName)));
             }
             for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
-                String checkName = check.isNamed() ? unquoted(check.getName()) : naming.checkName(name, List.of(columnName));
+                String checkName = check.isNamed() ? name(check.getName()) : naming.checkName(name, List.of(columnName));
                 checks.add(new CheckConstraint(checkName, SqlText.normaliseExpression(check.getConstraint())));
             }
         }
         for (UniqueKey key : table.getUniqueKeys().values()) {
-            List<String> cols = key.getColumns().stream().map(c -> unquoted(c.getName())).toList();
+            List<String> cols = key.getColumns().stream().map(c -> name(c.getQuotedName())).toList();
             if (!cols.equals(pkColumns)) {
-                String keyName = NamingConvention.isGeneratedName(key.getName()) ? naming.uniqueName(name, cols) : unquoted(key.getName());
+                String keyName = NamingConvention.isGeneratedName(key.getName()) ? naming.uniqueName(name, cols) : name(key.getName());
                 uniques.add(new UniqueConstraint(keyName, cols));
             }
         }
         int unnamedCheck = 0;
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
-            String checkName = check.isNamed() ? unquoted(check.getName())
+            String checkName = check.isNamed() ? name(check.getName())
                     : naming.checkName(name, List.of(String.valueOf(++unnamedCheck)));
             checks.add(new CheckConstraint(checkName, SqlText.normaliseExpression(check.getConstraint())));
         }
@@ -100,8 +125,9 @@ public final class HibernateSchemaReader {
     private List<Index> indexes(org.hibernate.mapping.Table table, String tableName) {
         List<Index> indexes = new ArrayList<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
-            List<String> cols = index.getSelectables().stream().map(Selectable::getText).map(HibernateSchemaReader::unquoted).toList();
-            String indexName = NamingConvention.isGeneratedName(index.getName()) ? naming.indexName(tableName, cols) : unquoted(index.getName());
+            List<String> cols = index.getSelectables().stream()
+                    .map(s -> s instanceof org.hibernate.mapping.Column c ? c.getQuotedName() : s.getText()).map(this::name).toList();
+            String indexName = NamingConvention.isGeneratedName(index.getName()) ? naming.indexName(tableName, cols) : name(index.getName());
             indexes.add(new Index(indexName, cols, false));
         }
         return indexes;
@@ -113,13 +139,13 @@ public final class HibernateSchemaReader {
             if (!fk.isPhysicalConstraint() || !fk.isCreationEnabled() || fk.getReferencedTable() == null) {
                 continue;
             }
-            List<String> cols = fk.getColumns().stream().map(c -> unquoted(c.getName())).toList();
+            List<String> cols = fk.getColumns().stream().map(c -> name(c.getQuotedName())).toList();
             org.hibernate.mapping.Table parent = fk.getReferencedTable();
             List<String> refCols = fk.getReferencedColumns().isEmpty()
-                    ? parent.getPrimaryKey().getColumns().stream().map(c -> unquoted(c.getName())).toList()
-                    : fk.getReferencedColumns().stream().map(c -> unquoted(c.getName())).toList();
-            String parentName = unquoted(parent.getName());
-            String fkName = NamingConvention.isGeneratedName(fk.getName()) ? naming.foreignKeyName(tableName, cols, parentName) : unquoted(fk.getName());
+                    ? parent.getPrimaryKey().getColumns().stream().map(c -> name(c.getQuotedName())).toList()
+                    : fk.getReferencedColumns().stream().map(c -> name(c.getQuotedName())).toList();
+            String parentName = name(parent.getQuotedName());
+            String fkName = NamingConvention.isGeneratedName(fk.getName()) ? naming.foreignKeyName(tableName, cols, parentName) : name(fk.getName());
             fks.add(new ForeignKey(fkName, cols, parentName, refCols, onDelete(fk.getOnDeleteAction())));
         }
         return fks;
@@ -138,7 +164,16 @@ public final class HibernateSchemaReader {
         };
     }
 
-    /** The name as the database stores it: Hibernate's text without the quotes it may carry. */
+    /** The name as the database stores it: a quoted one as written, an unquoted one as the database folds it. */
+    private String name(String s) {
+        return isQuoted(s) ? unquoted(s) : identifierCase.unquoted(s);
+    }
+
+    private static boolean isQuoted(String s) {
+        return s.length() > 1 && (s.startsWith("`") || s.startsWith("\""));
+    }
+
+    /** Hibernate's text without the quotes it may carry. */
     private static String unquoted(String s) {
         return s.length() > 1 && (s.startsWith("`") || s.startsWith("\"")) ? s.substring(1, s.length() - 1) : s;
     }

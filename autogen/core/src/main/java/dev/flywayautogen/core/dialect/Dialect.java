@@ -1,5 +1,6 @@
 package dev.flywayautogen.core.dialect;
 
+import dev.flywayautogen.core.model.IdentifierCase;
 import dev.flywayautogen.core.model.TypeRules;
 
 import javax.sql.DataSource;
@@ -20,6 +21,11 @@ public interface Dialect {
     String hibernateDialect();
 
     TypeRules types();
+
+    /** How the database stores identifiers Hibernate leaves unquoted; SQLite keeps their case. */
+    default IdentifierCase identifierCase() {
+        return IdentifierCase.PRESERVE;
+    }
 
     /** An empty scratch database for a replay. */
     ScratchDatabase newScratchDatabase(String purpose);

@@ -9,18 +9,33 @@ import java.util.Optional;
  * schema produce equal values. Views and triggers are carried as opaque SQL: Hibernate does not declare them, so
  * they are never compared, only recreated when a table rebuild has to drop them. {@code autoincrementTables} names
  * the tables whose key uses SQLite's AUTOINCREMENT: not declared by entities either, but a rebuild must keep it.
+ * {@code sequences} are those of databases that have them (never SQLite's).
  */
-public record Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> triggers, List<String> autoincrementTables) {
+public record Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> triggers, List<String> autoincrementTables,
+                     List<Sequence> sequences) {
 
     public Schema {
+        sequences = sequences.stream().sorted(Comparator.comparing(Sequence::name)).toList();
         tables = TablesByName.of(tables);
         views = views.stream().sorted(Comparator.comparing(SqlObject::name)).toList();
         triggers = triggers.stream().sorted(Comparator.comparing(SqlObject::name)).toList();
         autoincrementTables = autoincrementTables.stream().sorted().toList();
     }
 
+    public Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> triggers, List<String> autoincrementTables) {
+        this(tables, views, triggers, autoincrementTables, List.of());
+    }
+
     public static Schema of(List<Table> tables) {
         return new Schema(tables, List.of(), List.of(), List.of());
+    }
+
+    public Optional<Sequence> sequence(String name) {
+        return sequences.stream().filter(q -> q.name().equals(name)).findFirst();
+    }
+
+    public Schema withSequences(List<Sequence> list) {
+        return new Schema(tables, views, triggers, autoincrementTables, list);
     }
 
     public Optional<Table> table(String name) {
@@ -32,10 +47,10 @@ public record Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> 
     }
 
     public Schema withAutoincrementTables(List<String> names) {
-        return new Schema(tables, views, triggers, names);
+        return new Schema(tables, views, triggers, names, sequences);
     }
 
     public Schema withTables(List<Table> newTables) {
-        return new Schema(newTables, views, triggers, autoincrementTables);
+        return new Schema(newTables, views, triggers, autoincrementTables, sequences);
     }
 }

@@ -37,4 +37,10 @@ public interface OperationVisitor<R> {
     R addCheck(AddCheck op);
 
     R dropCheck(DropCheck op);
+
+    R createSequence(CreateSequence op);
+
+    R dropSequence(DropSequence op);
+
+    R alterSequence(AlterSequence op);
 }

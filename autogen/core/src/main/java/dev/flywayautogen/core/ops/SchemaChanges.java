@@ -5,6 +5,7 @@ import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.Index;
 import dev.flywayautogen.core.model.PrimaryKey;
 import dev.flywayautogen.core.model.Schema;
+import dev.flywayautogen.core.model.Sequence;
 import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.model.UniqueConstraint;
 
@@ -114,6 +115,20 @@ public final class SchemaChanges {
 
         public Schema dropCheck(DropCheck op) {
             return change(schema, op.table(), t -> t.withChecks(t.checks().stream().filter(c -> !c.equals(op.check())).toList()));
+        }
+
+        public Schema createSequence(CreateSequence op) {
+            List<Sequence> sequences = new ArrayList<>(schema.sequences());
+            sequences.add(op.sequence());
+            return schema.withSequences(sequences);
+        }
+
+        public Schema dropSequence(DropSequence op) {
+            return schema.withSequences(schema.sequences().stream().filter(q -> !q.name().equals(op.sequence().name())).toList());
+        }
+
+        public Schema alterSequence(AlterSequence op) {
+            return schema.withSequences(schema.sequences().stream().map(q -> q.name().equals(op.to().name()) ? op.to() : q).toList());
         }
     }
 

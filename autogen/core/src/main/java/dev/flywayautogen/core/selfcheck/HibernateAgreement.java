@@ -67,7 +67,8 @@ public final class HibernateAgreement {
                     return problems;
                 }
             }
-            ids.forEach((type, id) -> factory.inSession(session -> {
+            // read back in a transaction, as the application does: PostgreSQL reads a @Lob (a large object) only in one
+            ids.forEach((type, id) -> factory.inTransaction(session -> {
                 try {
                     Object found = session.find(type, id);
                     if (found == null) {

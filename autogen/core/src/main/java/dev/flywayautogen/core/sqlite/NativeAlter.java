@@ -10,12 +10,15 @@ import dev.flywayautogen.core.ops.AddForeignKey;
 import dev.flywayautogen.core.ops.AddUnique;
 import dev.flywayautogen.core.ops.AlterColumn;
 import dev.flywayautogen.core.ops.AlterPrimaryKey;
+import dev.flywayautogen.core.ops.AlterSequence;
 import dev.flywayautogen.core.ops.CreateIndex;
+import dev.flywayautogen.core.ops.CreateSequence;
 import dev.flywayautogen.core.ops.CreateTable;
 import dev.flywayautogen.core.ops.DropCheck;
 import dev.flywayautogen.core.ops.DropColumn;
 import dev.flywayautogen.core.ops.DropForeignKey;
 import dev.flywayautogen.core.ops.DropIndex;
+import dev.flywayautogen.core.ops.DropSequence;
 import dev.flywayautogen.core.ops.DropTable;
 import dev.flywayautogen.core.ops.DropUnique;
 import dev.flywayautogen.core.ops.Operation;
@@ -141,6 +144,24 @@ record NativeAlter(List<String> statements, Operation applied) {
 
         public Optional<NativeAlter> dropCheck(DropCheck op) {
             return Optional.empty();
+        }
+
+        // Hibernate emulates sequences with tables on SQLite, so the model never holds one there.
+
+        public Optional<NativeAlter> createSequence(CreateSequence op) {
+            throw noSequences(op);
+        }
+
+        public Optional<NativeAlter> dropSequence(DropSequence op) {
+            throw noSequences(op);
+        }
+
+        public Optional<NativeAlter> alterSequence(AlterSequence op) {
+            throw noSequences(op);
+        }
+
+        private static IllegalStateException noSequences(Operation op) {
+            return new IllegalStateException("SQLite has no sequences: " + op.describe());
         }
 
         private Optional<NativeAlter> alter(String action, Operation applied) {

@@ -1,0 +1,186 @@
+package dev.flywayautogen.core.postgresql;
+
+import dev.flywayautogen.core.dialect.DialectPlanner;
+import dev.flywayautogen.core.dialect.Statement;
+import dev.flywayautogen.core.model.Column;
+import dev.flywayautogen.core.model.Schema;
+import dev.flywayautogen.core.ops.AddCheck;
+import dev.flywayautogen.core.ops.AddColumn;
+import dev.flywayautogen.core.ops.AddForeignKey;
+import dev.flywayautogen.core.ops.AddUnique;
+import dev.flywayautogen.core.ops.AlterColumn;
+import dev.flywayautogen.core.ops.AlterPrimaryKey;
+import dev.flywayautogen.core.ops.AlterSequence;
+import dev.flywayautogen.core.ops.CreateIndex;
+import dev.flywayautogen.core.ops.CreateSequence;
+import dev.flywayautogen.core.ops.CreateTable;
+import dev.flywayautogen.core.ops.DropCheck;
+import dev.flywayautogen.core.ops.DropColumn;
+import dev.flywayautogen.core.ops.DropForeignKey;
+import dev.flywayautogen.core.ops.DropIndex;
+import dev.flywayautogen.core.ops.DropSequence;
+import dev.flywayautogen.core.ops.DropTable;
+import dev.flywayautogen.core.ops.DropUnique;
+import dev.flywayautogen.core.ops.Operation;
+import dev.flywayautogen.core.ops.OperationVisitor;
+import dev.flywayautogen.core.ops.RenameColumn;
+import dev.flywayautogen.core.ops.RenameTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.flywayautogen.core.postgresql.PostgresDdl.q;
+
+/**
+ * PostgreSQL planning: its DDL is transactional and ALTER TABLE expresses every operation, so each maps
+ * one-to-one onto statements (https://www.postgresql.org/docs/15/sql-altertable.html). The one reordering: the
+ * foreign keys of new tables are added after all of them exist, since new tables may reference each other.
+ */
+public final class PostgresPlanner implements DialectPlanner {
+
+    @Override
+    public String dialectName() {
+        return "postgresql";
+    }
+
+    @Override
+    public List<Statement> plan(Schema current, List<Operation> operations) {
+        List<Statement> out = new ArrayList<>();
+        List<Statement> newTablesForeignKeys = new ArrayList<>();
+        OperationVisitor<List<String>> statements = new Statements();
+        for (Operation op : operations) {
+            if (op instanceof CreateTable create) {
+                create.definition().foreignKeys().forEach(fk -> newTablesForeignKeys.add(Statement.sql(
+                        alter(create.table(), "ADD " + PostgresDdl.foreignKey(fk)), op)));
+            } else {
+                out.addAll(newTablesForeignKeys);
+                newTablesForeignKeys.clear();
+            }
+            op.accept(statements).forEach(sql -> out.add(Statement.sql(sql, op)));
+        }
+        out.addAll(newTablesForeignKeys);
+        return out;
+    }
+
+    private static String alter(String table, String action) {
+        return "ALTER TABLE " + q(table) + " " + action;
+    }
+
+    private static final class Statements implements OperationVisitor<List<String>> {
+
+        public List<String> createTable(CreateTable op) {
+            List<String> out = new ArrayList<>();
+            out.add(PostgresDdl.createTable(op.definition()));
+            op.definition().indexes().forEach(i -> out.add(PostgresDdl.createIndex(op.table(), i)));
+            return out;
+        }
+
+        /** CASCADE would silently drop the foreign keys of other tables; the comparator drops those first. */
+        public List<String> dropTable(DropTable op) {
+            return List.of("DROP TABLE " + q(op.table()));
+        }
+
+        public List<String> renameTable(RenameTable op) {
+            return List.of(alter(op.from(), "RENAME TO " + q(op.to())));
+        }
+
+        /** A NOT NULL column with a default fills existing rows with it in the same statement. */
+        public List<String> addColumn(AddColumn op) {
+            return List.of(alter(op.table(), "ADD COLUMN " + PostgresDdl.columnDefinition(op.column())));
+        }
+
+        public List<String> dropColumn(DropColumn op) {
+            return List.of(alter(op.table(), "DROP COLUMN " + q(op.column().name())));
+        }
+
+        public List<String> renameColumn(RenameColumn op) {
+            return List.of(alter(op.table(), "RENAME COLUMN " + q(op.from()) + " TO " + q(op.to())));
+        }
+
+        /**
+         * Type first (USING casts the stored values, and fails the whole script on one that does not convert),
+         * then the default, then nullability: a column tightened to NOT NULL takes its new default where rows hold
+         * NULL, as on SQLite; without a default, SET NOT NULL fails on such a row, naming the column.
+         */
+        public List<String> alterColumn(AlterColumn op) {
+            Column from = op.from();
+            Column to = op.to();
+            String column = q(to.name());
+            List<String> out = new ArrayList<>();
+            if (!from.type().equals(to.type())) {
+                String type = PostgresTypes.typeText(to.type());
+                out.add(alter(op.table(), "ALTER COLUMN " + column + " TYPE " + type + " USING " + column + "::" + type));
+            }
+            if (!java.util.Objects.equals(from.defaultValue(), to.defaultValue())) {
+                out.add(alter(op.table(), "ALTER COLUMN " + column
+                        + (to.hasDefault() ? " SET DEFAULT " + PostgresDdl.defaultClause(to) : " DROP DEFAULT")));
+            }
+            if (from.nullable() != to.nullable()) {
+                if (!to.nullable() && to.hasDefault()) {
+                    out.add("UPDATE " + q(op.table()) + " SET " + column + " = " + PostgresDdl.defaultClause(to)
+                            + " WHERE " + column + " IS NULL");
+                }
+                out.add(alter(op.table(), "ALTER COLUMN " + column + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL")));
+            }
+            return out;
+        }
+
+        public List<String> alterPrimaryKey(AlterPrimaryKey op) {
+            List<String> out = new ArrayList<>();
+            if (op.from().isPresent()) {
+                out.add(alter(op.table(), "DROP CONSTRAINT " + q(op.from().name())));
+            }
+            if (op.to().isPresent()) {
+                out.add(alter(op.table(), "ADD " + PostgresDdl.primaryKey(op.to())));
+            }
+            return out;
+        }
+
+        public List<String> createIndex(CreateIndex op) {
+            return List.of(PostgresDdl.createIndex(op.table(), op.index()));
+        }
+
+        public List<String> dropIndex(DropIndex op) {
+            return List.of("DROP INDEX " + q(op.index().name()));
+        }
+
+        public List<String> addUnique(AddUnique op) {
+            return List.of(alter(op.table(), "ADD " + PostgresDdl.unique(op.unique())));
+        }
+
+        public List<String> dropUnique(DropUnique op) {
+            return List.of(alter(op.table(), "DROP CONSTRAINT " + q(op.unique().name())));
+        }
+
+        public List<String> addForeignKey(AddForeignKey op) {
+            return List.of(alter(op.table(), "ADD " + PostgresDdl.foreignKey(op.foreignKey())));
+        }
+
+        public List<String> dropForeignKey(DropForeignKey op) {
+            return List.of(alter(op.table(), "DROP CONSTRAINT " + q(op.foreignKey().name())));
+        }
+
+        public List<String> addCheck(AddCheck op) {
+            return List.of(alter(op.table(), "ADD " + PostgresDdl.check(op.check())));
+        }
+
+        public List<String> dropCheck(DropCheck op) {
+            return List.of(alter(op.table(), "DROP CONSTRAINT " + q(op.check().name())));
+        }
+
+        public List<String> createSequence(CreateSequence op) {
+            return List.of("CREATE SEQUENCE " + q(op.sequence().name()) + " START WITH " + op.sequence().start()
+                    + " INCREMENT BY " + op.sequence().increment());
+        }
+
+        public List<String> dropSequence(DropSequence op) {
+            return List.of("DROP SEQUENCE " + q(op.sequence().name()));
+        }
+
+        /** The sequence's current value is kept; START WITH only sets where a RESTART would begin. */
+        public List<String> alterSequence(AlterSequence op) {
+            return List.of("ALTER SEQUENCE " + q(op.to().name()) + " INCREMENT BY " + op.to().increment()
+                    + " START WITH " + op.to().start());
+        }
+    }
+}
