@@ -36,7 +36,7 @@ class FlywayAutogenCheckProcessor {
         }
         MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), config.datasource(),
                 ProjectDir.of(curate, target));
-        AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(AutogenSettings.dbKind(config.datasource())).check(entities.get(),
+        AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(AutogenSettings.dialectFor(config.datasource())).check(entities.get(),
                 folder.source(), AutogenSettings.options(config)));
         if (!result.inSync()) {
             throw new MigrationDriftException(folder.source(), result.operations().stream()

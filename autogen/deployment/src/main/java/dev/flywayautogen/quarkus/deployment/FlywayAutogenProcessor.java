@@ -51,7 +51,7 @@ class FlywayAutogenProcessor {
         MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), config.datasource(),
                 ProjectDir.of(curate, target));
         AutogenOptions options = AutogenSettings.options(config);
-        String dbKind = AutogenSettings.dbKind(config.datasource());
+        String dbKind = AutogenSettings.dialectFor(config.datasource());
         ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
                 + config.allowDestructive() + " " + EntityModel.physicalNamingStrategy() + " " + dbKind);
         if (inputs.equals(state.lastCompared)) {
