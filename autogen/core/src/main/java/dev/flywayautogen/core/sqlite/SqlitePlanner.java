@@ -1,6 +1,5 @@
 package dev.flywayautogen.core.sqlite;
 
-import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.ops.CreateTable;
