@@ -121,10 +121,15 @@ class WriteQueueTest {
     void stoppingFinishesQueuedWritesAndRefusesLaterOnes() throws Exception {
         String tag = "stop" + System.nanoTime();
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch firstRunning = new CountDownLatch(1);
         Future<Object> first = callers.submit(() -> queue.execute(() -> {
+            firstRunning.countDown();
             release.await(30, TimeUnit.SECONDS);
             return insertUser(tag, 0);
         }));
+        // the writer holds the first write; only then is the second one certain to wait in the queue, not to arrive
+        // after stop() began (which it would be refused for)
+        assertTrue(firstRunning.await(30, TimeUnit.SECONDS));
         Future<Object> second = callers.submit(() -> queue.execute(() -> insertUser(tag, 1)));
         while (queueLength() < 1) {
             Thread.sleep(5);
