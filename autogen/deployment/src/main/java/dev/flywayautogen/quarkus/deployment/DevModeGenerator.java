@@ -10,19 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.flywayautogen.core.desired.EntitySet;
 import org.jboss.logging.Logger;
-
-import io.quarkus.dev.appstate.ApplicationStateNotification;
-import io.quarkus.dev.console.DevConsoleManager;
-import io.quarkus.dev.spi.HotReplacementContext;
 
 import dev.flywayautogen.core.AutogenException;
 import dev.flywayautogen.core.AutogenOptions;
 import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
+import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.core.desired.RenameHints;
 import dev.flywayautogen.core.render.Script;
+import io.quarkus.dev.appstate.ApplicationStateNotification;
+import io.quarkus.dev.console.DevConsoleManager;
+import io.quarkus.dev.spi.HotReplacementContext;
 
 /**
  * One build's view of entities and migrations, and the decisions dev mode takes on it: write the next migration,
@@ -123,10 +122,8 @@ final class DevModeGenerator {
         if (dev == null) {
             return;
         }
-        // Dev mode restarts for a changed migration only once this start's build registered its watched files, so
-        // the file is marked changed again until a scan restarts (a scan during the build only takes note)
-        // the state may still hold an earlier start's outcome (tests run several dev-mode applications in one JVM):
-        // this start has not ended yet, and the restart must come after it did
+        // The state may still hold an earlier start's outcome (tests run several dev-mode applications in one JVM):
+        // this start has not ended yet, and the restart must come after it did.
         ApplicationStateNotification.reset();
         Thread restart = new Thread(() -> {
             try {
@@ -135,6 +132,9 @@ final class DevModeGenerator {
                 } catch (RuntimeException failedStart) {
                     // expected when Hibernate validates: the tables V1 creates are not there yet
                 }
+                // Dev mode restarts for a changed migration only once this start's build registered its watched
+                // files, so the file is marked changed again until a scan restarts (a scan during the build only
+                // takes note).
                 for (int attempt = 1; attempt <= 60; attempt++) {
                     Thread.sleep(1000);
                     Files.setLastModifiedTime(written,

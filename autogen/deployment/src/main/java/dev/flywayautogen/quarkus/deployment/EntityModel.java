@@ -13,8 +13,8 @@ import org.jboss.jandex.IndexView;
 import dev.flywayautogen.core.desired.EntitySet;
 
 /**
- * The application's entity classes, from which the engine builds Hibernate's boot Metadata. Read from the root archive's Jandex index rather
- * than from the combined index so that the generator can run before Flyway discovers its migration files (the
+ * The application's entity classes, from which the engine builds Hibernate's boot Metadata. Read from the root
+ * archive's Jandex index rather than from the combined index so that the generator can run before Flyway discovers its migration files (the
  * combined index is built after it, see {@code FlywayAutogenDevModeProcessor}).
  */
 final class EntityModel {

@@ -3,11 +3,10 @@ package dev.flywayautogen.quarkus.deployment;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import dev.flywayautogen.core.desired.EntitySet;
-
 import dev.flywayautogen.core.AutogenResult;
-import dev.flywayautogen.core.Warning;
 import dev.flywayautogen.core.Autogenerate;
+import dev.flywayautogen.core.Warning;
+import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.quarkus.runtime.FlywayAutogenConfig;
 import io.quarkus.deployment.IsDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -36,7 +35,8 @@ class FlywayAutogenCheckProcessor {
         }
         MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), config.datasource(),
                 ProjectDir.of(curate, target));
-        AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(AutogenSettings.dialectFor(config.datasource())).check(entities.get(),
+        String dialect = AutogenSettings.dialectFor(config.datasource());
+        AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(dialect).check(entities.get(),
                 folder.source(), AutogenSettings.options(config)));
         if (!result.inSync()) {
             throw new MigrationDriftException(folder.source(), result.operations().stream()
