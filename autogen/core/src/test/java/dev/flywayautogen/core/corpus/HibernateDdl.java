@@ -14,22 +14,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hibernate's own SQLite DDL for a set of entities, as {@code jakarta.persistence.schema-generation.scripts} writes
+ * Hibernate's own DDL for a set of entities and a dialect, as {@code jakarta.persistence.schema-generation.scripts} writes
  * it without a database (the way the engine and Quarkus build their metadata): the corpus' reference schema.
  * <p>
  * Not {@code hbm2ddl.auto=create} on a file: connected, Hibernate 7.2 declares an IDENTITY key with no type at all
  * ({@code CREATE TABLE Counter (hits integer not null, id, ...)}), which is then no rowid alias (the row keeps a
  * NULL id while Hibernate reports 1) and makes Hibernate's own validation fail with a NoSuchElementException.
  */
-final class HibernateDdl {
+public final class HibernateDdl {
 
     private HibernateDdl() {
     }
 
     /** One statement a line, e.g. {@code create table Fruit_SEQ (next_val bigint);} then its {@code insert}. */
     static List<String> script(String physicalNamingStrategy, Class<?>... entities) {
+        return script(SQLiteDialect.class.getName(), physicalNamingStrategy, entities);
+    }
+
+    /** For another dialect (class name), e.g. PostgreSQL's. */
+    public static List<String> script(String hibernateDialect, String physicalNamingStrategy, Class<?>... entities) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting("hibernate.dialect", SQLiteDialect.class.getName())
+                .applySetting("hibernate.dialect", hibernateDialect)
                 .applySetting("hibernate.physical_naming_strategy", physicalNamingStrategy)
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
                 .build();

@@ -1,5 +1,6 @@
 package dev.flywayautogen.core.postgresql;
 
+import dev.flywayautogen.core.corpus.HibernateDdl;
 import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.corpus.model.constraints.Book;
 import dev.flywayautogen.core.corpus.model.constraints.Country;
@@ -78,7 +79,8 @@ class PostgresReaderRoundTripTest {
 
     static void assertRoundTrip(Class<?>... entities) throws Exception {
         PostgresDialect dialect = PostgresTestServer.dialect();
-        List<String> ddl = PostgresHibernateDdl.script(entities);
+        List<String> ddl = HibernateDdl.script(org.hibernate.dialect.PostgreSQLDialect.class.getName(),
+                org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy.class.getName(), entities);
         try (PostgresShadowDatabase db = PostgresShadowDatabase.create(dialect.server(), "roundtrip")) {
             Schema read;
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
