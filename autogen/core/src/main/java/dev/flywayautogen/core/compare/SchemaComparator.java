@@ -23,9 +23,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Compares the current schema with the desired one. Order of the result: table renames, new tables (parents
- * first), new or changed sequences, changes inside existing tables (by table name, see {@link TableComparator}),
- * dropped tables (children first), dropped sequences. Renames happen only when declared; an undeclared look-alike drop+add is reported as a warning.
+ * Compares the current schema with the desired one. Order of the result: table renames, new or changed enum types,
+ * new tables (parents first), new or changed sequences, changes inside existing tables (by table name, see
+ * {@link TableComparator}), dropped tables (children first), dropped sequences, dropped enum types. Renames happen only when declared; an undeclared look-alike drop+add is reported as a warning.
  */
 public final class SchemaComparator {
 
@@ -109,6 +109,7 @@ public final class SchemaComparator {
             }
         }
 
+        ops.addAll(EnumTypeComparator.createdOrAltered(s, desired));
         TableOrder.parentsFirst(created).forEach(t -> ops.add(new CreateTable(t)));
         ops.addAll(SequenceComparator.createdOrAltered(s, desired));
         TableComparator tableComparator = new TableComparator();
@@ -122,6 +123,7 @@ public final class SchemaComparator {
         java.util.Collections.reverse(droppedChildrenFirst);
         droppedChildrenFirst.forEach(t -> ops.add(new DropTable(t)));
         ops.addAll(SequenceComparator.dropped(s, desired));
+        ops.addAll(EnumTypeComparator.dropped(s, desired));
         return new Diff(ops, warnings);
     }
 

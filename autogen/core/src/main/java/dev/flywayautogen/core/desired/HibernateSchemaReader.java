@@ -3,6 +3,7 @@ package dev.flywayautogen.core.desired;
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.ColumnType;
+import dev.flywayautogen.core.model.EnumType;
 import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.IdentifierCase;
 import dev.flywayautogen.core.model.Index;
@@ -16,10 +17,12 @@ import org.hibernate.annotations.OnDeleteAction;
 import dev.flywayautogen.core.model.TypeRules;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.InitCommand;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.mapping.UniqueKey;
 
 import java.util.ArrayList;
@@ -27,6 +30,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The desired schema: what Hibernate's boot {@link Metadata} declares, as the model. Names are Hibernate's physical
@@ -60,8 +65,37 @@ public final class HibernateSchemaReader {
                 tables.add(readTable(metadata, table, sqlContext));
             }
         }
-        return Schema.of(tables).withSequences(sequences(metadata));
+        return Schema.of(tables).withSequences(sequences(metadata)).withEnumTypes(enumTypes(metadata, sqlContext));
     }
+
+    /**
+     * The named enum types Hibernate declares ({@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)} on PostgreSQL), read off its
+     * own create statement among the auxiliary objects, so name and value order are exactly Hibernate's.
+     */
+    private List<EnumType> enumTypes(Metadata metadata, SqlStringGenerationContext sqlContext) {
+        List<EnumType> types = new ArrayList<>();
+        Dialect dialect = metadata.getDatabase().getDialect();
+        for (AuxiliaryDatabaseObject object : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
+            if (!object.appliesToDialect(dialect)) {
+                continue;
+            }
+            for (String sql : object.sqlCreateStrings(sqlContext)) {
+                Matcher create = CREATE_ENUM_TYPE.matcher(sql.trim());
+                if (create.matches()) {
+                    List<String> values = new ArrayList<>();
+                    Matcher literal = SQL_STRING.matcher(create.group(2));
+                    while (literal.find()) {
+                        values.add(literal.group(1).replace("''", "'"));
+                    }
+                    types.add(new EnumType(name(create.group(1)), values));
+                }
+            }
+        }
+        return types;
+    }
+
+    private static final Pattern CREATE_ENUM_TYPE = Pattern.compile("(?is)create\\s+type\\s+(\\S+)\\s+as\\s+enum\\s*\\((.*)\\)\\s*;?");
+    private static final Pattern SQL_STRING = Pattern.compile("'((?:[^']|'')*)'");
 
     /** Hibernate's sequences, where the dialect has them; on SQLite they are {@code _SEQ} tables, read above. */
     private List<Sequence> sequences(Metadata metadata) {

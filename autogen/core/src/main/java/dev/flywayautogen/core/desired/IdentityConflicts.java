@@ -34,7 +34,7 @@ public final class IdentityConflicts {
                 }
                 String declared = column.getSqlType(metadata);
                 ColumnType asIdentity = types.identity(declared);
-                if (!asIdentity.equals(types.type(declared))) {
+                if (!asIdentity.sameTypeAs(types.type(declared))) {
                     String field = simpleName(entity.getClassName()) + "." + entity.getIdentifierProperty().getName();
                     problems.add(field + " is an IDENTITY key of Java type "
                             + entity.getIdentifierProperty().getType().getReturnedClass().getSimpleName()

@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code declared} is the text to render. Lengths, precision and scale are part of the type: they are what the
  * entity declares and what Hibernate's validation and every later reader sees.
  */
-public record ColumnType(String canonical, String declared) {
+public record ColumnType(String canonical, String declared, boolean generated) {
 
     /** Integer types by width, then the exact and approximate numerics they widen into. */
     private static final List<String> INTEGERS = List.of("tinyint", "smallint", "int2", "mediumint", "int", "int4",
@@ -20,6 +20,15 @@ public record ColumnType(String canonical, String declared) {
     public ColumnType {
         Objects.requireNonNull(canonical, "canonical");
         declared = declared == null || declared.isBlank() ? canonical : declared.trim();
+    }
+
+    public ColumnType(String canonical, String declared) {
+        this(canonical, declared, false);
+    }
+
+    /** The same type, without regard to who numbers its values. */
+    public boolean sameTypeAs(ColumnType other) {
+        return canonical.equals(other.canonical);
     }
 
     /** The type name without arguments, e.g. {@code varchar} for {@code varchar(40)}. */
@@ -49,7 +58,7 @@ public record ColumnType(String canonical, String declared) {
      * and any type into unbounded text, are safe.
      */
     public boolean narrowsTo(ColumnType target) {
-        if (equals(target)) {
+        if (sameTypeAs(target)) {
             return false;
         }
         String from = base();
@@ -98,16 +107,16 @@ public record ColumnType(String canonical, String declared) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ColumnType other && canonical.equals(other.canonical);
+        return o instanceof ColumnType other && canonical.equals(other.canonical) && generated == other.generated;
     }
 
     @Override
     public int hashCode() {
-        return canonical.hashCode();
+        return canonical.hashCode() * 31 + Boolean.hashCode(generated);
     }
 
     @Override
     public String toString() {
-        return canonical.isEmpty() ? "(no type)" : canonical;
+        return (canonical.isEmpty() ? "(no type)" : canonical) + (generated ? " generated" : "");
     }
 }

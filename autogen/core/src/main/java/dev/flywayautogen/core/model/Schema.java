@@ -9,13 +9,14 @@ import java.util.Optional;
  * schema produce equal values. Views and triggers are carried as opaque SQL: Hibernate does not declare them, so
  * they are never compared, only recreated when a table rebuild has to drop them. {@code autoincrementTables} names
  * the tables whose key uses SQLite's AUTOINCREMENT: not declared by entities either, but a rebuild must keep it.
- * {@code sequences} are those of databases that have them (never SQLite's).
+ * {@code sequences} and {@code enumTypes} are those of databases that have them (never SQLite's).
  */
 public record Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> triggers, List<String> autoincrementTables,
-                     List<Sequence> sequences) {
+                     List<Sequence> sequences, List<EnumType> enumTypes) {
 
     public Schema {
         sequences = sequences.stream().sorted(Comparator.comparing(Sequence::name)).toList();
+        enumTypes = enumTypes.stream().sorted(Comparator.comparing(EnumType::name)).toList();
         tables = TablesByName.of(tables);
         views = views.stream().sorted(Comparator.comparing(SqlObject::name)).toList();
         triggers = triggers.stream().sorted(Comparator.comparing(SqlObject::name)).toList();
@@ -23,7 +24,7 @@ public record Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> 
     }
 
     public Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> triggers, List<String> autoincrementTables) {
-        this(tables, views, triggers, autoincrementTables, List.of());
+        this(tables, views, triggers, autoincrementTables, List.of(), List.of());
     }
 
     public static Schema of(List<Table> tables) {
@@ -35,7 +36,15 @@ public record Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> 
     }
 
     public Schema withSequences(List<Sequence> list) {
-        return new Schema(tables, views, triggers, autoincrementTables, list);
+        return new Schema(tables, views, triggers, autoincrementTables, list, enumTypes);
+    }
+
+    public Optional<EnumType> enumType(String name) {
+        return enumTypes.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public Schema withEnumTypes(List<EnumType> list) {
+        return new Schema(tables, views, triggers, autoincrementTables, sequences, list);
     }
 
     public Optional<Table> table(String name) {
@@ -47,10 +56,10 @@ public record Schema(List<Table> tables, List<SqlObject> views, List<SqlObject> 
     }
 
     public Schema withAutoincrementTables(List<String> names) {
-        return new Schema(tables, views, triggers, names, sequences);
+        return new Schema(tables, views, triggers, names, sequences, enumTypes);
     }
 
     public Schema withTables(List<Table> newTables) {
-        return new Schema(newTables, views, triggers, autoincrementTables, sequences);
+        return new Schema(newTables, views, triggers, autoincrementTables, sequences, enumTypes);
     }
 }

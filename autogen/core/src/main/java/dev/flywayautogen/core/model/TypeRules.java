@@ -17,4 +17,13 @@ public interface TypeRules {
      * {@code TEXT} or {@code BLOB} (SQLite's storage classes, which name the families every database has).
      */
     String storageClass(ColumnType type);
+
+    /**
+     * For a type whose values the database parses from text (uuid, json, arrays, named enums), a sample value as that
+     * text, bound untyped so the database converts it; empty for the families {@link #storageClass} covers.
+     * {@code schema} names the enum types there are; {@code i} numbers the sample row from 1.
+     */
+    default java.util.Optional<String> sampleText(ColumnType type, Schema schema, int i) {
+        return java.util.Optional.empty();
+    }
 }

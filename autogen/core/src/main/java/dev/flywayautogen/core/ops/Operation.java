@@ -3,11 +3,11 @@ package dev.flywayautogen.core.ops;
 /**
  * One schema change. Immutable; knows how to undo itself when it can, and whether it can lose data.
  * {@link #table()} is the table the change applies to, under its name at the time the change runs (for a sequence
- * operation, the sequence's name).
+ * or enum type operation, the sequence's or type's name).
  */
 public sealed interface Operation permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, RenameColumn,
         AlterColumn, AlterPrimaryKey, CreateIndex, DropIndex, AddUnique, DropUnique, AddForeignKey, DropForeignKey,
-        AddCheck, DropCheck, CreateSequence, DropSequence, AlterSequence {
+        AddCheck, DropCheck, CreateSequence, DropSequence, AlterSequence, CreateEnumType, DropEnumType, AlterEnumType {
 
     String table();
 

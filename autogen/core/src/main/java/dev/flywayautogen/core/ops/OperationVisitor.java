@@ -43,4 +43,10 @@ public interface OperationVisitor<R> {
     R dropSequence(DropSequence op);
 
     R alterSequence(AlterSequence op);
+
+    R createEnumType(CreateEnumType op);
+
+    R dropEnumType(DropEnumType op);
+
+    R alterEnumType(AlterEnumType op);
 }

@@ -130,6 +130,18 @@ public final class SchemaChanges {
         public Schema alterSequence(AlterSequence op) {
             return schema.withSequences(schema.sequences().stream().map(q -> q.name().equals(op.to().name()) ? op.to() : q).toList());
         }
+
+        public Schema createEnumType(CreateEnumType op) {
+            return schema.withEnumTypes(append(schema.enumTypes(), op.type()));
+        }
+
+        public Schema dropEnumType(DropEnumType op) {
+            return schema.withEnumTypes(schema.enumTypes().stream().filter(e -> !e.name().equals(op.type().name())).toList());
+        }
+
+        public Schema alterEnumType(AlterEnumType op) {
+            return schema.withEnumTypes(schema.enumTypes().stream().map(e -> e.name().equals(op.to().name()) ? op.to() : e).toList());
+        }
     }
 
     private static Schema renameColumn(Schema schema, RenameColumn r) {

@@ -4,6 +4,7 @@ import dev.flywayautogen.core.dialect.SchemaReader;
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
 import dev.flywayautogen.core.model.ColumnType;
+import dev.flywayautogen.core.model.EnumType;
 import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.Index;
 import dev.flywayautogen.core.model.PrimaryKey;
@@ -25,7 +26,7 @@ import java.util.List;
  * Reads the current schema (the connection's {@code current_schema()}) through pg_catalog into the model the
  * desired side produces for Hibernate's PostgreSQLDialect: types through {@link PostgresTypes}, defaults and
  * checks through {@link PostgresExpressions}, keys, uniques, foreign keys and checks from {@code pg_constraint},
- * the indexes no constraint owns from {@code pg_index}, and the sequences no column owns. Expression and partial indexes are not modelled and
+ * the indexes no constraint owns from {@code pg_index}, the sequences no column owns, and the enum types. Expression and partial indexes are not modelled and
  * are left out. Names are read as stored: the engine's DDL quotes them, Hibernate's folds them to lower case.
  */
 public final class PostgresSchemaReader implements SchemaReader {
@@ -55,6 +56,11 @@ public final class PostgresSchemaReader implements SchemaReader {
             + " WHERE n.nspname = current_schema() AND c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d"
             + " WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype IN ('i', 'a'))";
 
+    /** Enum types of the schema with their values in sort order (pg_enum.enumsortorder). */
+    private static final String ENUM_TYPES = "SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_type t"
+            + " JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid"
+            + " WHERE n.nspname = current_schema() GROUP BY t.typname";
+
     @Override
     public Schema read(Connection connection) {
         try {
@@ -73,7 +79,13 @@ public final class PostgresSchemaReader implements SchemaReader {
                     sequences.add(new Sequence(rs.getString(1), rs.getLong(2), rs.getLong(3)));
                 }
             }
-            return Schema.of(tables).withSequences(sequences);
+            List<EnumType> enumTypes = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(ENUM_TYPES); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    enumTypes.add(new EnumType(rs.getString(1), names(rs.getArray(2))));
+                }
+            }
+            return Schema.of(tables).withSequences(sequences).withEnumTypes(enumTypes);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the PostgreSQL schema: " + e.getMessage(), e);
         }
@@ -114,7 +126,10 @@ public final class PostgresSchemaReader implements SchemaReader {
             try (ResultSet rs = query(c, COLUMNS)) {
                 while (rs.next()) {
                     boolean identity = !rs.getString(5).isEmpty();
-                    ColumnType type = identity ? PostgresTypes.RULES.identity(rs.getString(2)) : PostgresTypes.RULES.type(rs.getString(2));
+                    // a serial's nextval default numbers the rows as an identity does: Hibernate's IDENTITY works on both
+                    boolean serial = !identity && rs.getString(4) != null && rs.getString(4).startsWith("nextval(");
+                    ColumnType type = identity ? PostgresTypes.RULES.identity(rs.getString(2))
+                            : serial ? PostgresTypes.serial(rs.getString(2), rs.getString(4)) : PostgresTypes.RULES.type(rs.getString(2));
                     columns.add(new Column(rs.getString(1), type, !rs.getBoolean(3), PostgresExpressions.normaliseDefault(rs.getString(4))));
                 }
             }

@@ -90,12 +90,36 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
     @Override
     public void close() {
         try {
-            admin("DROP DATABASE IF EXISTS " + PostgresDdl.q(name) + " WITH (FORCE)", "cannot drop shadow database " + name);
+            dropRetryingWhileAutovacuumHoldsIt();
         } finally {
             try (Stream<Path> paths = Files.walk(directory)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // Temp files only; the OS cleans the temp dir eventually.
+            }
+        }
+    }
+
+    /**
+     * FORCE ends our own leftover connections, but refuses while a backend of a role we may not signal is in the
+     * database: an autovacuum worker that started on the new database, which finishes within moments.
+     */
+    private void dropRetryingWhileAutovacuumHoldsIt() {
+        String drop = "DROP DATABASE IF EXISTS " + PostgresDdl.q(name) + " WITH (FORCE)";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                admin(drop, "cannot drop shadow database " + name);
+                return;
+            } catch (AutogenException e) {
+                if (attempt == 20 || !e.getMessage().contains("member of the role")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

@@ -1,11 +1,15 @@
 package dev.flywayautogen.core.postgresql;
 
 import dev.flywayautogen.core.model.ColumnType;
+import dev.flywayautogen.core.model.EnumType;
+import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.model.TypeRules;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +41,9 @@ public final class PostgresTypes implements TypeRules {
             Map.entry("timestamptz", "timestamp with time zone"),
             Map.entry("timetz", "time with time zone"));
 
+    /** An array of any element type, in SQL's spelling or PostgreSQL's, with or without (ignored) bounds. */
+    private static final Pattern ARRAY = Pattern.compile("(.+?)(?: array(?:\\[\\d*])?|(?:\\[\\d*])+)");
+
     /** {@code timestamp(6) without time zone} and {@code timestamp(6)} are one type; the zone variant is another. */
     private static final Pattern ZONED = Pattern.compile("(timestamp|time)(\\(\\d+\\))? (with|without) time zone");
 
@@ -54,13 +61,27 @@ public final class PostgresTypes implements TypeRules {
      */
     @Override
     public ColumnType identity(String declared) {
-        return new ColumnType(normalise(declared), declared + IDENTITY_CLAUSE);
+        return new ColumnType(normalise(declared), declared + IDENTITY_CLAUSE, true);
     }
 
-    /** The type as DDL outside a column definition takes it (ALTER COLUMN ... TYPE), without the identity clause. */
+    /** A serial column: numbered by its sequence's default, which its declared text keeps (undo scripts render it). */
+    static ColumnType serial(String declared, String nextvalDefault) {
+        return new ColumnType(normalise(declared), declared + " default " + nextvalDefault, true);
+    }
+
+    /** True for a column numbered by an identity, false for a serial's default (both are {@code generated}). */
+    static boolean isIdentity(ColumnType type) {
+        return type.declared().endsWith(IDENTITY_CLAUSE);
+    }
+
+    /** The type as DDL outside a column definition takes it (ALTER COLUMN ... TYPE), without identity or serial default. */
     static String typeText(ColumnType type) {
         String declared = type.declared();
-        return declared.endsWith(IDENTITY_CLAUSE) ? declared.substring(0, declared.length() - IDENTITY_CLAUSE.length()) : declared;
+        if (declared.endsWith(IDENTITY_CLAUSE)) {
+            return declared.substring(0, declared.length() - IDENTITY_CLAUSE.length());
+        }
+        int serialDefault = type.generated() ? declared.indexOf(" default nextval(") : -1;
+        return serialDefault < 0 ? declared : declared.substring(0, serialDefault);
     }
 
     static String normalise(String declared) {
@@ -69,6 +90,12 @@ public final class PostgresTypes implements TypeRules {
         }
         String s = declared.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
                 .replaceAll("\\s*\\(\\s*", "(").replaceAll("\\s*,\\s*", ",").replaceAll("\\s*\\)", ")");
+        Matcher array = ARRAY.matcher(s);
+        if (array.matches()) {
+            // Hibernate declares "varchar(255) array", format_type reads "character varying(255)[]"; PostgreSQL
+            // ignores declared array bounds, so "integer array[3]" and "integer[]" are one type
+            return normalise(array.group(1)) + "[]";
+        }
         Matcher zoned = ZONED.matcher(s);
         if (zoned.matches()) {
             String precision = zoned.group(2) == null ? "" : zoned.group(2);
@@ -87,6 +114,24 @@ public final class PostgresTypes implements TypeRules {
             return normalise(base.replace(" with", args + " with"));
         }
         return base + args;
+    }
+
+    /** Values PostgreSQL parses from text: an enum's own values, a uuid, an empty JSON object or array. */
+    @Override
+    public Optional<String> sampleText(ColumnType type, Schema schema, int i) {
+        String base = type.base();
+        Optional<EnumType> named = schema.enumType(base);
+        if (named.isPresent() && !named.get().values().isEmpty()) {
+            List<String> values = named.get().values();
+            return Optional.of(values.get((i - 1) % values.size()));
+        } else if (base.equals("uuid")) {
+            return Optional.of(new UUID(0x5A3B1E0000000000L, i).toString());
+        } else if (base.equals("json") || base.equals("jsonb")) {
+            return Optional.of("{\"sample\": " + i + "}");
+        } else if (type.canonical().endsWith("[]")) {
+            return Optional.of("{}");
+        }
+        return Optional.empty();
     }
 
     /** Families for sample rows, named as {@link TypeRules#storageClass} asks. */

@@ -3,6 +3,7 @@ package dev.flywayautogen.core.selfcheck;
 import dev.flywayautogen.core.compare.TableOrder;
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
+import dev.flywayautogen.core.model.EnumType;
 import dev.flywayautogen.core.model.ForeignKey;
 import dev.flywayautogen.core.model.Schema;
 import dev.flywayautogen.core.model.Table;
@@ -11,11 +12,13 @@ import dev.flywayautogen.core.model.TypeRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,12 +36,25 @@ public final class SampleRows {
 
     /** Inserts the rows and returns notes for rows that could not be inserted (the self-check still runs). */
     public static List<String> insert(Connection connection, Schema schema, TypeRules types) {
+        return insert(connection, schema, schema, types);
+    }
+
+    /**
+     * As {@link #insert(Connection, Schema, TypeRules)}, where a text column the script converts to another type
+     * holds that type's value as text: a database that converts stored values (PostgreSQL's {@code USING}) must
+     * then succeed on them, so the self-check tries the conversion rather than a value no conversion takes.
+     */
+    public static List<String> insert(Connection connection, Schema current, Schema expected, TypeRules types) {
+        // an enum type losing values keeps rows only of the values it keeps: sample those, as the data must be
+        Schema schema = current.withEnumTypes(current.enumTypes().stream().map(e -> expected.enumType(e.name())
+                .map(after -> new EnumType(e.name(), e.values().stream().filter(after.values()::contains).toList()))
+                .filter(kept -> !kept.values().isEmpty()).orElse(e)).toList());
         List<String> notes = new ArrayList<>();
         Map<String, List<Map<String, Object>>> inserted = new HashMap<>();
         for (Table table : TableOrder.parentsFirst(schema.tables())) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 1; i <= ROWS_PER_TABLE; i++) {
-                Map<String, Object> row = row(table, i, inserted, types);
+                Map<String, Object> row = row(schema, expected, table, i, inserted, types);
                 try {
                     insertRow(connection, table.name(), row);
                     rows.add(row);
@@ -51,10 +67,19 @@ public final class SampleRows {
         return notes;
     }
 
-    private static Map<String, Object> row(Table table, int i, Map<String, List<Map<String, Object>>> inserted, TypeRules types) {
+    private static Map<String, Object> row(Schema schema, Schema expected, Table table, int i,
+                                           Map<String, List<Map<String, Object>>> inserted, TypeRules types) {
         Map<String, Object> row = new java.util.LinkedHashMap<>();
+        Optional<Table> after = expected.table(table.name());
         for (Column c : table.columns()) {
-            row.put(c.name(), value(table, c, i, types));
+            Object value = sample(schema, table, c, i, types);
+            Optional<Column> converted = after.flatMap(t -> t.column(c.name())).filter(a -> !a.type().equals(c.type()));
+            if (converted.isPresent() && value instanceof String && checkValue(table, c, i) == null
+                    && "TEXT".equals(types.storageClass(c.type())) && !"TEXT".equals(types.storageClass(converted.get().type()))) {
+                Object target = sample(expected, after.get(), converted.get(), i, types);
+                value = target instanceof ParsedByDatabase parsed ? parsed.text() : target instanceof byte[] ? value : String.valueOf(target);
+            }
+            row.put(c.name(), value);
         }
         for (ForeignKey fk : table.foreignKeys()) {
             List<Map<String, Object>> parentRows = fk.referencedTable().equals(table.name())
@@ -67,12 +92,25 @@ public final class SampleRows {
         return row;
     }
 
-    private static Object value(Table table, Column c, int i, TypeRules types) {
+    private static Object sample(Schema schema, Table table, Column c, int i, TypeRules types) {
+        Optional<String> text = types.sampleText(c.type(), schema, i);
+        return text.isPresent() ? new ParsedByDatabase(text.get()) : value(table, c, i, types);
+    }
+
+    private static Object checkValue(Table table, Column c, int i) {
         for (CheckConstraint check : table.checks()) {
             Object fromCheck = valueFromCheck(check.expression(), c.name(), i);
             if (fromCheck != null) {
                 return fromCheck;
             }
+        }
+        return null;
+    }
+
+    private static Object value(Table table, Column c, int i, TypeRules types) {
+        Object fromCheck = checkValue(table, c, i);
+        if (fromCheck != null) {
+            return fromCheck;
         }
         String declared = c.type().declared().toLowerCase(Locale.ROOT);
         switch (types.storageClass(c.type())) {
@@ -116,13 +154,21 @@ public final class SampleRows {
         return null;
     }
 
+    /** A value bound untyped, for the database to parse into the column's type (see {@link TypeRules#sampleText}). */
+    private record ParsedByDatabase(String text) {
+    }
+
     private static void insertRow(Connection c, String table, Map<String, Object> row) throws SQLException {
         List<String> cols = new ArrayList<>(row.keySet());
         String sql = "INSERT INTO \"" + table + "\" (" + String.join(", ", cols.stream().map(n -> "\"" + n + "\"").toList())
                 + ") VALUES (" + String.join(", ", cols.stream().map(n -> "?").toList()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int k = 0; k < cols.size(); k++) {
-                ps.setObject(k + 1, row.get(cols.get(k)));
+                if (row.get(cols.get(k)) instanceof ParsedByDatabase parsed) {
+                    ps.setObject(k + 1, parsed.text(), Types.OTHER);
+                } else {
+                    ps.setObject(k + 1, row.get(cols.get(k)));
+                }
             }
             ps.executeUpdate();
         }

@@ -79,7 +79,7 @@ public final class SelfCheck {
         try (ScratchDatabase db = replayed.copy("selfcheck")) {
             Map<String, Long> before;
             try (Connection c = db.connect()) {
-                notes = SampleRows.insert(c, current, dialect.types());
+                notes = SampleRows.insert(c, current, expected, dialect.types());
                 before = RowCounts.count(c, current);
             }
             Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());

@@ -10,7 +10,10 @@ import dev.flywayautogen.core.ops.AddForeignKey;
 import dev.flywayautogen.core.ops.AddUnique;
 import dev.flywayautogen.core.ops.AlterColumn;
 import dev.flywayautogen.core.ops.AlterPrimaryKey;
+import dev.flywayautogen.core.ops.AlterEnumType;
 import dev.flywayautogen.core.ops.AlterSequence;
+import dev.flywayautogen.core.ops.CreateEnumType;
+import dev.flywayautogen.core.ops.DropEnumType;
 import dev.flywayautogen.core.ops.CreateIndex;
 import dev.flywayautogen.core.ops.CreateSequence;
 import dev.flywayautogen.core.ops.CreateTable;
@@ -162,6 +165,24 @@ record NativeAlter(List<String> statements, Operation applied) {
 
         private static IllegalStateException noSequences(Operation op) {
             return new IllegalStateException("SQLite has no sequences: " + op.describe());
+        }
+
+        // Hibernate's SQLite dialect declares enums as text (with a CHECK), never as a named type.
+
+        public Optional<NativeAlter> createEnumType(CreateEnumType op) {
+            throw noEnumTypes(op);
+        }
+
+        public Optional<NativeAlter> dropEnumType(DropEnumType op) {
+            throw noEnumTypes(op);
+        }
+
+        public Optional<NativeAlter> alterEnumType(AlterEnumType op) {
+            throw noEnumTypes(op);
+        }
+
+        private static IllegalStateException noEnumTypes(Operation op) {
+            return new IllegalStateException("SQLite has no enum types: " + op.describe());
         }
 
         private Optional<NativeAlter> alter(String action, Operation applied) {

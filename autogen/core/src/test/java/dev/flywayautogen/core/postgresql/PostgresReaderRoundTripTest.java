@@ -66,6 +66,13 @@ class PostgresReaderRoundTripTest {
     }
 
     @Test
+    void namedEnumsJsonbUuidArraysAndZonedTimesReadBackWithoutDifferences() throws Exception {
+        assertRoundTrip(dev.flywayautogen.core.corpus.model.pgtypes.Profile.class);
+        assertEquals(List.of(new dev.flywayautogen.core.model.EnumType("mood", List.of("GRUMPY", "HAPPY", "SLEEPY"))),
+                desired(dev.flywayautogen.core.corpus.model.pgtypes.Profile.class).enumTypes(), "as Hibernate declares it");
+    }
+
+    @Test
     void identityKeyReadsBackWithoutDifferences() throws Exception {
         assertRoundTrip(Counter.class);
     }
