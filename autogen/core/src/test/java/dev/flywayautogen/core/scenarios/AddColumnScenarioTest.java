@@ -5,6 +5,8 @@ import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.ops.AddColumn;
 import dev.flywayautogen.core.scenarios.addcolumn.after.Pet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 
@@ -14,11 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AddColumnScenarioTest {
 
-    static final String BEFORE = "CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL);";
+    static final String BEFORE = "CREATE TABLE pet (id ${id}, name VARCHAR(255) NOT NULL);";
 
-    @Test
-    void addsNullableAndNotNullColumnsUsingDeclaredDefaults() throws Exception {
-        try (ScenarioHarness h = new ScenarioHarness(BEFORE)) {
+    @ParameterizedTest
+    @EnumSource(ScenarioDialect.class)
+    void addsNullableAndNotNullColumnsUsingDeclaredDefaults(ScenarioDialect on) throws Exception {
+        try (ScenarioHarness h = new ScenarioHarness(on, BEFORE)) {
             h.rows("INSERT INTO pet (name) VALUES ('Rex'), ('Tom')");
             AutogenResult result = h.generate(Pet.class);
 
@@ -40,9 +43,10 @@ class AddColumnScenarioTest {
         }
     }
 
-    @Test
-    void notNullColumnWithoutDefaultStopsWithWhatToDeclare() throws Exception {
-        try (ScenarioHarness h = new ScenarioHarness(BEFORE)) {
+    @ParameterizedTest
+    @EnumSource(ScenarioDialect.class)
+    void notNullColumnWithoutDefaultStopsWithWhatToDeclare(ScenarioDialect on) throws Exception {
+        try (ScenarioHarness h = new ScenarioHarness(on, BEFORE)) {
             AutogenException e = assertThrows(AutogenException.class,
                     () -> h.generate(dev.flywayautogen.core.scenarios.addcolumn.afternodefault.Pet.class));
             assertTrue(e.getMessage().contains("@ColumnDefault(\"...\") on Pet.weightGrams"), e.getMessage());

@@ -35,7 +35,7 @@ class RenameAndRebuildFidelityScenarioTest {
 
     @Test
     void rebuildKeepsColumnOrderAndTheAutoincrementCounter() throws Exception {
-        String before = SingleTableScenariosTest.BEFORE.replace("id INTEGER PRIMARY KEY", "id INTEGER PRIMARY KEY AUTOINCREMENT");
+        String before = SingleTableScenariosTest.BEFORE.replace("id ${id}", "id INTEGER PRIMARY KEY AUTOINCREMENT");
         try (ScenarioHarness h = new ScenarioHarness(before)) {
             h.rows(SingleTableScenariosTest.ROWS);
             h.rows("DELETE FROM pet WHERE name = 'Kit'"); // id 3 is gone, but AUTOINCREMENT never hands it out again

@@ -1,19 +1,18 @@
 package dev.flywayautogen.core.scenarios;
 
-import dev.flywayautogen.core.sqlite.SqliteTypes;
 import dev.flywayautogen.core.AutogenOptions;
 import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
 import dev.flywayautogen.core.compare.Diff;
 import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.current.MigrationReplayer;
-import dev.flywayautogen.core.sqlite.SqliteSchemaReader;
-import dev.flywayautogen.core.desired.EntityBootstrap;
+import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.core.desired.HibernateSchemaReader;
+import dev.flywayautogen.core.dialect.Dialect;
+import dev.flywayautogen.core.dialect.ScratchDatabase;
 import dev.flywayautogen.core.desired.NamingConvention;
 import dev.flywayautogen.core.desired.RenameHints;
 import dev.flywayautogen.core.model.Schema;
-import dev.flywayautogen.core.sqlite.SqliteScratchDatabase;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,24 +29,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One scenario: before-state built by real migrations in a temp folder, an "application" SQLite file (foreign keys
- * on) holding rows, the after-state given by entity classes. Generates, applies with Flyway, and offers the
- * assertions every scenario makes: schema equals the entities, rows survived, undo restores the before-schema.
+ * One scenario on one database: before-state built by real migrations in a temp folder, an "application" database
+ * (a SQLite file with foreign keys on, or a database on the PostgreSQL test server) holding rows, the after-state
+ * given by entity classes. Generates (self-check included), applies with Flyway, and offers the assertions every
+ * scenario makes: schema equals the entities, rows survived, undo restores the before-schema.
  */
 public final class ScenarioHarness implements AutoCloseable {
 
     public final Path migrations;
-    public final SqliteScratchDatabase app;
+    public final ScratchDatabase app;
+    public final ScenarioDialect on;
+    private final Dialect dialect;
     private final Path root;
     private Schema beforeSchema;
 
+    /** On SQLite. */
     public ScenarioHarness(String... beforeMigrations) throws IOException {
+        this(ScenarioDialect.SQLITE, beforeMigrations);
+    }
+
+    public ScenarioHarness(ScenarioDialect on, String... beforeMigrations) throws IOException {
+        this.on = on;
+        dialect = on.dialect();
         root = Files.createTempDirectory("autogen-scenario-");
         migrations = Files.createDirectories(root.resolve("migration"));
         for (int i = 0; i < beforeMigrations.length; i++) {
-            Files.writeString(migrations.resolve("V" + (i + 1) + "__before_" + (i + 1) + ".sql"), beforeMigrations[i]);
+            Files.writeString(migrations.resolve("V" + (i + 1) + "__before_" + (i + 1) + ".sql"), on.migration(beforeMigrations[i]));
         }
-        app = SqliteScratchDatabase.create("app");
+        app = dialect.newScratchDatabase("app");
         MigrationReplayer.migrate(app, List.of(migrations));
         beforeSchema = readAppSchema();
     }
@@ -63,7 +72,7 @@ public final class ScenarioHarness implements AutoCloseable {
     }
 
     public AutogenResult generate(AutogenOptions options, Class<?>... entities) {
-        return Autogenerate.forDialect("sqlite").generate(List.of(entities), ScenarioHarness.class.getClassLoader(), migrations, options);
+        return new Autogenerate(dialect).generate(List.of(entities), ScenarioHarness.class.getClassLoader(), migrations, options);
     }
 
     public AutogenResult generate(Class<?>... entities) {
@@ -84,7 +93,7 @@ public final class ScenarioHarness implements AutoCloseable {
 
     public Schema readAppSchema() {
         try (Connection c = app.connect()) {
-            return new SqliteSchemaReader().read(c);
+            return dialect.reader().read(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -94,13 +103,19 @@ public final class ScenarioHarness implements AutoCloseable {
         return beforeSchema;
     }
 
+    /** The schema the entities declare on SQLite. */
     public static Schema desired(Class<?>... entities) {
-        return new HibernateSchemaReader(NamingConvention.ALEMBIC_DEFAULT, SqliteTypes.RULES)
-                .read(EntityBootstrap.sqliteMetadata(List.of(entities), ScenarioHarness.class.getClassLoader()));
+        return desired(ScenarioDialect.SQLITE.dialect(), entities);
+    }
+
+    /** As the engine reads it: Hibernate's metadata for the dialect, snake_case names, the naming convention. */
+    public static Schema desired(Dialect dialect, Class<?>... entities) {
+        return new HibernateSchemaReader(NamingConvention.ALEMBIC_DEFAULT, dialect.types(), dialect.identifierCase())
+                .read(EntitySet.snakeCase(List.of(entities), ScenarioHarness.class.getClassLoader()).metadata(dialect));
     }
 
     public void assertAppMatches(Class<?>... entities) {
-        Diff diff = new SchemaComparator().compare(readAppSchema(), desired(entities), RenameHints.none());
+        Diff diff = new SchemaComparator().compare(readAppSchema(), desired(dialect, entities), RenameHints.none());
         assertTrue(diff.isEmpty(), () -> "app schema differs from entities: " + diff.operations());
     }
 
@@ -130,9 +145,12 @@ public final class ScenarioHarness implements AutoCloseable {
         return counts;
     }
 
-    public void assertForeignKeysValid() throws SQLException {
-        try (Connection c = app.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
-            assertTrue(!rs.next(), "PRAGMA foreign_key_check reports violations");
+    public void assertForeignKeysValid() {
+        try (Connection c = app.connect()) {
+            List<String> violations = dialect.foreignKeyViolations(c);
+            assertTrue(violations.isEmpty(), () -> "foreign key violations: " + violations);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

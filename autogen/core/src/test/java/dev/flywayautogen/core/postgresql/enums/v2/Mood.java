@@ -1,0 +1,3 @@
+package dev.flywayautogen.core.postgresql.enums.v2;
+
+public enum Mood { HAPPY, SLEEPY, GRUMPY }

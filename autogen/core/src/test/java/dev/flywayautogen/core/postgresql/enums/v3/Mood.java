@@ -1,0 +1,3 @@
+package dev.flywayautogen.core.postgresql.enums.v3;
+
+public enum Mood { HAPPY }
