@@ -86,7 +86,7 @@ public final class Autogenerate {
         MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir);
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
-            Diff diff = diff(metadata, readSchema(db), options);
+            Diff diff = diff(metadata, db, readSchema(db), options);
             return new AutogenResult(diff.operations(), List.of(), diff.warnings(), Optional.empty(), Optional.empty(),
                     List.of(), replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000);
         }
@@ -103,7 +103,7 @@ public final class Autogenerate {
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
             Schema current = readSchema(db);
-            Diff diff = diff(metadata, current, options);
+            Diff diff = diff(metadata, db, current, options);
             List<Operation> ops = new ArrayList<>();
             List<Operation> skipped = new ArrayList<>();
             List<Warning> warnings = new ArrayList<>(diff.warnings());
@@ -139,10 +139,17 @@ public final class Autogenerate {
         }
     }
 
-    private Diff diff(Metadata metadata, Schema current, AutogenOptions options) {
+    private Diff diff(Metadata metadata, ScratchDatabase db, Schema current, AutogenOptions options) {
         Schema desired = new HibernateSchemaReader(options.naming(), dialect.types(), dialect.identifierCase()).read(metadata);
         RenameHints hints = RenameHintReader.read(metadata).merge(options.renames());
-        return new SchemaComparator().compare(current, desired, hints);
+        Diff diff = new SchemaComparator().compare(current, desired, hints);
+        List<Warning> warnings = new ArrayList<>(diff.warnings());
+        try (Connection c = db.connect()) {
+            dialect.reader().notCompared(c).forEach(text -> warnings.add(new Warning(Warning.Kind.NOT_COMPARED, text)));
+        } catch (SQLException e) {
+            throw new AutogenException("cannot read the replayed schema: " + e.getMessage(), e);
+        }
+        return new Diff(diff.operations(), warnings);
     }
 
     private Script renderUndo(MigrationVersion version, String message, List<Operation> ops, Schema expected) {

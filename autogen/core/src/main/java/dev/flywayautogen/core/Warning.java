@@ -14,7 +14,9 @@ public record Warning(Kind kind, String text) {
         /** A destructive operation left out because it was not allowed. */
         DESTRUCTIVE_SKIPPED,
         /** A column made NOT NULL with nothing to fill existing NULLs: the script fails if a row holds one. */
-        FAILS_ON_EXISTING_NULLS
+        FAILS_ON_EXISTING_NULLS,
+        /** Something in the current schema the model does not hold (an expression or partial index): left as it is. */
+        NOT_COMPARED
     }
 
     @Override

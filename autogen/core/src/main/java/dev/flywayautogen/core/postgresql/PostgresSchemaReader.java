@@ -61,6 +61,26 @@ public final class PostgresSchemaReader implements SchemaReader {
             + " JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid"
             + " WHERE n.nspname = current_schema() GROUP BY t.typname";
 
+    /** Expression and partial indexes, which the model does not hold, with their definition. */
+    private static final String NOT_MODELLED_INDEXES = "SELECT ic.relname, tc.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+            + " JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid"
+            + " JOIN pg_namespace n ON n.oid = tc.relnamespace WHERE n.nspname = current_schema()"
+            + " AND (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL) ORDER BY tc.relname, ic.relname";
+
+    @Override
+    public List<String> notCompared(Connection connection) {
+        List<String> lines = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(NOT_MODELLED_INDEXES); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                lines.add("index " + rs.getString(1) + " on " + rs.getString(2) + " is an expression or partial index,"
+                        + " which Hibernate does not declare: not compared, left as it is (" + rs.getString(3) + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the PostgreSQL indexes: " + e.getMessage(), e);
+        }
+        return lines;
+    }
+
     @Override
     public Schema read(Connection connection) {
         try {

@@ -230,4 +230,20 @@ class PostgresScenariosTest {
             assertTrue(h.generate(profile).operations().isEmpty(), "no phantom difference once applied");
         }
     }
+
+    @Test
+    void expressionAndPartialIndexesAreReportedNotComparedAndLeftAlone() throws Exception {
+        try (ScenarioHarness h = harness(CATS_V1 + """
+                CREATE INDEX ix_cat_lower_name ON cat (lower(name));
+                CREATE UNIQUE INDEX ux_cat_happy_name ON cat (name) WHERE mood = 'HAPPY';
+                """)) {
+            AutogenResult result = h.generate(dev.flywayautogen.core.postgresql.enums.v1.Cat.class);
+            assertTrue(result.operations().isEmpty(), result.operations()::toString);
+            List<String> notCompared = result.warnings().stream()
+                    .filter(w -> w.kind() == dev.flywayautogen.core.Warning.Kind.NOT_COMPARED).map(w -> w.text()).toList();
+            assertEquals(2, notCompared.size(), notCompared::toString);
+            assertTrue(notCompared.get(0).startsWith("index ix_cat_lower_name on cat is an expression or partial index"), notCompared::toString);
+            assertTrue(notCompared.get(1).contains("WHERE (mood = 'HAPPY'::mood)"), notCompared::toString);
+        }
+    }
 }
