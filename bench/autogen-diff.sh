@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the autogenerate engine's diff + plan + render on synthetic schemas of 100, 500 and 1000 tables, and the
-# migration replay separately. Prints figures; not a test. Usage: bench/autogen-diff.sh (from anywhere).
+# migration replay separately. Prints figures; not a test. Usage: bench/autogen-diff.sh [sqlite|postgresql] (from
+# anywhere); PostgreSQL replays into a shadow database on -Dflyway-autogen.shadow-url or FLYWAY_AUTOGEN_SHADOW_URL.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -9,4 +10,4 @@ CP_FILE="$ROOT/autogen/core/target/bench-classpath.txt"
 ./mvnw -B -q -pl autogen/core -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
 CP="$ROOT/autogen/core/target/test-classes:$ROOT/autogen/core/target/classes:$(cat "$CP_FILE")"
-exec java --enable-native-access=ALL-UNNAMED -cp "$CP" dev.flywayautogen.core.bench.DiffBenchmark
+exec java --enable-native-access=ALL-UNNAMED -cp "$CP" dev.flywayautogen.core.bench.DiffBenchmark "$@"

@@ -52,15 +52,14 @@ public final class PostgresPlanner implements DialectPlanner {
     public List<Statement> plan(Schema current, List<Operation> operations) {
         List<Statement> out = new ArrayList<>();
         List<Statement> newTablesForeignKeys = new ArrayList<>();
-        Statements statements = new Statements();
-        statements.schema = current;
+        Statements statements = new Statements(current, operations);
         ConstraintRenames renames = new ConstraintRenames(operations);
         for (Operation op : operations) {
+            statements.planning = op;
             if (renames.renameFor(op) != null || renames.absorbed(op)) {
                 if (renames.renameFor(op) != null) {
                     out.add(Statement.sql(renames.renameFor(op), op));
                 }
-                statements.schema = SchemaChanges.apply(statements.schema, op);
                 continue;
             }
             if (op instanceof CreateTable create) {
@@ -71,7 +70,6 @@ public final class PostgresPlanner implements DialectPlanner {
                 newTablesForeignKeys.clear();
             }
             op.accept(statements).forEach(sql -> out.add(Statement.sql(sql, op)));
-            statements.schema = SchemaChanges.apply(statements.schema, op);
         }
         out.addAll(newTablesForeignKeys);
         return out;
@@ -83,8 +81,19 @@ public final class PostgresPlanner implements DialectPlanner {
 
     private static final class Statements implements OperationVisitor<List<String>> {
 
-        /** The schema as it is when the operation being planned runs: the operations before it applied. */
-        private Schema schema;
+        private final Schema current;
+        private final List<Operation> operations;
+        private Operation planning;
+
+        Statements(Schema current, List<Operation> operations) {
+            this.current = current;
+            this.operations = operations;
+        }
+
+        /** The schema as it is when the operation being planned runs; worked out only for the few that need it. */
+        private Schema schemaBeforePlanned() {
+            return SchemaChanges.apply(current, operations.subList(0, operations.indexOf(planning)));
+        }
 
         public List<String> createTable(CreateTable op) {
             List<String> out = new ArrayList<>();
@@ -221,7 +230,7 @@ public final class PostgresPlanner implements DialectPlanner {
 
         public List<String> alterEnumType(AlterEnumType op) {
             return op.from().onlyAddsTo(op.to()) ? EnumTypeDdl.addValues(op.from(), op.to())
-                    : EnumTypeDdl.recreate(op.to(), EnumTypeDdl.columnsOfType(schema, op.from().name()));
+                    : EnumTypeDdl.recreate(op.to(), EnumTypeDdl.columnsOfType(schemaBeforePlanned(), op.from().name()));
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.flywayautogen.core.bench;
 
-import dev.flywayautogen.core.sqlite.SqliteTypes;
+import dev.flywayautogen.core.dialect.Dialect;
+import dev.flywayautogen.core.dialect.Dialects;
+import dev.flywayautogen.core.model.TypeRules;
 import dev.flywayautogen.core.compare.Diff;
 import dev.flywayautogen.core.compare.SchemaComparator;
 import dev.flywayautogen.core.current.MigrationReplayer;
-import dev.flywayautogen.core.sqlite.SqliteSchemaReader;
 import dev.flywayautogen.core.desired.RenameHints;
 import dev.flywayautogen.core.model.CheckConstraint;
 import dev.flywayautogen.core.model.Column;
@@ -17,9 +18,7 @@ import dev.flywayautogen.core.model.Table;
 import dev.flywayautogen.core.model.UniqueConstraint;
 import dev.flywayautogen.core.ops.CreateTable;
 import dev.flywayautogen.core.ops.Operation;
-import dev.flywayautogen.core.sqlite.SqlitePlanner;
 import dev.flywayautogen.core.render.ScriptRenderer;
-import dev.flywayautogen.core.sqlite.SqliteScratchDatabase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +30,9 @@ import java.util.List;
 /**
  * Times diff + plan + render on synthetic schemas of 100, 500 and 1000 tables (8 columns, an index, a unique, a
  * check, foreign keys in groups of ten). The desired side adds a column to every 10th table and tightens a column
- * (forcing a rebuild of the table and its children) in every 25th. Migration replay is timed separately.
- * Not a test: run with bench/autogen-diff.sh.
+ * (on SQLite a rebuild of the table and its children) in every 25th. Migration replay (for PostgreSQL into a shadow
+ * database on the server, read back through pg_catalog) is timed separately.
+ * Not a test: run with bench/autogen-diff.sh [sqlite|postgresql].
  */
 public final class DiffBenchmark {
 
@@ -40,28 +40,32 @@ public final class DiffBenchmark {
 
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
+        Dialect dialect = args.length > 0 && args[0].equals("postgresql")
+                ? dev.flywayautogen.core.postgresql.PostgresDialect.configured() : Dialects.require("sqlite");
+        System.out.println("dialect " + dialect.name());
+        TypeRules types = dialect.types();
         long[] medians = new long[SIZES.length];
         // Warm the JIT on every size first: measured in size order, the smallest size would otherwise run on
         // half-compiled code and the ratio would measure the JIT rather than the engine's growth.
         for (int n : SIZES) {
-            Schema current = synthetic(n, false);
-            Schema desired = synthetic(n, true);
+            Schema current = synthetic(types, n, false);
+            Schema desired = synthetic(types, n, true);
             for (int r = 0; r < 5; r++) {
                 Diff diff = new SchemaComparator().compare(current, desired, RenameHints.none());
-                ScriptRenderer.render("V2__warmup.sql", diff.operations(), diff.warnings(), new SqlitePlanner().plan(current, diff.operations()));
+                ScriptRenderer.render("V2__warmup.sql", diff.operations(), diff.warnings(), dialect.planner().plan(current, diff.operations()));
             }
         }
         for (int s = 0; s < SIZES.length; s++) {
             int n = SIZES[s];
-            Schema current = synthetic(n, false);
-            Schema desired = synthetic(n, true);
+            Schema current = synthetic(types, n, false);
+            Schema desired = synthetic(types, n, true);
             long[] runs = new long[7];
             int ops = 0;
             int bytes = 0;
             for (int r = 0; r < runs.length + 3; r++) { // and 3 more per size
                 long start = System.nanoTime();
                 Diff diff = new SchemaComparator().compare(current, desired, RenameHints.none());
-                List<dev.flywayautogen.core.dialect.Statement> statements = new SqlitePlanner().plan(current, diff.operations());
+                List<dev.flywayautogen.core.dialect.Statement> statements = dialect.planner().plan(current, diff.operations());
                 String script = ScriptRenderer.render("V2__bench.sql", diff.operations(), diff.warnings(), statements);
                 long elapsed = System.nanoTime() - start;
                 if (r >= 3) {
@@ -72,34 +76,36 @@ public final class DiffBenchmark {
             }
             Arrays.sort(runs);
             medians[s] = runs[runs.length / 2];
-            long replayMillis = replayMillis(current);
-            System.out.printf("%5d tables: diff+plan+render %7.1f ms (median of %d; %d ops, %d bytes of SQL); migration replay %d ms%n",
-                    n, medians[s] / 1e6, runs.length, ops, bytes, replayMillis);
+            long[] replay = replayMillis(dialect, current);
+            System.out.printf("%5d tables: diff+plan+render %7.1f ms (median of %d; %d ops, %d bytes of SQL); migration replay %d ms"
+                    + " (Flyway into the scratch database %d ms, reading it %d ms)%n",
+                    n, medians[s] / 1e6, runs.length, ops, bytes, replay[0] + replay[1], replay[0], replay[1]);
         }
         System.out.printf("ratio time(1000)/time(100) = %.1f (target <= 12); 500 tables %s 1 s%n",
                 (double) medians[2] / medians[0], medians[1] < 1_000_000_000L ? "under" : "OVER");
     }
 
-    static Schema synthetic(int n, boolean changed) {
+    static Schema synthetic(TypeRules types, int n, boolean changed) {
+        String yes = types.type("boolean").canonical().equals("boolean") ? "true" : "1";
         List<Table> tables = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String name = String.format("t%04d", i);
             List<Column> cols = new ArrayList<>(List.of(
-                    new Column("id", SqliteTypes.of("integer"), false, null),
-                    new Column("name", SqliteTypes.of("varchar(255)"), false, null),
-                    new Column("code", SqliteTypes.of("varchar(40)"), true, null),
-                    new Column("amount", SqliteTypes.of("numeric(10,2)"), true, "0"),
-                    new Column("created_at", SqliteTypes.of("timestamp"), false, "CURRENT_TIMESTAMP"),
-                    new Column("active", SqliteTypes.of("boolean"), false, "1"),
-                    new Column("note", SqliteTypes.of("text"), changed && i % 25 == 7 ? false : true,
+                    new Column("id", types.type("integer"), false, null),
+                    new Column("name", types.type("varchar(255)"), false, null),
+                    new Column("code", types.type("varchar(40)"), true, null),
+                    new Column("amount", types.type("numeric(10,2)"), true, "0"),
+                    new Column("created_at", types.type("timestamp"), false, "CURRENT_TIMESTAMP"),
+                    new Column("active", types.type("boolean"), false, yes),
+                    new Column("note", types.type("text"), changed && i % 25 == 7 ? false : true,
                             changed && i % 25 == 7 ? "''" : null)));
             List<ForeignKey> fks = new ArrayList<>();
             if (i % 10 != 0) {
-                cols.add(new Column("parent_id", SqliteTypes.of("bigint"), true, null));
+                cols.add(new Column("parent_id", types.type("bigint"), true, null));
                 fks.add(new ForeignKey(null, List.of("parent_id"), String.format("t%04d", i - i % 10), List.of("id"), "CASCADE"));
             }
             if (changed && i % 10 == 3) {
-                cols.add(new Column("extra", SqliteTypes.of("varchar(20)"), true, null));
+                cols.add(new Column("extra", types.type("varchar(20)"), true, null));
             }
             tables.add(new Table(name, cols, new PrimaryKey(null, List.of("id")),
                     List.of(new UniqueConstraint("uq_" + name + "_code", List.of("code"))),
@@ -109,20 +115,22 @@ public final class DiffBenchmark {
         return Schema.of(tables);
     }
 
-    private static long replayMillis(Schema schema) throws Exception {
+    /** Flyway's replay (scratch database created) and the schema read, in milliseconds. */
+    private static long[] replayMillis(Dialect dialect, Schema schema) throws Exception {
         Path dir = Files.createTempDirectory("bench-migrations-");
         List<Operation> creates = new ArrayList<>();
         dev.flywayautogen.core.compare.TableOrder.parentsFirst(schema.tables()).forEach(t -> creates.add(new CreateTable(t)));
-        List<dev.flywayautogen.core.dialect.Statement> statements = new SqlitePlanner().plan(Schema.of(List.of()), creates);
+        List<dev.flywayautogen.core.dialect.Statement> statements = dialect.planner().plan(Schema.of(List.of()), creates);
         Files.writeString(dir.resolve("V1__init.sql"), ScriptRenderer.render("V1__init.sql", List.of(), List.of(), statements));
         long start = System.nanoTime();
-        MigrationReplayer.Replay replay = new MigrationReplayer(new dev.flywayautogen.core.sqlite.SqliteDialect()).replay(dir);
+        MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(dir);
+        long replayed = System.nanoTime();
         try (var db = replay.database(); Connection c = db.connect()) {
-            Schema read = new SqliteSchemaReader().read(c);
+            Schema read = dialect.reader().read(c);
             if (read.tables().size() != schema.tables().size()) {
                 throw new IllegalStateException("replay lost tables");
             }
+            return new long[]{(replayed - start) / 1_000_000, (System.nanoTime() - replayed) / 1_000_000};
         }
-        return (System.nanoTime() - start) / 1_000_000;
     }
 }
