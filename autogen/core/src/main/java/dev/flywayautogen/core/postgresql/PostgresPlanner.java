@@ -206,8 +206,11 @@ public final class PostgresPlanner implements DialectPlanner {
         }
 
         public List<String> createSequence(CreateSequence op) {
-            return List.of("CREATE SEQUENCE " + q(op.sequence().name()) + " START WITH " + op.sequence().start()
+            List<String> out = new ArrayList<>();
+            out.add("CREATE SEQUENCE " + q(op.sequence().name()) + " START WITH " + op.sequence().start()
                     + " INCREMENT BY " + op.sequence().increment());
+            SequenceContinuation.forExistingTable(current, op.sequence()).ifPresent(out::add);
+            return out;
         }
 
         public List<String> dropSequence(DropSequence op) {
