@@ -42,7 +42,10 @@ public final class SqlText {
         return number != null ? number : normaliseExpression(s);
     }
 
-    /** Lower-cases outside string literals, unquotes identifiers, collapses whitespace, drops outer parentheses. */
+    /**
+     * Lower-cases outside string literals, unquotes identifiers, collapses whitespace, drops outer parentheses and
+     * those AND/OR do not need ({@link BooleanShape}).
+     */
     public static String normaliseExpression(String raw) {
         StringBuilder out = new StringBuilder();
         String s = raw.trim();
@@ -72,7 +75,7 @@ public final class SqlText {
                 i++;
             }
         }
-        return stripOuterParentheses(out.toString());
+        return BooleanShape.canonical(out.toString());
     }
 
     /** Removes parentheses that wrap the whole text, e.g. {@code ((a>0))} becomes {@code a>0}. */

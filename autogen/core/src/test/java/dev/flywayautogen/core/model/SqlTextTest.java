@@ -59,4 +59,23 @@ class SqlTextTest {
         assertEquals(false, SqliteTypes.of("integer").narrowsTo(SqliteTypes.of("float")));
         assertEquals(false, SqliteTypes.of("real").narrowsTo(SqliteTypes.of("double")));
     }
+
+    @Test
+    void andOrKeepOnlyTheParenthesesTheyNeed() {
+        assertEquals(SqlText.normaliseExpression("low <= high AND (low >= 0 OR high IS NULL)"),
+                SqlText.normaliseExpression("((low <= high) AND ((low >= 0) OR (high IS NULL)))"));
+        assertEquals("low<=high and (low>=0 or high is null)",
+                SqlText.normaliseExpression("((low <= high) AND ((low >= 0) OR (high IS NULL)))"));
+        assertEquals("a>0 or b>0 and c>0", SqlText.normaliseExpression("(a > 0) OR ((b > 0) AND (c > 0))"));
+        assertEquals(SqlText.normaliseExpression("status IN ('A', 'B') OR status IS NULL"),
+                SqlText.normaliseExpression("((status IN ('A','B')) OR (status IS NULL))"));
+    }
+
+    @Test
+    void betweenKeepsItsAndAndLiteralsAndIdentifiersAreNoKeywords() {
+        assertEquals("amount between 1 and 100 and color<>'red or blue'",
+                SqlText.normaliseExpression("(amount BETWEEN 1 AND 100) AND (color <> 'red or blue')"));
+        assertEquals("order_no>0", SqlText.normaliseExpression("(order_no > 0)"));
+        assertNotEquals(SqlText.normaliseExpression("(a > 0 OR b > 0) AND c > 0"), SqlText.normaliseExpression("a > 0 OR b > 0 AND c > 0"));
+    }
 }

@@ -73,6 +73,11 @@ class PostgresReaderRoundTripTest {
     }
 
     @Test
+    void compoundChecksReadBackWithoutDifferences() throws Exception {
+        assertRoundTrip(dev.flywayautogen.core.corpus.model.checks.Measure.class);
+    }
+
+    @Test
     void identityKeyReadsBackWithoutDifferences() throws Exception {
         assertRoundTrip(Counter.class);
     }
