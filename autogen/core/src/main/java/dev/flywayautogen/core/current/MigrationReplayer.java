@@ -29,6 +29,7 @@ public final class MigrationReplayer {
         if (!Files.isDirectory(migrationsDir)) {
             throw new dev.flywayautogen.core.AutogenException("migrations directory does not exist: " + migrationsDir);
         }
+        VersionConflicts.check(migrationsDir);
         long start = System.nanoTime();
         ScratchDatabase db = dialect.newScratchDatabase("replay");
         try {
