@@ -49,8 +49,8 @@ public final class VersionConflicts {
         if (!clashes.isEmpty()) {
             throw new AutogenException("two migrations in " + migrationsDir + " have the same version ("
                     + String.join("; ", clashes) + "); Flyway cannot apply both: give the one that is not applied"
-                    + " anywhere yet a new version (rename it), then generate again."
-                    + " (the timestamp version scheme keeps two branches from picking the same version)");
+                    + " anywhere yet a new version by renaming it, then generate again; the timestamp version scheme"
+                    + " keeps two branches from picking the same version");
         }
     }
 
