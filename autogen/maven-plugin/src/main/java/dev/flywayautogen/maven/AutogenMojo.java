@@ -65,7 +65,7 @@ abstract class AutogenMojo extends AbstractMojo {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         EntityScanner.Scan scan = scan(classes);
-        try (QuietEngineLogs quiet = QuietEngineLogs.install(getLog())) {
+        try (QuietEngineLogs quiet = QuietEngineLogs.install()) {
             // Hibernate and Flyway look up services and resources through the context class loader too
             thread.setContextClassLoader(scan.loader());
             if (scan.entities().isEmpty()) {

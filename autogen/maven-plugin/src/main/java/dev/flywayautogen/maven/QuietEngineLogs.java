@@ -5,14 +5,11 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.apache.maven.plugin.logging.Log;
-import org.flywaydb.core.api.logging.LogFactory;
-
 /**
- * The engine replays the migrations with Flyway and boots Hibernate on scratch databases: their INFO lines ("Migrating
- * schema ... replay.db", the Hibernate banner) say nothing about the user's project, so an in-sync build shows none of
- * them. Flyway's warnings and errors go to Maven's log, its other lines to {@code -X}; Hibernate, which logs through
- * java.util.logging here, is turned down to warnings while the engine runs, as the extension's QuietEngine does.
+ * The engine boots Hibernate on scratch databases: its INFO lines (the banner, "Database info") say nothing about the
+ * user's project, so an in-sync build shows none of them. Hibernate logs through java.util.logging in a Maven plugin;
+ * it is turned down to warnings while the engine runs, as the extension's QuietEngine does. (The engine keeps its
+ * Flyway replays quiet itself.)
  */
 final class QuietEngineLogs implements AutoCloseable {
 
@@ -24,9 +21,7 @@ final class QuietEngineLogs implements AutoCloseable {
 
     private final Map<Logger, Level> before = new LinkedHashMap<>();
 
-    private QuietEngineLogs(Log maven) {
-        // Flyway's LogFactory is the plugin's own copy (its class realm), so this reaches no one else's Flyway
-        LogFactory.setLogCreator(type -> new FlywayToMaven(maven));
+    private QuietEngineLogs() {
         QUIET.forEach((name, level) -> {
             Logger logger = Logger.getLogger(name);
             before.put(logger, logger.getLevel());
@@ -34,49 +29,12 @@ final class QuietEngineLogs implements AutoCloseable {
         });
     }
 
-    static QuietEngineLogs install(Log maven) {
-        return new QuietEngineLogs(maven);
+    static QuietEngineLogs install() {
+        return new QuietEngineLogs();
     }
 
     @Override
     public void close() {
         before.forEach(Logger::setLevel);
-    }
-
-    private record FlywayToMaven(Log maven) implements org.flywaydb.core.api.logging.Log {
-        @Override
-        public boolean isDebugEnabled() {
-            return maven.isDebugEnabled();
-        }
-
-        @Override
-        public void debug(String message) {
-            maven.debug(message);
-        }
-
-        @Override
-        public void info(String message) {
-            maven.debug(message);
-        }
-
-        @Override
-        public void notice(String message) {
-            maven.debug(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            maven.warn(message);
-        }
-
-        @Override
-        public void error(String message) {
-            maven.error(message);
-        }
-
-        @Override
-        public void error(String message, Exception e) {
-            maven.error(message, e);
-        }
     }
 }
