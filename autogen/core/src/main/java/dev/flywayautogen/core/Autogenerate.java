@@ -160,13 +160,13 @@ public final class Autogenerate {
                 reversed.add(op.reverse());
             }
         } catch (IrreversibleOperation e) {
-            throw new AutogenException("--undo requested but " + e.getMessage());
+            throw new AutogenException("an undo script was asked for (--undo, quarkus.flyway-autogen.undo) but " + e.getMessage());
         }
         Collections.reverse(reversed);
         try {
             NotNullRule.check(reversed, ColumnOrigins.none());
         } catch (AutogenException e) {
-            throw new AutogenException("--undo requested but the undo cannot restore existing rows: " + e.getMessage());
+            throw new AutogenException("an undo script was asked for (--undo, quarkus.flyway-autogen.undo) but the undo cannot restore existing rows: " + e.getMessage());
         }
         return render('U', version, message, "undo " + message, reversed, List.of(), planner.plan(expected, reversed));
     }

@@ -43,7 +43,7 @@ class AutogenerateTest {
             AutogenException e = assertThrows(AutogenException.class, () -> h.generate(
                     AutogenOptions.defaults().withUndo(true).withAllowDestructive(true),
                     dev.flywayautogen.core.scenarios.dropcolumn.after.Pet.class));
-            assertTrue(e.getMessage().startsWith("--undo requested but dropping pet.weight cannot be undone"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("an undo script was asked for (--undo, quarkus.flyway-autogen.undo) but dropping pet.weight cannot be undone"), e.getMessage());
         }
     }
 
