@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -48,10 +49,17 @@ public final class Autogenerate {
 
     private final Dialect dialect;
     private final DialectPlanner planner;
+    private final Clock clock;
 
     public Autogenerate(Dialect dialect) {
+        this(dialect, Clock.systemUTC());
+    }
+
+    /** {@code clock}: the time the timestamp version scheme reads. */
+    public Autogenerate(Dialect dialect, Clock clock) {
         this.dialect = dialect;
         this.planner = dialect.planner();
+        this.clock = clock;
     }
 
     /** By name ({@code sqlite}), as {@code quarkus.datasource.db-kind} or {@code --dialect} give it. */
@@ -111,7 +119,7 @@ public final class Autogenerate {
                 if (op.destructive() && !options.allowDestructive()) {
                     skipped.add(op);
                     warnings.add(new Warning(Warning.Kind.DESTRUCTIVE_SKIPPED,
-                            "skipped destructive operation (allow it with --allow-destructive): " + op.describe()));
+                            "skipped destructive operation: " + op.describe()));
                 } else {
                     ops.add(op);
                 }
@@ -123,7 +131,7 @@ public final class Autogenerate {
             NotNullRule.check(ops, ColumnOrigins.read(metadata));
             warnings.addAll(NotNullRule.tighteningWarnings(ops));
             Schema expected = SchemaChanges.apply(current, ops);
-            MigrationVersion version = MigrationVersion.nextIn(migrationsDir);
+            MigrationVersion version = options.versionScheme().next(MigrationVersion.highestIn(migrationsDir), clock);
             String message = options.message() == null || options.message().isBlank() ? ChangeSummary.of(ops) : options.message();
             Script forward = render('V', version, message, message, ops, warnings, planner.plan(current, ops));
             Optional<Script> undo = options.undo()
@@ -159,13 +167,13 @@ public final class Autogenerate {
                 reversed.add(op.reverse());
             }
         } catch (IrreversibleOperation e) {
-            throw new AutogenException("--undo requested but " + e.getMessage());
+            throw new AutogenException("an undo script was asked for (--undo, quarkus.flyway-autogen.undo) but " + e.getMessage());
         }
         Collections.reverse(reversed);
         try {
             NotNullRule.check(reversed, ColumnOrigins.none());
         } catch (AutogenException e) {
-            throw new AutogenException("--undo requested but the undo cannot restore existing rows: " + e.getMessage());
+            throw new AutogenException("an undo script was asked for (--undo, quarkus.flyway-autogen.undo) but the undo cannot restore existing rows: " + e.getMessage());
         }
         return render('U', version, message, "undo " + message, reversed, List.of(), planner.plan(expected, reversed));
     }
@@ -173,7 +181,8 @@ public final class Autogenerate {
     private Script render(char prefix, MigrationVersion version, String slugMessage, String title, List<Operation> ops,
                           List<Warning> warnings, List<Statement> statements) {
         String fileName = ScriptRenderer.fileName(prefix, version, slugMessage);
-        String header = fileName + " (" + planner.dialectName() + "): " + title;
+        // a message typed as "Add e-mail:" must not leave the header line hanging
+        String header = fileName + " (" + planner.dialectName() + "): " + title.strip().replaceAll("[\\s:;,.-]+$", "");
         return new Script(fileName, ScriptRenderer.render(header, ops, warnings, statements));
     }
 

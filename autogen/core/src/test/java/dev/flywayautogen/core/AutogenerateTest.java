@@ -43,7 +43,7 @@ class AutogenerateTest {
             AutogenException e = assertThrows(AutogenException.class, () -> h.generate(
                     AutogenOptions.defaults().withUndo(true).withAllowDestructive(true),
                     dev.flywayautogen.core.scenarios.dropcolumn.after.Pet.class));
-            assertTrue(e.getMessage().startsWith("--undo requested but dropping pet.weight cannot be undone"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("an undo script was asked for (--undo, quarkus.flyway-autogen.undo) but dropping pet.weight cannot be undone"), e.getMessage());
         }
     }
 
@@ -63,6 +63,22 @@ class AutogenerateTest {
             try (var files = Files.list(h.migrations)) {
                 assertEquals(0, files.count(), "nothing written");
             }
+        }
+    }
+
+    @Test
+    void timestampSchemeNamesTheFileAfterTheClockAndTheHeaderEndsWithoutPunctuation() throws Exception {
+        try (ScenarioHarness h = new ScenarioHarness(BEFORE)) {
+            java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-02T15:30:00Z"), java.time.ZoneOffset.UTC);
+            AutogenResult result = new Autogenerate(dev.flywayautogen.core.dialect.Dialects.require("sqlite"), clock)
+                    .generate(List.of(dev.flywayautogen.core.scenarios.index.after.Pet.class), getClass().getClassLoader(),
+                            h.migrations, AutogenOptions.defaults().withMessage("Index pets by name:")
+                                    .withVersionScheme(dev.flywayautogen.core.render.VersionScheme.TIMESTAMP));
+            assertEquals(List.of(h.migrations.resolve("V20261202153000__index_pets_by_name.sql")), result.written());
+            assertEquals("-- V20261202153000__index_pets_by_name.sql (sqlite): Index pets by name",
+                    Files.readAllLines(result.written().get(0)).get(0));
+            h.applyToApp();
+            h.assertAppMatches(dev.flywayautogen.core.scenarios.index.after.Pet.class);
         }
     }
 

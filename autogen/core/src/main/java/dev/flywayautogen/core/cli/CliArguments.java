@@ -3,6 +3,7 @@ package dev.flywayautogen.core.cli;
 import dev.flywayautogen.core.AutogenOptions;
 import dev.flywayautogen.core.desired.RenameHints;
 import dev.flywayautogen.core.postgresql.ShadowServer;
+import dev.flywayautogen.core.render.VersionScheme;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
     static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect sqlite|postgresql"
             + " [--shadow-url jdbc:postgresql://host/db --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
-            + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>]";
+            + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]";
 
     static CliArguments parse(String[] args) {
         if (args.length == 0) {
@@ -49,6 +50,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--undo" -> options = options.withUndo(true);
                 case "--allow-destructive" -> options = options.withAllowDestructive(true);
                 case "--naming-strategy" -> namingStrategy = namingStrategy(value(args, ++i, arg));
+                case "--version-scheme" -> options = options.withVersionScheme(VersionScheme.parse(value(args, ++i, arg)));
                 case "--rename" -> renames = renames.merge(RenameHints.parse(value(args, ++i, arg)));
                 case "--shadow-url" -> shadowUrl = value(args, ++i, arg);
                 case "--shadow-user" -> shadowUser = value(args, ++i, arg);

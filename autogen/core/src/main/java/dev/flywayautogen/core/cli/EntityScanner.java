@@ -23,25 +23,43 @@ import java.util.stream.Stream;
  * pre-filtered by looking for the annotation's descriptor in their bytes, so only entities are loaded: loading
  * every class would fail on classes whose dependencies are not on the given classpath.
  */
-final class EntityScanner {
+public final class EntityScanner {
 
     private static final byte[] ENTITY_DESCRIPTOR = "Ljakarta/persistence/Entity;".getBytes(StandardCharsets.UTF_8);
 
-    record Scan(List<Class<?>> entities, ClassLoader loader) {
+    /** The entities found (possibly none) and the class loader that loaded them from the scanned entries. */
+    public record Scan(List<Class<?>> entities, ClassLoader loader) {
     }
 
+    private EntityScanner() {
+    }
+
+    /** The CLI's {@code --classpath}: at least one entity, or an {@link AutogenException}. */
     static Scan scan(String classpath) {
         List<Path> entries = new ArrayList<>();
-        List<URL> urls = new ArrayList<>();
         for (String part : classpath.split(java.io.File.pathSeparator)) {
-            if (part.isBlank()) {
-                continue;
+            if (!part.isBlank()) {
+                entries.add(Path.of(part));
             }
-            Path p = Path.of(part);
+        }
+        Scan scan = scan(entries);
+        if (scan.entities().isEmpty()) {
+            throw new AutogenException("no @Entity classes found in --classpath " + classpath);
+        }
+        return scan;
+    }
+
+    /**
+     * Class folders and jars, as a build tool lists a project's runtime class path: with class folders given, the
+     * jars are their dependencies and are not scanned. The loader's parent is the engine's, so that the entities
+     * share its Jakarta Persistence and Hibernate classes.
+     */
+    public static Scan scan(List<Path> entries) {
+        List<URL> urls = new ArrayList<>();
+        for (Path p : entries) {
             if (!Files.exists(p)) {
                 throw new AutogenException("classpath entry does not exist: " + p);
             }
-            entries.add(p);
             try {
                 urls.add(p.toUri().toURL());
             } catch (MalformedURLException e) {
@@ -65,11 +83,8 @@ final class EntityScanner {
                     entities.add(type);
                 }
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new AutogenException("cannot load entity " + name + " (" + e + "); add its dependencies to --classpath");
+                throw new AutogenException("cannot load entity " + name + " (" + e + "); its dependencies must be on the class path");
             }
-        }
-        if (entities.isEmpty()) {
-            throw new AutogenException("no @Entity classes found in --classpath " + classpath);
         }
         return new Scan(entities, loader);
     }

@@ -5,6 +5,7 @@ import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.core.AutogenException;
 import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
+import dev.flywayautogen.core.Warning;
 import dev.flywayautogen.core.ops.Operation;
 import dev.flywayautogen.core.postgresql.PostgresDialect;
 
@@ -22,6 +23,9 @@ public final class Main {
     public static final int IN_SYNC = 0;
     public static final int PENDING = 1;
     public static final int ERROR = 2;
+
+    /** What a warning asks the user to do, in this command line's options. */
+    static final Warning.Remedies REMEDIES = new Warning.Remedies("pass --rename %s", "--allow-destructive");
 
     private Main() {
     }
@@ -59,7 +63,7 @@ public final class Main {
             Path migrations = arguments.migrations();
             if (arguments.command().equals("check")) {
                 AutogenResult result = engine.check(entities, migrations, arguments.options());
-                result.warnings().forEach(w -> err.println("warning: " + w.text()));
+                result.warnings().forEach(w -> err.println("warning: " + w.advice(REMEDIES)));
                 if (result.inSync()) {
                     out.println("in sync: migrations match the entities");
                     return IN_SYNC;
@@ -71,7 +75,7 @@ public final class Main {
                 return PENDING;
             }
             AutogenResult result = engine.generate(entities, migrations, arguments.options());
-            result.warnings().forEach(w -> err.println("warning: " + w.text()));
+            result.warnings().forEach(w -> err.println("warning: " + w.advice(REMEDIES)));
             if (result.written().isEmpty()) {
                 out.println("no changes");
             } else {

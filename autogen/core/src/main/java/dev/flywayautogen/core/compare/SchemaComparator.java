@@ -132,9 +132,9 @@ public final class SchemaComparator {
         for (Table d : dropped) {
             for (Table c : created) {
                 if (columnNames(d).equals(columnNames(c))) {
-                    warnings.add(new Warning(Warning.Kind.POSSIBLE_RENAME, "POSSIBLE RENAME: table " + d.name() + " is dropped and " + c.name()
+                    warnings.add(Warning.possibleRename("POSSIBLE RENAME: table " + d.name() + " is dropped and " + c.name()
                             + " created with the same columns; if it is a rename, declare @RenamedFrom(\"" + d.name()
-                            + "\") on the entity or pass --rename " + d.name() + "=" + c.name()));
+                            + "\") on the entity", d.name() + "=" + c.name()));
                 }
             }
         }

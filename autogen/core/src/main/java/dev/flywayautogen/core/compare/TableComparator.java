@@ -125,10 +125,10 @@ final class TableComparator {
             }
             for (Column added : desired.columns()) {
                 if (current.column(added.name()).isEmpty() && added.type().equals(dropped.type())) {
-                    warnings.add(new Warning(Warning.Kind.POSSIBLE_RENAME, "POSSIBLE RENAME: column " + desired.name() + "." + dropped.name() + " is dropped and "
+                    warnings.add(Warning.possibleRename("POSSIBLE RENAME: column " + desired.name() + "." + dropped.name() + " is dropped and "
                             + desired.name() + "." + added.name() + " added with the same type; if it is a rename, declare "
-                            + "@RenamedFrom(\"" + dropped.name() + "\") on the field or pass --rename "
-                            + desired.name() + "." + dropped.name() + "=" + added.name()));
+                            + "@RenamedFrom(\"" + dropped.name() + "\") on the field",
+                            desired.name() + "." + dropped.name() + "=" + added.name()));
                 }
             }
         }

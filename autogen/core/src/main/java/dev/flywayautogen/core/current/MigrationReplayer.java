@@ -29,6 +29,7 @@ public final class MigrationReplayer {
         if (!Files.isDirectory(migrationsDir)) {
             throw new dev.flywayautogen.core.AutogenException("migrations directory does not exist: " + migrationsDir);
         }
+        VersionConflicts.check(migrationsDir);
         long start = System.nanoTime();
         ScratchDatabase db = dialect.newScratchDatabase("replay");
         try {
@@ -46,11 +47,10 @@ public final class MigrationReplayer {
         for (Path location : locations) {
             flywayLocations.add("filesystem:" + location.toAbsolutePath());
         }
-        Flyway.configure()
+        FlywayWarningsOnly.migrate(Flyway.configure()
                 .dataSource(db.jdbcUrl(), db.user(), db.password())
                 .locations(flywayLocations.toArray(String[]::new))
-                .load()
-                .migrate();
+                .load());
     }
 
     static String rootMessage(Throwable e) {

@@ -38,16 +38,25 @@ public final class EntityBootstrap {
     /** For the application's Hibernate dialect (class name), as the engine's {@code Dialect} names it. */
     public static Metadata metadata(Collection<Class<?>> entityClasses, ClassLoader classLoader,
                                     String physicalNamingStrategy, String hibernateDialect) {
+        return metadata(entityClasses, classLoader, physicalNamingStrategy, "", hibernateDialect);
+    }
+
+    /** {@code implicitNamingStrategy} blank: Hibernate's default, as Quarkus leaves it unless configured. */
+    public static Metadata metadata(Collection<Class<?>> entityClasses, ClassLoader classLoader,
+                                    String physicalNamingStrategy, String implicitNamingStrategy, String hibernateDialect) {
         if (entityClasses.isEmpty()) {
             throw new IllegalArgumentException("no @Entity classes given");
         }
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(classLoader).build();
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder(bootstrap)
                 .applySetting("hibernate.dialect", hibernateDialect)
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
                 .applySetting("hibernate.physical_naming_strategy", physicalNamingStrategy)
-                .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")
-                .build();
+                .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false");
+        if (implicitNamingStrategy != null && !implicitNamingStrategy.isBlank()) {
+            settings.applySetting("hibernate.implicit_naming_strategy", implicitNamingStrategy);
+        }
+        StandardServiceRegistry registry = settings.build();
         MetadataSources sources = new MetadataSources(registry);
         entityClasses.stream().sorted(Comparator.comparing(Class::getName)).forEach(sources::addAnnotatedClass);
         return sources.buildMetadata();

@@ -25,7 +25,7 @@ public record RenameHints(Map<String, String> tables, Map<String, Map<String, St
     public static RenameHints parse(String option) {
         String[] sides = option.split("=", -1);
         if (sides.length != 2 || sides[0].isBlank() || sides[1].isBlank()) {
-            throw new IllegalArgumentException("--rename expects table.old=new or old_table=new_table, got '" + option + "'");
+            throw new IllegalArgumentException("a rename is table.old=new or old_table=new_table, got '" + option + "'");
         }
         String left = sides[0].trim();
         String right = sides[1].trim();

@@ -90,14 +90,17 @@ public final class HibernateAgreement {
 
     private static SessionFactory sessionFactory(Dialect dialect, EntitySet entities, ScratchDatabase database) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(entities.loader()).build();
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder(bootstrap)
                 .applySetting("hibernate.dialect", dialect.hibernateDialect())
                 .applySetting("jakarta.persistence.nonJtaDataSource", dialect.dataSource(database))
                 .applySetting("hibernate.physical_naming_strategy", entities.physicalNamingStrategy())
                 .applySetting("hibernate.hbm2ddl.auto", "validate")
                 .applySetting("jakarta.persistence.validation.mode", "none")
-                .applySetting("hibernate.cache.use_second_level_cache", "false")
-                .build();
+                .applySetting("hibernate.cache.use_second_level_cache", "false");
+        if (!entities.implicitNamingStrategy().isBlank()) {
+            settings.applySetting("hibernate.implicit_naming_strategy", entities.implicitNamingStrategy());
+        }
+        StandardServiceRegistry registry = settings.build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             entities.classes().forEach(sources::addAnnotatedClass);

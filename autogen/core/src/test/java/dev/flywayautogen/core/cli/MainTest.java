@@ -103,6 +103,27 @@ class MainTest {
     }
 
     @Test
+    void versionSchemeTimestampNamesTheFileAfterTheTimeAndAnUnknownSchemeIsAUsageError() throws Exception {
+        String before = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        assertEquals(Main.IN_SYNC, run(args("generate", "--message", "details", "--version-scheme", "timestamp")));
+        String written = Path.of(out.toString().trim()).getFileName().toString();
+        assertTrue(written.matches("V\\d{14}__details\\.sql"), written);
+        assertTrue(written.substring(1, 15).compareTo(before) >= 0, written + " is not before " + before);
+
+        assertEquals(Main.ERROR, run(args("check", "--version-scheme", "weekly")));
+        assertTrue(err.toString().startsWith("error: unknown version scheme 'weekly' (expected increment or timestamp)"), err.toString());
+    }
+
+    @Test
+    void possibleRenameWarningNamesTheRenameOption() throws Exception {
+        Files.writeString(migrations.resolve("V2__more.sql"), "ALTER TABLE pet ADD COLUMN nick VARCHAR(255);");
+        assertEquals(Main.PENDING, run(args("check")));
+        assertTrue(err.toString().contains("declare @RenamedFrom(\"nick\") on the field or pass --rename pet.nick=nickname"),
+                err.toString());
+    }
+
+    @Test
     void errorsExitTwoWithOneLineMessage() {
         assertEquals(Main.ERROR, run(args("check", "--bogus")));
         assertTrue(err.toString().startsWith("error: unknown option '--bogus'"), err.toString());

@@ -36,6 +36,12 @@ class ChangeSummaryTest {
     }
 
     @Test
+    void longSlugsAreCutBetweenWords() {
+        String slug = ScriptRenderer.slug("rename column veterinary_appointments reminder_sent_at to reminder_sent_timestamp");
+        assertEquals("rename_column_veterinary_appointments_reminder_sent_at_to", slug);
+    }
+
+    @Test
     void sequenceTablesTravelWithTheirEntity() {
         assertEquals("create table Fruit", ChangeSummary.of(List.of(new CreateTable(table("Fruit", List.of(id()), List.of())),
                 new CreateTable(table("Fruit_SEQ", List.of(col("next_val", "bigint", true, null)), List.of())))));

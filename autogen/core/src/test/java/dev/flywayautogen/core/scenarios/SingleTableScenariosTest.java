@@ -77,7 +77,7 @@ class SingleTableScenariosTest {
             AutogenResult skipped = h.generate(options(), pet);
             assertTrue(skipped.operations().isEmpty());
             assertEquals(List.of(DropColumn.class), types(skipped.skipped()));
-            assertTrue(skipped.warnings().stream().anyMatch(w -> w.kind() == dev.flywayautogen.core.Warning.Kind.DESTRUCTIVE_SKIPPED && w.text().contains("--allow-destructive")));
+            assertTrue(skipped.warnings().stream().anyMatch(w -> w.kind() == dev.flywayautogen.core.Warning.Kind.DESTRUCTIVE_SKIPPED && w.advice(new dev.flywayautogen.core.Warning.Remedies("%s", "--allow-destructive")).contains("--allow-destructive")));
 
             AutogenResult result = h.generate(options().withAllowDestructive(true), pet);
             assertEquals(List.of(DropColumn.class), types(result.operations()));

@@ -6,13 +6,20 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.flywayautogen.core.AutogenOptions;
+import dev.flywayautogen.core.Warning;
 import dev.flywayautogen.core.desired.NamingConvention;
 import dev.flywayautogen.core.desired.RenameHints;
 import dev.flywayautogen.core.postgresql.ShadowServer;
+import dev.flywayautogen.core.render.VersionScheme;
 import dev.flywayautogen.quarkus.runtime.FlywayAutogenConfig;
 
 /** Turns the {@code quarkus.flyway-autogen.*} configuration into the engine's options. */
 final class AutogenSettings {
+
+    /** What a warning asks for, in configuration keys and the Dev UI rather than the CLI's flags. */
+    static final Warning.Remedies REMEDIES = new Warning.Remedies(
+            "confirm it in the Dev UI, or set quarkus.flyway-autogen.renames=%s",
+            "the Dev UI, or quarkus.flyway-autogen.allow-destructive=true");
 
     private AutogenSettings() {
     }
@@ -24,6 +31,7 @@ final class AutogenSettings {
                 .withUndo(config.undo())
                 .withNaming(naming)
                 .withRenames(renames(config.renames().orElse(List.of())))
+                .withVersionScheme(VersionScheme.valueOf(config.versionScheme().name()))
                 .withWrite(false);
     }
 

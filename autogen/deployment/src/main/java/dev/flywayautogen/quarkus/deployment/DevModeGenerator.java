@@ -79,8 +79,8 @@ final class DevModeGenerator {
             if (!pending.summary().equals(state.lastLogged)) {
                 state.lastLogged = pending.summary();
                 LOG.warnf("Flyway autogenerate: %d pending operation(s) not written (%s): %s%s -- review and generate"
-                        + " them in the Dev UI (Flyway Autogenerate card)", pending.operations().size(),
-                        state.reason, pending.summary(), warningsSuffix(pending));
+                        + " them in the Dev UI (Flyway Autogenerate card)%s", pending.operations().size(),
+                        state.reason, pending.summary(), warningsSuffix(pending), howToAllow(pending));
             }
         } catch (AutogenException e) {
             state.pending = PendingChange.NONE;
@@ -210,6 +210,14 @@ final class DevModeGenerator {
         if (pending.inSync()) {
             state.lastLogged = "";
         }
+    }
+
+    /** Destructive changes can be allowed once for all; a possible rename's warning already names its key. */
+    private String howToAllow(PendingChange pending) {
+        if (!auto || !pending.destructive() || pending.possibleRename()) {
+            return "";
+        }
+        return ", or set quarkus.flyway-autogen.allow-destructive=true";
     }
 
     private static String warningsSuffix(PendingChange pending) {

@@ -31,6 +31,12 @@ final class EntityModel {
                 .orElse("org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl");
     }
 
+    /** Hibernate's default unless configured (blank), as Quarkus leaves it. */
+    static String implicitNamingStrategy() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.hibernate-orm.implicit-naming-strategy", String.class).orElse("");
+    }
+
     /** Empty when the application declares no entity: nothing to compare. */
     static Optional<EntitySet> read(IndexView index) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -47,6 +53,6 @@ final class EntityModel {
             }
         }
         return entities.isEmpty() ? Optional.empty()
-                : Optional.of(new EntitySet(entities, loader, physicalNamingStrategy()));
+                : Optional.of(new EntitySet(entities, loader, physicalNamingStrategy(), implicitNamingStrategy()));
     }
 }

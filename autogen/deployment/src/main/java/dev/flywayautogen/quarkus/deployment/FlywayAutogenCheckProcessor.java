@@ -3,12 +3,12 @@ package dev.flywayautogen.quarkus.deployment;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.flywayautogen.core.AutogenException;
 import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
-import dev.flywayautogen.core.Warning;
 import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.quarkus.runtime.FlywayAutogenConfig;
-import io.quarkus.deployment.IsDevelopment;
+import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Produce;
 import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
@@ -17,12 +17,17 @@ import io.quarkus.deployment.pkg.builditem.CurateOutcomeBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 
 /**
- * {@code alembic check} for Quarkus: with {@code quarkus.flyway-autogen.check=true} a test or production build fails
- * when the entities need operations the migrations do not contain. Dev mode generates instead of failing.
+ * {@code alembic check} for Quarkus: with {@code quarkus.flyway-autogen.check=true} the production build fails when
+ * the entities need operations the migrations do not contain. Dev mode generates instead of failing.
+ * <p>
+ * Not in test builds: {@code @QuarkusTest} builds the application while the test engine discovers the test classes,
+ * so a failure there is reported once per test class and the build ends on the test engine's "could not load class",
+ * far below the message. The gate before the tests is the Maven goal {@code flyway-autogen:check-no-fork} at
+ * {@code process-classes}; this step catches a package built without it, once, as the build's last error.
  */
 class FlywayAutogenCheckProcessor {
 
-    @BuildStep(onlyIfNot = IsDevelopment.class)
+    @BuildStep(onlyIf = IsNormal.class)
     @Produce(ServiceStartBuildItem.class)
     void failOnDrift(FlywayAutogenConfig config, ApplicationArchivesBuildItem archives, CurateOutcomeBuildItem curate,
             OutputTargetBuildItem target) {
@@ -36,12 +41,17 @@ class FlywayAutogenCheckProcessor {
         MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), config.datasource(),
                 ProjectDir.of(curate, target));
         String dialect = AutogenSettings.dialectFor(config.datasource());
-        AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(dialect).check(entities.get(),
-                folder.source(), AutogenSettings.options(config)));
+        AutogenResult result;
+        try {
+            result = QuietEngine.run(() -> Autogenerate.forDialect(dialect).check(entities.get(), folder.source(),
+                    AutogenSettings.options(config)));
+        } catch (AutogenException e) {
+            throw new MigrationCheckException("Flyway autogenerate check: " + e.getMessage());
+        }
         if (!result.inSync()) {
             throw new MigrationDriftException(folder.source(), result.operations().stream()
                     .map(op -> (op.destructive() ? "[DESTRUCTIVE] " : "") + op.describe())
-                    .collect(Collectors.toList()), result.warnings().stream().map(Warning::text).toList());
+                    .collect(Collectors.toList()), result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.flywayautogen.quarkus.deployment;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.flywayautogen.core.desired.EntitySet;
@@ -7,6 +8,7 @@ import org.jboss.jandex.IndexView;
 import org.jboss.logging.Logger;
 
 import dev.flywayautogen.core.AutogenOptions;
+import dev.flywayautogen.core.render.GeneratedMigrations;
 import dev.flywayautogen.quarkus.runtime.FlywayAutogenConfig;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -50,10 +52,15 @@ class FlywayAutogenProcessor {
         IndexView index = archives.getRootArchive().getIndex();
         MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), config.datasource(),
                 ProjectDir.of(curate, target));
+        if (state.lastGeneratedFile.isEmpty()) {
+            // a restart starts with a new state: the folder still knows which file the generator wrote last
+            state.lastGeneratedFile = GeneratedMigrations.newestIn(folder.source()).map(Path::toString).orElse("");
+        }
         AutogenOptions options = AutogenSettings.options(config);
         String dbKind = AutogenSettings.dialectFor(config.datasource());
         ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
-                + config.allowDestructive() + " " + EntityModel.physicalNamingStrategy() + " " + dbKind);
+                + config.allowDestructive() + " " + EntityModel.physicalNamingStrategy() + " "
+                + EntityModel.implicitNamingStrategy() + " " + dbKind);
         if (inputs.equals(state.lastCompared)) {
             // same mapping, migrations and settings as the last comparison: its outcome (in sync, or the pending
             // change shown in the Dev UI) still holds

@@ -31,7 +31,8 @@ record PendingChange(List<String> operations, List<String> warnings, String sql,
         boolean rename = result.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.POSSIBLE_RENAME);
         String sql = result.script().map(Script::content).orElse("");
         String fileName = result.script().map(Script::fileName).orElse("");
-        return new PendingChange(ops, result.warnings().stream().map(Warning::text).toList(), sql, fileName, destructive, rename);
+        List<String> warnings = result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList();
+        return new PendingChange(ops, warnings, sql, fileName, destructive, rename);
     }
 
     boolean inSync() {

@@ -1,10 +1,13 @@
 package dev.flywayautogen.quarkus.deployment;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import org.jboss.logmanager.LogContext;
 
 /**
  * Runs the engine with the logs of its own Flyway and Hibernate runs turned down. It replays the migrations into
@@ -27,9 +30,13 @@ final class QuietEngine {
     static synchronized <T> T run(Supplier<T> engineCall) {
         Map<Logger, Level> before = new LinkedHashMap<>();
         QUIET.forEach((name, level) -> {
-            Logger logger = Logger.getLogger(name);
-            before.put(logger, logger.getLevel());
-            logger.setLevel(level);
+            // In dev mode and tests JBoss LogManager is java.util.logging's manager and both are one logger; in a
+            // Maven build (quarkus:build) Flyway and Hibernate log through SLF4J and jboss-logging into JBoss
+            // LogManager's context, which java.util.logging's own loggers do not reach.
+            for (Logger logger : List.of(Logger.getLogger(name), LogContext.getLogContext().getLogger(name))) {
+                before.putIfAbsent(logger, logger.getLevel());
+                logger.setLevel(level);
+            }
         });
         try {
             return engineCall.get();

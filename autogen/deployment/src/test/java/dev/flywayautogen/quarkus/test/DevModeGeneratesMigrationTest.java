@@ -45,6 +45,8 @@ class DevModeGeneratesMigrationTest {
         assertEquals(List.of(), messages(), "in sync at start: nothing written, nothing logged");
         Path folder = Path.of((String) status().get("migrationsFolder"));
         assertEquals(List.of("V1__create_pets.sql"), TestApp.files(folder));
+        // a new dev-mode session (as after a restart) knows the last generated file from the folder: V1's header
+        assertEquals(folder.resolve("V1__create_pets.sql").toString(), status().get("lastGeneratedFile"));
 
         // 1. a new field: V2 appears in the source folder and is applied on the same reload
         devMode.modifySourceFile(Pet.class, s -> s.replace("public String nickname;",
@@ -77,7 +79,8 @@ class DevModeGeneratesMigrationTest {
         RestAssured.get("/pets").then().statusCode(200);
         assertEquals(2, TestApp.files(folder).size(), TestApp.files(folder).toString());
         assertTrue(messages().stream().anyMatch(m -> m.contains("not written (destructive change)")
-                && m.contains("drop column pets.nickname")), messages().toString());
+                && m.contains("drop column pets.nickname") && m.endsWith("or set quarkus.flyway-autogen.allow-destructive=true")),
+                messages().toString());
         assertEquals("destructive change", status().get("confirmationNeeded"));
         Map<String, Object> confirmed = TestApp.invoke("confirmDestructive", Map.of());
         assertEquals("", confirmed.get("error"));
@@ -91,6 +94,16 @@ class DevModeGeneratesMigrationTest {
         RestAssured.get("/pets").then().statusCode(200).body(containsString("\"weightGrams\":7"));
         assertEquals(4, TestApp.files(folder).size(), TestApp.files(folder).toString());
         assertEquals("7", database.query("SELECT weightGrams FROM pets WHERE name = 'Rex'"));
+
+        // 5. a merge brought a second V4: the log names both files (Flyway then refuses the folder at start)
+        devMode.clearLogRecords();
+        String v4 = TestApp.files(folder).get(3);
+        Files.writeString(folder.resolve("V4__from_another_branch.sql"), "CREATE INDEX ix_pets_name ON pets (name);\n");
+        devMode.modifySourceFile(Pet.class, s -> s.replace("public Integer weightGrams;", "public Integer weightGrams;\n\n    public String tag;"));
+        RestAssured.get("/pets");
+        assertTrue(messages().stream().anyMatch(m -> m.contains("cannot generate the next migration")
+                && m.contains("(version 4: " + String.join(" and ", java.util.stream.Stream.of(v4, "V4__from_another_branch.sql")
+                        .sorted().toList()) + ")")), messages().toString());
     }
 
     private static Map<String, Object> status() {

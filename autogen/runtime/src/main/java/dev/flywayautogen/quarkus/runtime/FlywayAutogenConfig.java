@@ -37,7 +37,9 @@ public interface FlywayAutogenConfig {
 
     /**
      * How the version of a new migration is chosen. {@code increment}: one more than the highest existing version,
-     * keeping its shape ({@code V7} then {@code V8}, {@code V1.2} then {@code V1.3}).
+     * keeping its shape ({@code V7} then {@code V8}, {@code V1.2} then {@code V1.3}). {@code timestamp}: the UTC time
+     * of generation, {@code V20261202153000}, so that two branches do not pick the same version; it sorts after any
+     * increment-scheme version, so a project can switch at any time. Read by dev mode and the Maven goals.
      */
     @WithDefault("increment")
     VersionScheme versionScheme();
@@ -66,9 +68,10 @@ public interface FlywayAutogenConfig {
     Optional<String> datasource();
 
     /**
-     * The {@code alembic check} equivalent: when true, every non-dev build (tests, {@code package}) fails if the
-     * entities and the migrations differ, listing the pending operations. Turn it on in the project's
-     * {@code application.properties} so {@code ./mvnw verify} catches a forgotten migration.
+     * The {@code alembic check} equivalent: when true, the production build ({@code quarkus:build}, in
+     * {@code package}) fails if the entities and the migrations differ, listing the pending operations. Test builds
+     * do not check: a failure there would be reported once per test class, buried under the test engine's errors.
+     * To stop {@code ./mvnw verify} before the tests, bind the Maven goal {@code flyway-autogen:check-no-fork}.
      */
     @WithDefault("false")
     boolean check();
@@ -79,7 +82,8 @@ public interface FlywayAutogenConfig {
     }
 
     enum VersionScheme {
-        INCREMENT
+        INCREMENT,
+        TIMESTAMP
     }
 
     interface NamingConventionConfig {

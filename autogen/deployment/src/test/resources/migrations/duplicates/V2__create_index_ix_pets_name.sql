@@ -1,0 +1,1 @@
+CREATE INDEX ix_pets_name ON pets (name);

@@ -1,0 +1,1 @@
+ALTER TABLE owner ADD COLUMN email VARCHAR(254);
