@@ -136,7 +136,8 @@ public final class PostgresPlanner implements DialectPlanner {
             List<String> out = new ArrayList<>();
             if (!from.type().sameTypeAs(to.type())) {
                 String type = PostgresTypes.typeText(to.type());
-                out.add(alter(op.table(), "ALTER COLUMN " + column + " TYPE " + type + " USING " + column + "::" + type));
+                out.add(alter(op.table(), "ALTER COLUMN " + column + " TYPE " + type + " USING "
+                        + PostgresTypes.conversion(from.type(), to.type(), column)));
             }
             if (from.type().generated() && !to.type().generated()) {
                 // the ids now come from Hibernate (a sequence generator): the database stops numbering rows

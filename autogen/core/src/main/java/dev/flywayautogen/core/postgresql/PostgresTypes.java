@@ -116,6 +116,28 @@ public final class PostgresTypes implements TypeRules {
         return base + args;
     }
 
+    private static final List<String> TEXT_TYPES = List.of("varchar", "char", "text");
+
+    /**
+     * How a column's values become the new type's in {@code ALTER COLUMN ... TYPE ... USING}: a cast, except for
+     * Hibernate's {@code @Lob} on PostgreSQL, an {@code oid} naming a large object, whose content a cast does not
+     * reach: text and bytes are written into new large objects, and read back out of them the other way.
+     */
+    static String conversion(ColumnType from, ColumnType to, String column) {
+        String source = from.base();
+        String target = to.base();
+        if (target.equals("oid") && TEXT_TYPES.contains(source)) {
+            return "lo_from_bytea(0, convert_to(" + column + ", 'UTF8'))";
+        } else if (target.equals("oid") && source.equals("bytea")) {
+            return "lo_from_bytea(0, " + column + ")";
+        } else if (source.equals("oid") && TEXT_TYPES.contains(target)) {
+            return "convert_from(lo_get(" + column + "), 'UTF8')::" + typeText(to);
+        } else if (source.equals("oid") && target.equals("bytea")) {
+            return "lo_get(" + column + ")";
+        }
+        return column + "::" + typeText(to);
+    }
+
     /** Values PostgreSQL parses from text: an enum's own values, a uuid, an empty JSON object or array. */
     @Override
     public Optional<String> sampleText(ColumnType type, Schema schema, int i) {
