@@ -115,6 +115,7 @@ public final class HibernateSchemaReader {
 
     private Table readTable(Metadata metadata, org.hibernate.mapping.Table table, SqlStringGenerationContext sqlContext) {
         String name = name(table.getQuotedName());
+        boolean comments = metadata.getDatabase().getDialect().supportsCommentOn();
         List<String> pkColumns = table.hasPrimaryKey()
                 ? table.getPrimaryKey().getColumns().stream().map(c -> name(c.getQuotedName())).toList() : List.of();
         List<Column> columns = new ArrayList<>();
@@ -126,7 +127,7 @@ public final class HibernateSchemaReader {
             String sqlType = column.getSqlType(metadata);
             ColumnType type = column.isIdentity() ? types.identity(sqlType) : types.type(sqlType);
             columns.add(new Column(columnName, type, column.isNullable() && !inPk,
-                    SqlText.normaliseDefault(column.getDefaultValue())));
+                    SqlText.normaliseDefault(column.getDefaultValue()), comments ? blankToNull(column.getComment()) : null));
             if (column.isUnique() && !(pkColumns.size() == 1 && inPk)) {
                 uniques.add(new UniqueConstraint(naming.uniqueName(name, List.of(columnName)), List.of(columnName)));
             }
@@ -196,6 +197,10 @@ public final class HibernateSchemaReader {
             case RESTRICT -> "RESTRICT";
             default -> ForeignKey.NO_ACTION;
         };
+    }
+
+    private static String blankToNull(String comment) {
+        return comment == null || comment.isBlank() ? null : comment;
     }
 
     /** The name as the database stores it: a quoted one as written, an unquoted one as the database folds it. */

@@ -8,7 +8,8 @@ final class Describe {
     }
 
     static String column(Column c) {
-        return c.type() + (c.nullable() ? " null" : " not null") + (c.hasDefault() ? " default " + c.defaultValue() : "");
+        return c.type() + (c.nullable() ? " null" : " not null") + (c.hasDefault() ? " default " + c.defaultValue() : "")
+                + (c.comment() == null ? "" : " comment '" + c.comment() + "'");
     }
 
     static String cols(java.util.List<String> columns) {

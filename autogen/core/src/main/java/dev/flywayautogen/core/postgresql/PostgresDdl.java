@@ -50,6 +50,12 @@ final class PostgresDdl {
         return sb.toString();
     }
 
+    /** Hibernate's {@code @Comment}, or none when the column's comment is null. */
+    static String commentOn(String table, Column c) {
+        return "COMMENT ON COLUMN " + q(table) + "." + q(c.name()) + " IS "
+                + (c.comment() == null ? "NULL" : "'" + c.comment().replace("'", "''") + "'");
+    }
+
     /** The model spells boolean defaults 1/0 (as SQLite stores them); PostgreSQL's boolean takes no integer. */
     static String defaultClause(Column c) {
         if (c.type().base().equals("boolean") && (c.defaultValue().equals("1") || c.defaultValue().equals("0"))) {

@@ -98,6 +98,8 @@ public final class PostgresPlanner implements DialectPlanner {
         public List<String> createTable(CreateTable op) {
             List<String> out = new ArrayList<>();
             out.add(PostgresDdl.createTable(op.definition()));
+            op.definition().columns().stream().filter(c -> c.comment() != null)
+                    .forEach(c -> out.add(PostgresDdl.commentOn(op.table(), c)));
             op.definition().indexes().forEach(i -> out.add(PostgresDdl.createIndex(op.table(), i)));
             return out;
         }
@@ -113,7 +115,8 @@ public final class PostgresPlanner implements DialectPlanner {
 
         /** A NOT NULL column with a default fills existing rows with it in the same statement. */
         public List<String> addColumn(AddColumn op) {
-            return List.of(alter(op.table(), "ADD COLUMN " + PostgresDdl.columnDefinition(op.column())));
+            String add = alter(op.table(), "ADD COLUMN " + PostgresDdl.columnDefinition(op.column()));
+            return op.column().comment() == null ? List.of(add) : List.of(add, PostgresDdl.commentOn(op.table(), op.column()));
         }
 
         public List<String> dropColumn(DropColumn op) {
@@ -152,6 +155,9 @@ public final class PostgresPlanner implements DialectPlanner {
             if (!java.util.Objects.equals(from.defaultValue(), to.defaultValue())) {
                 out.add(alter(op.table(), "ALTER COLUMN " + column
                         + (to.hasDefault() ? " SET DEFAULT " + PostgresDdl.defaultClause(to) : " DROP DEFAULT")));
+            }
+            if (!java.util.Objects.equals(from.comment(), to.comment())) {
+                out.add(PostgresDdl.commentOn(op.table(), to));
             }
             if (from.nullable() != to.nullable()) {
                 if (!to.nullable() && to.hasDefault()) {

@@ -38,7 +38,7 @@ public final class PostgresSchemaReader implements SchemaReader {
     // One query each for all tables' columns, constraints and indexes (by oid, ? = the tables' oids): a schema of a
     // thousand tables is read in a handful of round trips, not four thousand.
     private static final String COLUMNS = "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-            + " pg_get_expr(d.adbin, d.adrelid), a.attidentity FROM pg_attribute a"
+            + " pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum) FROM pg_attribute a"
             + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
             + " WHERE a.attrelid = ANY(?::oid[]) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum";
     /** Column names in key order, for a constraint's or an index's column numbers. */
@@ -149,7 +149,7 @@ public final class PostgresSchemaReader implements SchemaReader {
                 ColumnType type = identity ? PostgresTypes.RULES.identity(rs.getString(3))
                         : serial ? PostgresTypes.serial(rs.getString(3), defaultText) : PostgresTypes.RULES.type(rs.getString(3));
                 parts.get(rs.getLong(1)).columns.add(new Column(rs.getString(2), type, !rs.getBoolean(4),
-                        PostgresExpressions.normaliseDefault(defaultText)));
+                        PostgresExpressions.normaliseDefault(defaultText), rs.getString(7)));
             }
         }
     }

@@ -249,4 +249,21 @@ class PostgresScenariosTest {
             assertTrue(notCompared.get(1).contains("WHERE (mood = 'HAPPY'::mood)"), notCompared::toString);
         }
     }
+
+    @Test
+    void columnCommentIsSetAndUndoRemovesIt() throws Exception {
+        try (ScenarioHarness h = harness(CATS_V1)) {
+            h.rows(CAT_ROWS);
+            Class<?> cat = dev.flywayautogen.core.postgresql.comments.Cat.class;
+            AutogenResult result = h.generate(cat);
+            assertEquals(List.of(dev.flywayautogen.core.ops.AlterColumn.class), types(result.operations()));
+            assertTrue(h.scriptText(result).contains("COMMENT ON COLUMN \"cat\".\"name\" IS 'what the cat answers to'"), h.scriptText(result));
+            h.applyToApp();
+            h.assertAppMatches(cat);
+            assertEquals("what the cat answers to", h.value("SELECT col_description('cat'::regclass, 2)"));
+            h.applyUndoToApp(result);
+            h.assertAppMatchesBeforeSchema();
+            assertEquals(null, h.value("SELECT col_description('cat'::regclass, 2)"));
+        }
+    }
 }

@@ -38,6 +38,7 @@ public class Profile {
     public Mood plainMood;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @org.hibernate.annotations.Comment("free-form settings, as the client sends them")
     public Map<String, Object> settings;
 
     public UUID externalId;

@@ -1,0 +1,3 @@
+package dev.flywayautogen.core.postgresql.comments;
+
+public enum Mood { HAPPY, SLEEPY }
