@@ -1,6 +1,8 @@
 package dev.petmanager.storage;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.flywaydb.core.Flyway;
@@ -11,8 +13,10 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -28,6 +32,7 @@ import jakarta.inject.Singleton;
 public class MigrationsAtStart implements FlywayConfigurationCustomizer {
 
     private final AtomicInteger applied = new AtomicInteger();
+    private final List<Meter> gauges = new CopyOnWriteArrayList<>();
 
     @Override
     public void customize(FluentConfiguration configuration) {
@@ -37,14 +42,23 @@ public class MigrationsAtStart implements FlywayConfigurationCustomizer {
     }
 
     void publish(@Observes StartupEvent started, MeterRegistry metrics, Flyway flyway) {
-        Gauge.builder("petmanager.migrations.applied", applied::get)
+        gauges.add(Gauge.builder("petmanager.migrations.applied", applied::get)
                 .description("Flyway migrations applied when this process started")
-                .register(metrics);
+                .register(metrics));
         MigrationInfo current = flyway.info().current();
-        Gauge.builder("petmanager.schema.version", () -> 1)
+        gauges.add(Gauge.builder("petmanager.schema.version", () -> 1)
                 .description("The database schema version after the migrations at start (as the version tag)")
                 .tag("version", current == null ? "none" : current.getVersion().getVersion())
-                .register(metrics);
+                .register(metrics));
+    }
+
+    /**
+     * The application's registry outlives this bean when the application restarts in the same JVM (dev mode, tests):
+     * left registered, the next start's gauges would resolve to these and report this start's count.
+     */
+    void withdraw(@Observes ShutdownEvent stopping, MeterRegistry metrics) {
+        gauges.forEach(metrics::remove);
+        gauges.clear();
     }
 
     /** Counts each migration Flyway applied successfully. */

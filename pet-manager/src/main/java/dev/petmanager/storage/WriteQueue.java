@@ -56,16 +56,19 @@ public class WriteQueue {
 
     private final EntityManager entityManager;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final MeterRegistry metrics;
     private final DistributionSummary batchSizes;
     private final Timer committed;
     private final Timer failed;
+    private final Gauge queued;
     private Thread writer;
     private volatile boolean stopping;
 
     public WriteQueue(EntityManager entityManager, MeterRegistry metrics) {
         this.entityManager = entityManager;
+        this.metrics = metrics;
         // A supplier gauge holds the queue strongly: a gauge on a weakly referenced object can read NaN after a GC.
-        Gauge.builder("petmanager.writes.queued", queue::size)
+        this.queued = Gauge.builder("petmanager.writes.queued", queue::size)
                 .description("Writes waiting for the single SQLite writer")
                 .register(metrics);
         this.batchSizes = DistributionSummary.builder("petmanager.writes.batch.size")
@@ -130,6 +133,9 @@ public class WriteQueue {
             queue.add(Pending.STOP);
         }
         writer.join(30_000);
+        // The application's registry outlives this queue when the application restarts in the same JVM (dev mode,
+        // tests): left registered, the next queue's meters would resolve to these, and the gauge to this queue.
+        List.of(queued, batchSizes, committed, failed).forEach(metrics::remove);
     }
 
     /** Writes waiting for the writer (not counting the one it runs). */
