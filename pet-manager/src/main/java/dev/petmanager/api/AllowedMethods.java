@@ -14,9 +14,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.petmanager.pet.PetResource;
-import dev.petmanager.user.UserResource;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -27,20 +24,16 @@ import jakarta.ws.rs.Path;
  * path), so the table is read once from the resources' JAX-RS annotations.
  */
 @Singleton
-@RegisterForReflection(targets = { ApiIndexResource.class, PetResource.class, UserResource.class })
 public class AllowedMethods {
-
-    /** Every resource class of the API; AllowedMethodsTest fails when one is missing. */
-    static final List<Class<?>> RESOURCES = List.of(ApiIndexResource.class, PetResource.class, UserResource.class);
 
     private record Route(Pattern path, String methods) {
     }
 
     private final List<Route> routes;
 
-    public AllowedMethods() {
+    public AllowedMethods(ResourceClasses resources) {
         Map<String, TreeSet<String>> methodsByTemplate = new LinkedHashMap<>();
-        for (Class<?> resource : RESOURCES) {
+        for (Class<?> resource : resources.classes()) {
             String base = pathOf(resource).orElse("");
             for (Method method : resource.getMethods()) {
                 httpMethodOf(method).ifPresent(http -> methodsByTemplate

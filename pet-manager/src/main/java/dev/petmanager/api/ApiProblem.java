@@ -3,7 +3,7 @@ package dev.petmanager.api;
 import java.util.List;
 
 /**
- * A client error that a resource detected itself. Mapped once to problem+json by {@link ProblemMappers}, so that
+ * A client error that a resource detected itself. Mapped once to problem+json by {@link HttpProblemMappers}, so that
  * resource methods throw instead of building error responses.
  */
 public class ApiProblem extends RuntimeException {

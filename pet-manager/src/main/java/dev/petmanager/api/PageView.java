@@ -5,9 +5,6 @@ import java.util.List;
 /** One page of a list, with the totals a client needs to page through the rest. */
 public record PageView<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
-    /** The highest page number whose first row (page × the maximum size 100) is still an int offset. */
-    public static final int MAX_PAGE = Integer.MAX_VALUE / 100;
-
     public static <T> PageView<T> of(List<T> items, int page, int size, long totalItems) {
         return new PageView<>(items, page, size, totalItems, (int) ((totalItems + size - 1) / size));
     }

@@ -10,16 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.petmanager.api.ApiProblem;
 import dev.petmanager.api.ExpectedVersion;
 import dev.petmanager.api.MergePatcher;
+import dev.petmanager.api.PageRequest;
 import dev.petmanager.api.PageView;
 import dev.petmanager.user.User;
 import dev.petmanager.storage.WriteQueue;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -47,13 +46,11 @@ public class PetResource {
     }
 
     @GET
-    public PageView<PetView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageView.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
-            @QueryParam("sort") String sort,
+    public PageView<PetView> list(@BeanParam @Valid PageRequest page,
             @QueryParam("ownerId") Long ownerId,
             @QueryParam("species") String species,
             @QueryParam("name") String name) {
-        return new PetQuery(ownerId, parseSpecies(species), name).page(page, size, sort);
+        return new PetQuery(ownerId, parseSpecies(species), name).page(page);
     }
 
     @GET

@@ -6,9 +6,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.annotation.PostConstruct;
@@ -30,6 +35,10 @@ import jakarta.transaction.RollbackException;
  * outside it. A caller returns only after its write committed (or failed alone), so a 2xx always means stored.
  * <p>
  * The busy timeout stays configured for writers outside this process (a migration tool, the sqlite3 shell).
+ * <p>
+ * Metrics: {@code petmanager.writes.queued} (writes waiting now), {@code petmanager.writes.batch.size} (writes the
+ * writer took at once) and {@code petmanager.writes.commit} (time from BEGIN to COMMIT or rollback of one write
+ * transaction, tagged by outcome). A growing queue with full batches means the writer is the bottleneck.
  */
 @ApplicationScoped
 public class WriteQueue {
@@ -47,11 +56,33 @@ public class WriteQueue {
 
     private final EntityManager entityManager;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final MeterRegistry metrics;
+    private final DistributionSummary batchSizes;
+    private final Timer committed;
+    private final Timer failed;
+    private final Gauge queued;
     private Thread writer;
     private volatile boolean stopping;
 
-    public WriteQueue(EntityManager entityManager) {
+    public WriteQueue(EntityManager entityManager, MeterRegistry metrics) {
         this.entityManager = entityManager;
+        this.metrics = metrics;
+        // A supplier gauge holds the queue strongly: a gauge on a weakly referenced object can read NaN after a GC.
+        this.queued = Gauge.builder("petmanager.writes.queued", queue::size)
+                .description("Writes waiting for the single SQLite writer")
+                .register(metrics);
+        this.batchSizes = DistributionSummary.builder("petmanager.writes.batch.size")
+                .description("Writes the writer took from the queue at once (committed in one group when none fails)")
+                .register(metrics);
+        this.committed = commitTimer(metrics, "committed");
+        this.failed = commitTimer(metrics, "rolled_back");
+    }
+
+    private static Timer commitTimer(MeterRegistry metrics, String outcome) {
+        return Timer.builder("petmanager.writes.commit")
+                .description("One write transaction, from BEGIN to COMMIT (or rollback)")
+                .tag("outcome", outcome)
+                .register(metrics);
     }
 
     @PostConstruct
@@ -102,6 +133,9 @@ public class WriteQueue {
             queue.add(Pending.STOP);
         }
         writer.join(30_000);
+        // The application's registry outlives this queue when the application restarts in the same JVM (dev mode,
+        // tests): left registered, the next queue's meters would resolve to these, and the gauge to this queue.
+        List.of(queued, batchSizes, committed, failed).forEach(metrics::remove);
     }
 
     /** Writes waiting for the writer (not counting the one it runs). */
@@ -132,6 +166,7 @@ public class WriteQueue {
             queue.drainTo(batch, MAX_BATCH - 1);
             boolean stop = batch.remove(Pending.STOP);
             if (!batch.isEmpty()) {
+                batchSizes.record(batch.size());
                 runInGroups(batch);
             }
             batch.clear();
@@ -173,6 +208,7 @@ public class WriteQueue {
     private int runTogether(List<Pending<?>> writes) {
         int[] running = { 0 };
         List<Object> results;
+        long started = System.nanoTime();
         try {
             results = QuarkusTransaction.requiringNew().call(() -> {
                 List<Object> done = new ArrayList<>(writes.size());
@@ -184,9 +220,11 @@ public class WriteQueue {
                 return done;
             });
         } catch (RuntimeException | Error e) {
+            failed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             LOG.debugf("Write %d of a group of %d failed (%s); regrouping", running[0] + 1, writes.size(), e);
             return running[0];
         }
+        committed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         for (int i = 0; i < writes.size(); i++) {
             writes.get(i).succeed(results.get(i));
         }
@@ -194,16 +232,21 @@ public class WriteQueue {
     }
 
     private void runAlone(Pending<?> pending) {
+        long started = System.nanoTime();
+        Object result;
         try {
-            Object result = QuarkusTransaction.requiringNew().call(() -> {
+            result = QuarkusTransaction.requiringNew().call(() -> {
                 Object value = pending.write.run();
                 entityManager.flush();
                 return value;
             });
-            pending.succeed(result);
         } catch (Throwable failure) {
+            failed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             pending.outcome.completeExceptionally(unwrapped(failure));
+            return;
         }
+        committed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        pending.succeed(result);
     }
 
     /** QuarkusTransaction wraps checked exceptions; the caller gets back what its write threw. */

@@ -3,7 +3,6 @@ package dev.petmanager.user;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,19 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.petmanager.api.ApiProblem;
 import dev.petmanager.api.ExpectedVersion;
 import dev.petmanager.api.MergePatcher;
+import dev.petmanager.api.PageRequest;
 import dev.petmanager.api.PageView;
-import dev.petmanager.api.SortParameter;
-import dev.petmanager.pet.Pet;
-import dev.petmanager.pet.PetQuery;
-import dev.petmanager.pet.PetView;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import dev.petmanager.storage.WriteQueue;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -45,39 +39,25 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-    static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "email", "email",
-            "createdAt", "createdAt");
-
     private final MergePatcher patcher;
     private final WriteQueue writes;
+    private final Instance<OwnedResources> owned;
 
-    public UserResource(MergePatcher patcher, WriteQueue writes) {
+    public UserResource(MergePatcher patcher, WriteQueue writes, Instance<OwnedResources> owned) {
         this.patcher = patcher;
         this.writes = writes;
+        this.owned = owned;
     }
 
     @GET
-    public PageView<UserView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageView.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
-            @QueryParam("sort") String sort) {
-        Sort order = SortParameter.parse(sort, SORTABLE);
-        var query = User.<User> findAll(order);
-        return PageView.of(query.page(Page.of(page, size)).stream().map(UserView::of).toList(), page, size, query.count());
+    public PageView<UserView> list(@BeanParam @Valid PageRequest page) {
+        return new UserQuery().page(page);
     }
 
     @GET
     @Path("/{id}")
     public Response get(Long id) {
         return withVersion(Response.ok(), find(id)).build();
-    }
-
-    @GET
-    @Path("/{id}/pets")
-    public PageView<PetView> pets(Long id, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageView.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
-            @QueryParam("sort") String sort) {
-        find(id);
-        return new PetQuery(id, null, null).page(page, size, sort);
     }
 
     @POST
@@ -126,12 +106,14 @@ public class UserResource {
             @Pattern(regexp = "true|false", message = "must be true or false") String cascade) {
         writes.execute(() -> {
             User user = find(id);
-            long pets = Pet.countByOwner(user);
-            if (pets > 0 && !Boolean.parseBoolean(cascade)) {
-                throw ApiProblem.conflict("user " + id + " still owns " + pets + " pet(s); delete them first or repeat"
-                        + " the request with ?cascade=true to delete them too");
+            for (OwnedResources resources : owned) {
+                long count = resources.countOwnedBy(user);
+                if (count > 0 && !Boolean.parseBoolean(cascade)) {
+                    throw ApiProblem.conflict("user " + id + " still owns " + count + " " + resources.noun()
+                            + "; delete them first or repeat the request with ?cascade=true to delete them too");
+                }
             }
-            Pet.delete("owner", user);
+            owned.forEach(resources -> resources.deleteOwnedBy(user));
             user.delete();
             return null;
         });

@@ -12,10 +12,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.petmanager.ApiResources;
+
 /** The Allow table of 405 answers: right per path, and built from every resource class of the service. */
 class AllowedMethodsTest {
 
-    private final AllowedMethods allowed = new AllowedMethods();
+    private final AllowedMethods allowed = new AllowedMethods(ApiResources.ALL);
 
     @Test
     void eachPathListsItsOwnMethods() {
@@ -41,7 +43,7 @@ class AllowedMethodsTest {
                     .map(Class::getName).sorted().toList();
         }
         assertEquals(resources,
-                AllowedMethods.RESOURCES.stream().map(Class::getName).sorted().toList());
+                ApiResources.ALL.classes().stream().map(Class::getName).sorted().toList());
     }
 
     private static Class<?> load(String name) {

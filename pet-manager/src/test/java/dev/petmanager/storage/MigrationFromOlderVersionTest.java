@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.petmanager.support.Db;
+import dev.petmanager.support.Metrics;
 import dev.petmanager.support.OlderDatabase;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -27,6 +28,15 @@ class MigrationFromOlderVersionTest {
                 Map.of("version", "3", "success", 1), Map.of("version", "4", "success", 1)), history);
         assertEquals(1, Db.count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_pets_species'"));
         assertEquals(1, Db.count("SELECT count(*) FROM pragma_table_info('pets') WHERE name = 'weight_grams'"));
+    }
+
+    @Test
+    void theMetricsCountOnlyTheMigrationsThisStartApplied() {
+        Metrics metrics = Metrics.scrape();
+        long history = Db.count("SELECT count(*) FROM flyway_schema_history WHERE success = 1");
+        assertEquals(history - 1, metrics.require("petmanager_migrations_applied"), "all but V1, which was there");
+        assertEquals(1, metrics.require("petmanager_schema_version", "version",
+                String.valueOf(Db.row("SELECT max(CAST(version AS INTEGER)) AS v FROM flyway_schema_history").get("v"))));
     }
 
     @Test

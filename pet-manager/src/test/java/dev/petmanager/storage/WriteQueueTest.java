@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import dev.petmanager.support.Db;
 import dev.petmanager.support.FreshDatabase;
 import dev.petmanager.user.User;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,11 +47,13 @@ class WriteQueueTest {
     TransactionSynchronizationRegistry transactions;
 
     private WriteQueue queue;
+    private SimpleMeterRegistry metrics;
     private ExecutorService callers;
 
     @BeforeEach
     void start() {
-        queue = new WriteQueue(entityManager);
+        metrics = new SimpleMeterRegistry(); // its own registry: the service's queue reports to the application's
+        queue = new WriteQueue(entityManager, metrics);
         queue.start();
         callers = Executors.newFixedThreadPool(WAITING + 1);
     }
@@ -107,6 +110,15 @@ class WriteQueueTest {
         long distinct = keys.stream().distinct().count();
         assertTrue(distinct <= 2, "the waiting writes shared transactions, got " + distinct + " for " + keys.size());
         assertNotEquals(blockerTransaction, keys.get(0), "the running write had its own transaction");
+
+        // The metrics tell the same story: a batch of one (the blocker), then one batch of all that waited.
+        var batches = metrics.get("petmanager.writes.batch.size").summary();
+        assertEquals(2, batches.count());
+        assertEquals(WAITING, batches.max());
+        assertEquals(1 + distinct, metrics.get("petmanager.writes.commit").tag("outcome", "committed").timer().count());
+        assertEquals(2, metrics.get("petmanager.writes.commit").tag("outcome", "rolled_back").timer().count(),
+                "the group the refused write was in, and the refused write alone");
+        assertEquals(0.0, metrics.get("petmanager.writes.queued").gauge().value());
     }
 
     @Test

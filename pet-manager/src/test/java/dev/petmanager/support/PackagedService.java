@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -28,10 +29,18 @@ public final class PackagedService {
 
     /** Starts the service on {@code database} and waits for it to exit; a service that keeps running fails. */
     public static Outcome runUntilExit(Path database, long timeoutSeconds) throws IOException, InterruptedException {
+        return runUntilExit(database, timeoutSeconds, Map.of());
+    }
+
+    /** As {@link #runUntilExit(Path, long)}, with {@code environment} added to the process' environment. */
+    public static Outcome runUntilExit(Path database, long timeoutSeconds, Map<String, String> environment)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(launcher());
         command.add(1, "-Dpet-manager.db.path=" + database);
         command.add(1, "-Dquarkus.http.port=0");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         InputStream output = process.getInputStream();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

@@ -1,0 +1,31 @@
+package dev.petmanager.pet;
+
+import dev.petmanager.api.ApiProblem;
+import dev.petmanager.api.PageRequest;
+import dev.petmanager.api.PageView;
+import dev.petmanager.user.User;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * A user's pets. The path is under {@code /users}, the resource here: pets refer to users, so the listing belongs
+ * with pets and the user package does not depend on this one. The class shares {@code @Path("/users")} with the
+ * users' resource, which the REST layer merges into one: a method this path lacks is a 405, as on any other path.
+ */
+@Path("/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class OwnerPetsResource {
+
+    @GET
+    @Path("/{id}/pets")
+    public PageView<PetView> list(Long id, @BeanParam @Valid PageRequest page) {
+        if (User.findByIdOptional(id).isEmpty()) {
+            throw ApiProblem.notFound("user", id);
+        }
+        return new PetQuery(id, null, null).page(page);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.petmanager.user;
+
+/**
+ * What other parts of the service keep per user (pets, so far), so that deleting a user can refuse or cascade
+ * without this package knowing those parts: they depend on users, never the other way round. Called inside the
+ * deleting write, on the writer thread.
+ */
+public interface OwnedResources {
+
+    /** What the owned things are called in a 409's detail, e.g. "pet(s)". */
+    String noun();
+
+    long countOwnedBy(User owner);
+
+    void deleteOwnedBy(User owner);
+}
