@@ -96,12 +96,16 @@ public final class HibernateAgreement {
     private static SessionFactory sessionFactory(Dialect dialect, EntitySet entities, ScratchDatabase database) {
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(entities.loader()).build();
         StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder(bootstrap)
-                .applySetting("hibernate.dialect", dialect.hibernateDialect())
                 .applySetting("jakarta.persistence.nonJtaDataSource", dialect.dataSource(database))
                 .applySetting("hibernate.physical_naming_strategy", entities.physicalNamingStrategy())
                 .applySetting("hibernate.hbm2ddl.auto", "validate")
                 .applySetting("jakarta.persistence.validation.mode", "none")
                 .applySetting("hibernate.cache.use_second_level_cache", "false");
+        if (!dialect.name().equals("postgresql")) {
+            // Hibernate recognises PostgreSQL from the connection and warns (HHH90000025) when told; SQLite's
+            // community dialect it does not recognise
+            settings.applySetting("hibernate.dialect", dialect.hibernateDialect());
+        }
         if (!entities.implicitNamingStrategy().isBlank()) {
             settings.applySetting("hibernate.implicit_naming_strategy", entities.implicitNamingStrategy());
         }
