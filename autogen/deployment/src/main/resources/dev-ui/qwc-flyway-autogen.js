@@ -160,7 +160,7 @@ export class QwcFlywayAutogen extends QwcHotReloadElement {
             <vaadin-button id="generate" theme=${s.destructive ? 'error' : 'primary'}
                 ?disabled=${s.inSync || this._busy} @click=${() => this._generate(s)}>
                 ${s.destructive ? 'Generate (destructive)...' : 'Generate'}</vaadin-button>
-            ${s.possibleRename ? html`
+            ${this._renameApplies(s) ? html`
                 <vaadin-text-field id="rename" class="rename" label="Rename (table.old=new)"
                     .value=${this._rename} @value-changed=${e => this._rename = e.detail.value}></vaadin-text-field>
                 <vaadin-button id="confirm-rename" ?disabled=${this._busy || !this._rename}
@@ -168,6 +168,11 @@ export class QwcFlywayAutogen extends QwcHotReloadElement {
                 : ''}
             <vaadin-button id="refresh" theme="tertiary" @click=${() => this.hotReload()}>Refresh</vaadin-button>
         </div>`;
+    }
+
+    /** A rename the engine did not suspect (say, with a new type) can still be declared for any drop. */
+    _renameApplies(s) {
+        return s.possibleRename || (s.tables || []).some(t => t.changes.some(c => c.change === 'dropped'));
     }
 
     _renderHistory(s) {
