@@ -60,7 +60,7 @@ final class DevModeGenerator {
         boolean visibleToThisBuild = folder.classpathCopy().map(Files::isDirectory).orElse(false);
         try {
             createMissingFolder();
-            AutogenResult result = preview(RenameHints.none());
+            AutogenResult result = preview(RenameHints.none(), "");
             PendingChange pending = PendingChange.of(result);
             state.error = "";
             if (pending.inSync()) {
@@ -93,10 +93,11 @@ final class DevModeGenerator {
 
     /**
      * A decision from the Dev UI. {@code destructiveConfirmed} lets drops through (a possible rename then becomes
-     * the drop and add it looks like); {@code rename} confirms a rename instead.
+     * the drop and add it looks like); {@code rename} confirms a rename instead. A non-blank {@code message} names
+     * the migration instead of what its first operation does.
      */
-    void confirm(DevModeState state, boolean destructiveConfirmed, RenameHints rename) {
-        AutogenResult result = preview(rename);
+    void confirm(DevModeState state, boolean destructiveConfirmed, RenameHints rename, String message) {
+        AutogenResult result = preview(rename, message);
         PendingChange pending = PendingChange.of(result);
         if (pending.inSync()) {
             record(state, pending, "");
@@ -165,8 +166,9 @@ final class DevModeGenerator {
     }
 
     /** The script that would be written, destructive operations included: whether to write it is decided here. */
-    private AutogenResult preview(RenameHints extra) {
-        AutogenOptions run = options.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
+    private AutogenResult preview(RenameHints extra, String message) {
+        AutogenOptions named = message.isBlank() ? options : options.withMessage(message.trim());
+        AutogenOptions run = named.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
         return QuietEngine.run(() -> Autogenerate.forDialect(dbKind).generate(entities, folder.source(), run));
     }
 

@@ -30,6 +30,8 @@ final class DevModeState {
         json.put("fileName", pending.fileName());
         json.put("destructive", pending.destructive());
         json.put("possibleRename", pending.possibleRename());
+        json.put("suggestedRename", pending.suggestedRename());
+        json.put("tables", pending.tables());
         json.put("confirmationNeeded", reason);
         json.put("error", error);
         json.put("lastGeneratedFile", lastGeneratedFile);

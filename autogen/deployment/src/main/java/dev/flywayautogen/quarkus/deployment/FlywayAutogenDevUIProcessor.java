@@ -1,10 +1,13 @@
 package dev.flywayautogen.quarkus.deployment;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import dev.flywayautogen.core.AutogenException;
 import dev.flywayautogen.core.desired.RenameHints;
+import dev.flywayautogen.quarkus.runtime.FlywayAutogenConfig;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -29,37 +32,54 @@ class FlywayAutogenDevUIProcessor {
     }
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
-    void jsonRpcMethods(AutogenDevModeBuildItem devMode, BuildProducer<BuildTimeActionBuildItem> actions) {
+    void jsonRpcMethods(AutogenDevModeBuildItem devMode, FlywayAutogenConfig config,
+            BuildProducer<BuildTimeActionBuildItem> actions) {
         DevModeState state = devMode.state();
+        MigrationHistory history = MigrationHistory.configured(config.datasource());
         BuildTimeActionBuildItem methods = new BuildTimeActionBuildItem();
-        methods.addAction("status", params -> state.toJson());
-        methods.addAction("generate", decide(state, params -> {
-            state.generator.confirm(state, false, RenameHints.none());
+        methods.addAction("status", params -> status(state, history));
+        methods.addAction("generate", decide(state, history, params -> {
+            state.generator.confirm(state, false, RenameHints.none(), message(params));
             return null;
         }));
-        methods.addAction("confirmDestructive", decide(state, params -> {
-            state.generator.confirm(state, true, RenameHints.none());
+        methods.addAction("confirmDestructive", decide(state, history, params -> {
+            state.generator.confirm(state, true, RenameHints.none(), message(params));
             return null;
         }));
-        methods.addAction("confirmRename", decide(state, params -> {
-            state.generator.confirm(state, false, RenameHints.parse(params.get("rename")));
+        methods.addAction("confirmRename", decide(state, history, params -> {
+            // several possible renames come comma-separated, as the card suggests them
+            List<String> renames = Arrays.asList(params.getOrDefault("rename", "").split(","));
+            state.generator.confirm(state, false, AutogenSettings.renames(renames), message(params));
             return null;
         }));
         actions.produce(methods);
     }
 
+    /** The card's message field: names the migration instead of its first operation; blank for that default. */
+    private static String message(Map<String, String> params) {
+        return params.getOrDefault("message", "");
+    }
+
+    private static Map<String, Object> status(DevModeState state, MigrationHistory history) {
+        Map<String, Object> json = state.toJson();
+        if (state.generator != null) {
+            json.putAll(history.toJson(state.generator.folder().source()));
+        }
+        return json;
+    }
+
     /** Runs a decision and answers with the new state, or the engine's reason in {@code error}. */
     private static Function<Map<String, String>, Map<String, Object>> decide(DevModeState state,
-            Function<Map<String, String>, Void> decision) {
+            MigrationHistory history, Function<Map<String, String>, Void> decision) {
         return params -> {
             if (state.generator == null) {
                 return Map.of("error", "no entities found");
             }
             try {
                 decision.apply(params);
-                return state.toJson();
+                return status(state, history);
             } catch (AutogenException | IllegalArgumentException e) {
-                Map<String, Object> json = state.toJson();
+                Map<String, Object> json = status(state, history);
                 json.put("error", e.getMessage());
                 return json;
             }

@@ -1,6 +1,7 @@
 package dev.flywayautogen.quarkus.deployment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.flywayautogen.core.AutogenResult;
@@ -17,11 +18,14 @@ import dev.flywayautogen.core.render.Script;
  * @param fileName          its file name
  * @param destructive       at least one operation drops or narrows something
  * @param possibleRename    a drop plus an add that may be a rename
+ * @param tables            the operations per table, for the Dev UI card ({@link TableChanges})
+ * @param suggestedRename   the possible renames in the syntax the Dev UI's rename field takes, or empty
  */
 record PendingChange(List<String> operations, List<String> warnings, String sql, String fileName,
-                     boolean destructive, boolean possibleRename) {
+                     boolean destructive, boolean possibleRename, List<Map<String, Object>> tables,
+                     String suggestedRename) {
 
-    static final PendingChange NONE = new PendingChange(List.of(), List.of(), "", "", false, false);
+    static final PendingChange NONE = new PendingChange(List.of(), List.of(), "", "", false, false, List.of(), "");
 
     static PendingChange of(AutogenResult result) {
         List<String> ops = result.operations().stream()
@@ -32,7 +36,8 @@ record PendingChange(List<String> operations, List<String> warnings, String sql,
         String sql = result.script().map(Script::content).orElse("");
         String fileName = result.script().map(Script::fileName).orElse("");
         List<String> warnings = result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList();
-        return new PendingChange(ops, warnings, sql, fileName, destructive, rename);
+        return new PendingChange(ops, warnings, sql, fileName, destructive, rename,
+                TableChanges.of(result.operations(), result.warnings()), TableChanges.suggestedRename(result.warnings()));
     }
 
     boolean inSync() {
