@@ -58,6 +58,8 @@ class FlywayAutogenProcessor {
         }
         AutogenOptions options = AutogenSettings.options(config);
         String dbKind = AutogenSettings.dialectFor(config.datasource());
+        Optional<DevDatasource> database = DevDatasource.of(config.datasource());
+        state.historyFixes = database.map(db -> new HistoryFixes(db, folder.source(), dbKind)).orElse(null);
         ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
                 + config.allowDestructive() + " " + EntityModel.physicalNamingStrategy() + " "
                 + EntityModel.implicitNamingStrategy() + " " + dbKind);
@@ -69,13 +71,32 @@ class FlywayAutogenProcessor {
         }
         Optional<EntitySet> entities = EntityModel.read(index);
         if (entities.isPresent()) {
+            Optional<DraftAmender> amender = config.amendDrafts() ? Optional.of(new DraftAmender(entities.get(), dbKind,
+                    folder, options, config.allowDestructive(), database)) : Optional.empty();
             new DevModeGenerator(entities.get(), dbKind, folder, options,
                     config.mode() == FlywayAutogenConfig.Mode.AUTO,
-                    config.allowDestructive()).onBuild(state);
+                    config.allowDestructive(), amender).onBuild(state);
         }
+        reportBrokenHistory(state);
         state.lastCompared = inputs;
         state.comparisons++;
         return new AutogenDevModeBuildItem(state);
+    }
+
+    /**
+     * Before the application's Flyway refuses the dev database, one line says which migration is the trouble and
+     * where the fixes are; the same finding is not logged again on the next reload.
+     */
+    private static void reportBrokenHistory(DevModeState state) {
+        if (state.historyFixes == null) {
+            return;
+        }
+        HistoryCheck.Finding finding = state.historyFixes.check();
+        if (finding.broken() && !finding.equals(state.history)) {
+            LOG.warnf("Flyway autogenerate: the dev database's migration history is broken: %s -- fix it in the Dev UI"
+                    + " (Flyway Autogenerate card, Migration history: re-apply, repair or reset)", finding.summary());
+        }
+        state.history = finding;
     }
 
     /** A migration written from the Dev UI restarts the application on the next request, so Flyway applies it. */
