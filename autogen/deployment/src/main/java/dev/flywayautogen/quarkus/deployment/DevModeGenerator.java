@@ -64,9 +64,13 @@ final class DevModeGenerator {
                 record(state, pending, "");
                 return;
             }
+            // a draft is amended on its own terms: what it needs is judged from the migrations before it
+            if (auto && amendDraft(state, RenameHints.none(), false, true)) {
+                return;
+            }
             String reason = pending.confirmationNeeded(allowDestructive);
             if (auto && reason.isEmpty()) {
-                write(state, result, pending, true, RenameHints.none(), false);
+                write(state, result, pending, true);
                 if (!visibleToThisBuild) {
                     restartSoon(Path.of(state.lastGeneratedFile));
                 }
@@ -99,6 +103,9 @@ final class DevModeGenerator {
             record(state, pending, "");
             return;
         }
+        if (amendDraft(state, rename, destructiveConfirmed, false)) {
+            return;
+        }
         String reason = destructiveConfirmed ? "" : pending.confirmationNeeded(allowDestructive);
         if (!reason.isEmpty()) {
             record(state, pending, reason);
@@ -106,7 +113,7 @@ final class DevModeGenerator {
         }
         // outside a build: dev mode copies the new source file to the class path itself, and the watched-file
         // rule restarts the application on the next request, when Flyway applies it
-        write(state, result, pending, false, rename, destructiveConfirmed);
+        write(state, result, pending, false);
     }
 
     /**
@@ -169,14 +176,9 @@ final class DevModeGenerator {
 
     /**
      * {@code duringBuild}: this build's Flyway has not listed its files yet, so the script is copied to the class
-     * path too, to be applied on this very reload. A draft, when there is one, is amended instead.
+     * path too, to be applied on this very reload.
      */
-    private void write(DevModeState state, AutogenResult result, PendingChange pending, boolean duringBuild,
-                       RenameHints renames, boolean destructiveConfirmed) {
-        if (amender.isPresent() && amender.get().amend(state, draftMessage(state), renames, destructiveConfirmed, duringBuild)) {
-            record(state, PendingChange.NONE, "");
-            return;
-        }
+    private void write(DevModeState state, AutogenResult result, PendingChange pending, boolean duringBuild) {
         Path forward = new MigrationWriter(folder).write(result, duringBuild);
         state.writtenThisSession.add(forward.toAbsolutePath().normalize());
         state.draftMessage = "";
@@ -185,6 +187,15 @@ final class DevModeGenerator {
         record(state, PendingChange.NONE, "");
         LOG.infof("Flyway autogenerate: wrote %s (%d operation(s): %s)%s", forward, pending.operations().size(),
                 pending.summary(), warningsSuffix(pending));
+    }
+
+    /** True when the newest migration was a draft and now holds the change (see {@link DraftAmender}). */
+    private boolean amendDraft(DevModeState state, RenameHints renames, boolean destructiveConfirmed, boolean duringBuild) {
+        if (amender.isEmpty() || !amender.get().amend(state, draftMessage(state), renames, destructiveConfirmed, duringBuild)) {
+            return false;
+        }
+        record(state, PendingChange.NONE, "");
+        return true;
     }
 
     /**
