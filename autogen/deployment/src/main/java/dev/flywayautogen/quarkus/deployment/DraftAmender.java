@@ -102,6 +102,12 @@ final class DraftAmender {
         if (!database.get().applied(version)) {
             return "";
         }
+        boolean editedSinceApplied = HistoryCheck.check(database.get(), folder.source()).problems().stream()
+                .anyMatch(p -> p.kind() == HistoryCheck.Case.EDITED && p.version().equals(version));
+        if (editedSinceApplied) {
+            // regenerating would throw the hand edit away; the history page re-applies it as it is
+            throw new AutogenException("it was edited after Flyway applied it");
+        }
         DraftUndo undo = new DraftUndo(Dialects.require(dbKind));
         try (Connection live = database.get().connect()) {
             DraftUndo.Plan plan = undo.plan(live, migrationsBefore);
