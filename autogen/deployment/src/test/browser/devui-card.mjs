@@ -15,7 +15,10 @@
 
 import { chromium } from 'playwright-core';
 
-const CARD = 'qwc-flyway-autogen';
+// The card's pages are web components of their own: DEVUI_ELEMENT names the page's element, DEVUI_READY the element
+// it renders once its first JSON-RPC answer came
+const CARD = process.env.DEVUI_ELEMENT || 'qwc-flyway-autogen';
+const READY = process.env.DEVUI_READY || '#summary';
 const STEP_ARITY = { open: 1, expect: 2, click: 1, screenshot: 1 };
 
 const [baseUrl, ...rest] = process.argv.slice(2);
@@ -65,8 +68,8 @@ async function run([name, ...args]) {
         case 'open': {
             const url = new URL(args[0], baseUrl.endsWith('/') ? baseUrl : baseUrl + '/').href;
             await page.goto(url, { timeout });
-            // Until the first status answer the card shows a placeholder; #summary comes with the answer
-            await waitFor(card.locator('#summary'), `card <${CARD}> with its status at ${url}`);
+            // Until the first status answer the card shows a placeholder; READY comes with the answer
+            await waitFor(card.locator(READY), `card <${CARD}> with its status at ${url}`);
             break;
         }
         case 'expect':

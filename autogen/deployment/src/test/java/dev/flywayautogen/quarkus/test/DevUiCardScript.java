@@ -28,10 +28,20 @@ final class DevUiCardScript {
     private final Path log;
     private final Path failureScreenshot;
 
+    /** The page's web component and the element it shows once answered: the card's first page unless told. */
+    private final String element;
+    private final String ready;
+
     /** @param name of the log and failure screenshot written to {@code target/} */
     DevUiCardScript(String name) {
+        this(name, "qwc-flyway-autogen", "#summary");
+    }
+
+    DevUiCardScript(String name, String element, String ready) {
         this.log = Path.of("target", name + ".log").toAbsolutePath();
         this.failureScreenshot = Path.of("target", name + "-failure.png").toAbsolutePath();
+        this.element = element;
+        this.ready = ready;
     }
 
     /** Runs the steps against the Dev UI at {@code devUiUrl}; returns the script's output, fails the test with it. */
@@ -47,6 +57,8 @@ final class DevUiCardScript {
         builder.environment().put("CHROMIUM", CHROMIUM.toString());
         builder.environment().put("DEVUI_FAILURE_SCREENSHOT", failureScreenshot.toString());
         builder.environment().put("DEVUI_TIMEOUT_MS", STEP_TIMEOUT_MS);
+        builder.environment().put("DEVUI_ELEMENT", element);
+        builder.environment().put("DEVUI_READY", ready);
         Files.deleteIfExists(failureScreenshot);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
