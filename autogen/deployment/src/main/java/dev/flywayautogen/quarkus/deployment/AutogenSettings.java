@@ -28,6 +28,7 @@ final class AutogenSettings {
         FlywayAutogenConfig.NamingConventionConfig n = config.namingConvention();
         NamingConvention naming = new NamingConvention(n.index(), n.unique(), n.foreignKey(), n.check(), n.primaryKey());
         return AutogenOptions.defaults()
+                .withMessage(config.message().orElse(""))
                 .withUndo(config.undo())
                 .withNaming(naming)
                 .withRenames(renames(config.renames().orElse(List.of())))

@@ -1,13 +1,8 @@
 package dev.flywayautogen.quarkus.deployment;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
@@ -18,7 +13,6 @@ import dev.flywayautogen.core.AutogenResult;
 import dev.flywayautogen.core.Autogenerate;
 import dev.flywayautogen.core.desired.EntitySet;
 import dev.flywayautogen.core.desired.RenameHints;
-import dev.flywayautogen.core.render.Script;
 import io.quarkus.dev.appstate.ApplicationStateNotification;
 import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.dev.spi.HotReplacementContext;
@@ -37,15 +31,18 @@ final class DevModeGenerator {
     private final AutogenOptions options;
     private final boolean auto;
     private final boolean allowDestructive;
+    /** Empty when drafts are not amended ({@code quarkus.flyway-autogen.amend-drafts=false}). */
+    private final Optional<DraftAmender> amender;
 
     DevModeGenerator(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options, boolean auto,
-                     boolean allowDestructive) {
+                     boolean allowDestructive, Optional<DraftAmender> amender) {
         this.entities = entities;
         this.dbKind = dbKind;
         this.folder = folder;
         this.options = options;
         this.auto = auto;
         this.allowDestructive = allowDestructive;
+        this.amender = amender;
     }
 
     MigrationsFolder folder() {
@@ -65,6 +62,10 @@ final class DevModeGenerator {
             state.error = "";
             if (pending.inSync()) {
                 record(state, pending, "");
+                return;
+            }
+            // a draft is amended on its own terms: what it needs is judged from the migrations before it
+            if (auto && amendDraft(state, RenameHints.none(), false, true)) {
                 return;
             }
             String reason = pending.confirmationNeeded(allowDestructive);
@@ -101,6 +102,12 @@ final class DevModeGenerator {
         PendingChange pending = PendingChange.of(result);
         if (pending.inSync()) {
             record(state, pending, "");
+            return;
+        }
+        if (!message.isBlank()) {
+            state.draftMessage = message.strip(); // the card's name: for an amended draft as for a new file
+        }
+        if (amendDraft(state, rename, destructiveConfirmed, false)) {
             return;
         }
         String reason = destructiveConfirmed ? "" : pending.confirmationNeeded(allowDestructive);
@@ -177,33 +184,42 @@ final class DevModeGenerator {
      * path too, to be applied on this very reload.
      */
     private void write(DevModeState state, AutogenResult result, PendingChange pending, boolean duringBuild) {
-        List<Script> scripts = new ArrayList<>();
-        result.script().ifPresent(scripts::add);
-        result.undoScript().ifPresent(scripts::add);
-        Path forward = null;
-        try {
-            Files.createDirectories(folder.source());
-            for (Script script : scripts) {
-                Path target = folder.source().resolve(script.fileName());
-                if (Files.exists(target)) {
-                    throw new AutogenException("refusing to overwrite existing " + target);
-                }
-                Files.writeString(target, script.content(), StandardCharsets.UTF_8);
-                forward = forward == null ? target : forward;
-                Optional<Path> copy = folder.classpathCopy();
-                if (duringBuild && copy.isPresent()) {
-                    Files.createDirectories(copy.get());
-                    Files.copy(target, copy.get().resolve(script.fileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the migration into " + folder.source(), e);
-        }
+        Path forward = new MigrationWriter(folder).write(result, duringBuild);
+        state.writtenThisSession.add(forward.toAbsolutePath().normalize());
+        state.draftMessage = "";
         state.lastGeneratedFile = String.valueOf(forward);
         state.lastLogged = "";
         record(state, PendingChange.NONE, "");
         LOG.infof("Flyway autogenerate: wrote %s (%d operation(s): %s)%s", forward, pending.operations().size(),
                 pending.summary(), warningsSuffix(pending));
+    }
+
+    /** True when the newest migration was a draft and now holds the change (see {@link DraftAmender}). */
+    private boolean amendDraft(DevModeState state, RenameHints renames, boolean destructiveConfirmed, boolean duringBuild) {
+        if (amender.isEmpty() || !amender.get().amend(state, draftMessage(state), renames, destructiveConfirmed, duringBuild)) {
+            return false;
+        }
+        record(state, PendingChange.NONE, "");
+        return true;
+    }
+
+    /**
+     * The Dev UI renames the draft once and for all; otherwise configuration names it, or what it does. Only the
+     * name of the draft follows the card: the first file of a change set is named from the configuration.
+     */
+    String draftMessage(DevModeState state) {
+        return state.draftMessage.isBlank() ? options.message() : state.draftMessage;
+    }
+
+    /** Renames the current draft from the Dev UI: generated again under the new name, and applied. */
+    void nameDraft(DevModeState state, String message) {
+        if (amender.isEmpty()) {
+            throw new AutogenException("drafts are not amended (quarkus.flyway-autogen.amend-drafts=false)");
+        }
+        state.draftMessage = message == null ? "" : message.strip();
+        if (!amender.get().amend(state, draftMessage(state), RenameHints.none(), false, false)) {
+            throw new AutogenException("there is no draft to rename, or it cannot be amended (see the log)");
+        }
     }
 
     private static void record(DevModeState state, PendingChange pending, String reason) {

@@ -1,7 +1,10 @@
 package dev.flywayautogen.quarkus.deployment;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What dev mode knows between reloads: kept as a {@code LiveReloadBuildItem} context object, so it outlives the
@@ -20,6 +23,14 @@ final class DevModeState {
     volatile ComparisonInputs lastCompared;
     /** How many builds compared entities and migrations (the others found their inputs unchanged). */
     volatile int comparisons;
+    /** Migrations this session wrote (absolute): drafts by the session rule when git cannot tell. */
+    final Set<Path> writtenThisSession = ConcurrentHashMap.newKeySet();
+    /** The name the Dev UI gave the current draft; blank: configuration's message, or what it does. */
+    volatile String draftMessage = "";
+    /** Checks and fixes the dev database's Flyway history; null when no jdbc.url is configured. */
+    volatile HistoryFixes historyFixes;
+    /** The dev database's history as last checked against the folder; logged once per new finding. */
+    volatile HistoryCheck.Finding history = HistoryCheck.Finding.NONE;
 
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();

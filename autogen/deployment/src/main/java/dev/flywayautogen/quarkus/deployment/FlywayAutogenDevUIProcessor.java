@@ -28,6 +28,10 @@ class FlywayAutogenDevUIProcessor {
                 .title("Pending migration")
                 .icon("font-awesome-solid:database")
                 .componentLink("qwc-flyway-autogen.js"));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Migration history")
+                .icon("font-awesome-solid:clock-rotate-left")
+                .componentLink("qwc-flyway-autogen-history.js"));
         return card;
     }
 
@@ -52,6 +56,11 @@ class FlywayAutogenDevUIProcessor {
             state.generator.confirm(state, false, AutogenSettings.renames(renames), message(params));
             return null;
         }));
+        methods.addAction("nameDraft", decide(state, history, params -> {
+            state.generator.nameDraft(state, params.get("message"));
+            return null;
+        }));
+        DevHistoryActions.register(state, methods);
         actions.produce(methods);
     }
 

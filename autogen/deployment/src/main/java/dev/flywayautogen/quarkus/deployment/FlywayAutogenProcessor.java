@@ -18,6 +18,7 @@ import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.HotDeploymentWatchedFileBuildItem;
 import io.quarkus.deployment.builditem.LiveReloadBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.pkg.builditem.CurateOutcomeBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 
@@ -58,6 +59,8 @@ class FlywayAutogenProcessor {
         }
         AutogenOptions options = AutogenSettings.options(config);
         String dbKind = AutogenSettings.dialectFor(config.datasource());
+        Optional<DevDatasource> database = DevDatasource.of(config.datasource());
+        state.historyFixes = database.map(db -> new HistoryFixes(db, folder.source(), dbKind)).orElse(null);
         ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
                 + config.allowDestructive() + " " + EntityModel.physicalNamingStrategy() + " "
                 + EntityModel.implicitNamingStrategy() + " " + dbKind);
@@ -69,13 +72,49 @@ class FlywayAutogenProcessor {
         }
         Optional<EntitySet> entities = EntityModel.read(index);
         if (entities.isPresent()) {
+            Optional<DraftAmender> amender = config.amendDrafts() ? Optional.of(new DraftAmender(entities.get(), dbKind,
+                    folder, options, config.allowDestructive(), database)) : Optional.empty();
             new DevModeGenerator(entities.get(), dbKind, folder, options,
                     config.mode() == FlywayAutogenConfig.Mode.AUTO,
-                    config.allowDestructive()).onBuild(state);
+                    config.allowDestructive(), amender).onBuild(state);
         }
+        reportBrokenHistory(state);
         state.lastCompared = inputs;
         state.comparisons++;
         return new AutogenDevModeBuildItem(state);
+    }
+
+    /**
+     * Before the application's Flyway refuses the dev database, one line says which migration is the trouble and
+     * where the fixes are; the same finding is not logged again on the next reload.
+     */
+    private static void reportBrokenHistory(DevModeState state) {
+        if (state.historyFixes == null) {
+            return;
+        }
+        HistoryCheck.Finding finding = state.historyFixes.check();
+        if (finding.broken() && !finding.equals(state.history)) {
+            LOG.warnf("Flyway autogenerate: the dev database's migration history is broken: %s -- fix it in the Dev UI"
+                    + " (Flyway Autogenerate card, Migration history: re-apply, repair or reset); until then Flyway"
+                    + " migrates without validating, so that the application and its Dev UI start", finding.summary());
+        }
+        state.history = finding;
+    }
+
+    /**
+     * Dev mode serves only an error page while the application is down, so a history Flyway's validation refuses
+     * would also take the Dev UI page that fixes it away. While the check finds it broken (and logged it), the dev
+     * application's Flyway migrates without validating; a failed migration still stops it. Only a default: a
+     * configured {@code validate-on-migrate} wins.
+     */
+    @BuildStep(onlyIf = IsLocalDevelopment.class)
+    void startDespiteBrokenHistory(FlywayAutogenConfig config, AutogenDevModeBuildItem devMode,
+            BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
+        if (devMode.state().history.broken()) {
+            String key = config.datasource().filter(d -> !d.equals("<default>"))
+                    .map(d -> "quarkus.flyway.\"" + d + "\".validate-on-migrate").orElse("quarkus.flyway.validate-on-migrate");
+            defaults.produce(new RunTimeConfigurationDefaultBuildItem(key, "false"));
+        }
     }
 
     /** A migration written from the Dev UI restarts the application on the next request, so Flyway applies it. */

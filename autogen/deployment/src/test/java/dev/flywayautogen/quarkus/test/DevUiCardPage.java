@@ -30,6 +30,8 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 final class DevUiCardPage implements AutoCloseable {
 
     static final String CARD = "qwc-flyway-autogen";
+    /** The card's main page waits for its summary; another page of the card, for an element of its own. */
+    private static final String CARD_READY = "#summary";
     private static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
     /** Per step: opening the Dev UI alone (about 1000 module requests) took up to 18 s on a busy machine. */
     private static final double STEP_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(60);
@@ -39,9 +41,18 @@ final class DevUiCardPage implements AutoCloseable {
     private final Page page;
     private final Path failureScreenshot;
     private final List<String> consoleErrors = new ArrayList<>();
+    private final String component;
+    private final String ready;
 
     /** @param name of the failure screenshot written to {@code target/} */
     DevUiCardPage(String name) {
+        this(name, CARD, CARD_READY);
+    }
+
+    /** For another page of the card: its web component, and what shows once it has its data. */
+    DevUiCardPage(String name, String component, String ready) {
+        this.component = component;
+        this.ready = ready;
         this.failureScreenshot = Path.of("target", name + "-failure.png").toAbsolutePath();
         // Playwright.create() would otherwise fetch its browsers from the network first
         this.playwright = Playwright.create(new Playwright.CreateOptions()
@@ -79,12 +90,12 @@ final class DevUiCardPage implements AutoCloseable {
     void open(String url) {
         step("open " + url, () -> {
             page.navigate(url);
-            card("#summary").first().waitFor();
+            card(ready).first().waitFor();
         });
     }
 
     Locator card(String selector) {
-        return page.locator(CARD).locator(selector);
+        return page.locator(component).locator(selector);
     }
 
     /** Waits until an element matching {@code selector} in the card contains {@code text}, case and spaces as given. */
@@ -180,12 +191,12 @@ final class DevUiCardPage implements AutoCloseable {
     private String cardText() {
         try {
             // innerText of the element itself would leave out its shadow root, where the card renders
-            Object text = page.locator(CARD).first().evaluate("card => card.shadowRoot.textContent",
+            Object text = page.locator(component).first().evaluate("card => card.shadowRoot.textContent",
                     null, new Locator.EvaluateOptions().setTimeout(1000));
             String shown = String.valueOf(text).replaceAll("\\s+", " ");
             return '"' + shown.substring(0, Math.min(shown.length(), 2000)) + '"';
         } catch (PlaywrightException e) {
-            return "(no <" + CARD + "> on the page, title \"" + page.title() + "\")";
+            return "(no <" + component + "> on the page, title \"" + page.title() + "\")";
         }
     }
 

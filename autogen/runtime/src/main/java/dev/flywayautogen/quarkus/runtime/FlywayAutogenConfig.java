@@ -64,6 +64,23 @@ public interface FlywayAutogenConfig {
      */
     Optional<List<String>> renames();
 
+    /**
+     * Names the next migration dev mode writes, or the draft it amends: {@code V2__<message>.sql}. Without it a file
+     * is named after what it does ({@code add_column_pets_weight}). The Dev UI's history page sets one for the
+     * current draft.
+     */
+    Optional<String> message();
+
+    /**
+     * Whether a later mapping change amends the newest migration while it is a draft instead of adding a file. A
+     * draft is a migration dev mode wrote that is not committed: untracked or changed in git, or, outside a git
+     * repository, written in this dev-mode session. Amending undoes the draft on the dev database, generates it again
+     * from the migrations before it, and lets Flyway apply it on the same reload; a committed migration is never
+     * touched.
+     */
+    @WithDefault("true")
+    boolean amendDrafts();
+
     /** The datasource whose Flyway migrations are generated; the default datasource when not set. */
     Optional<String> datasource();
 
