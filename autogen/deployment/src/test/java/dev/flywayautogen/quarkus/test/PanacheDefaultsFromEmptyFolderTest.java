@@ -44,7 +44,7 @@ class PanacheDefaultsFromEmptyFolderTest {
     /**
      * The first start writes V1 into a folder the class path did not have when the start began, so Hibernate's
      * validation fails that start and the extension restarts the application, which then applies V1: the test
-     * waits for that restart ({@link #awaitRestartedApplication}).
+     * waits for that restart ({@link TestApp#awaitAnswer}).
      */
     @RegisterExtension
     static final QuarkusDevModeTest devMode = new QuarkusDevModeTest()
@@ -62,7 +62,7 @@ class PanacheDefaultsFromEmptyFolderTest {
 
         // 0. first start: the folder is created, V1 creates Fruit and Fruit_SEQ with its row, validate passes
         assertNewMigration(folder, 1);
-        Response answer = awaitRestartedApplication();
+        Response answer = TestApp.awaitAnswer("/fruits");
         assertAnswers(answer);
         assertEquals("1", database.query("SELECT count(*) FROM \"Fruit_SEQ\""), "V1 initialises the id sequence");
         long apple = create("{\"name\":\"Apple\"}");
@@ -106,23 +106,6 @@ class PanacheDefaultsFromEmptyFolderTest {
         assertEquals(String.valueOf(apple), database.query("SELECT fruit_id FROM \"Basket\" WHERE id = " + basket));
         assertEquals("Fruit", database.query("SELECT \"table\" FROM pragma_foreign_key_list('Basket')"));
         assertEquals(4, RestAssured.get("/fruits").then().statusCode(200).extract().jsonPath().getList("id").size());
-    }
-
-    /** GET /fruits until the application restarted after the first migration answers (at most a minute). */
-    private static Response awaitRestartedApplication() throws InterruptedException {
-        Response answer = null;
-        for (int i = 0; i < 120; i++) {
-            try {
-                answer = RestAssured.get("/fruits");
-                if (answer.statusCode() == 200) {
-                    return answer;
-                }
-            } catch (Exception notListeningYet) { // RestAssured rethrows ConnectException unchecked
-                // the restart has not opened the port yet
-            }
-            Thread.sleep(500);
-        }
-        return answer == null ? RestAssured.get("/fruits") : answer;
     }
 
     /** The reload that triggered the comparison wrote exactly one new file: {@code V<version>__<what>.sql}. */

@@ -69,7 +69,7 @@ class PostgresDevModeTest {
 
         // 0. first start: V1 creates fruit and its sequence; after the automatic restart it is applied and validated
         assertNewMigration(folder, 1, "CREATE SEQUENCE \"fruit_seq\" START WITH 1 INCREMENT BY 50");
-        assertAnswers(awaitRestartedApplication());
+        assertAnswers(TestApp.awaitAnswer("/fruits"));
         long apple = create("{\"name\":\"Apple\"}");
         long pear = create("{\"name\":\"Pear\"}");
         assertNotEquals(apple, pear);
@@ -119,22 +119,6 @@ class PostgresDevModeTest {
     private static List<String> newDatabases(String before) throws SQLException {
         List<String> known = List.of(before.split(","));
         return List.of(otherDatabases().split(",")).stream().filter(d -> !d.isEmpty() && !known.contains(d)).toList();
-    }
-
-    private static Response awaitRestartedApplication() throws InterruptedException {
-        Response answer = null;
-        for (int i = 0; i < 120; i++) {
-            try {
-                answer = RestAssured.get("/fruits");
-                if (answer.statusCode() == 200) {
-                    return answer;
-                }
-            } catch (Exception notListeningYet) { // RestAssured rethrows ConnectException unchecked
-                // the restart has not opened the port yet
-            }
-            Thread.sleep(500);
-        }
-        return answer == null ? RestAssured.get("/fruits") : answer;
     }
 
     private static void assertNewMigration(Path folder, int version, String expectedSql) throws Exception {

@@ -54,6 +54,26 @@ final class TestApp {
         }
     }
 
+    /**
+     * GET {@code path} until it answers 200, at most a minute: the application restarts after the first migration
+     * (a brand-new folder), and the port is closed meanwhile. The last answer when it never does.
+     */
+    static io.restassured.response.Response awaitAnswer(String path) throws InterruptedException {
+        io.restassured.response.Response answer = null;
+        for (int i = 0; i < 120; i++) {
+            try {
+                answer = io.restassured.RestAssured.get(path);
+                if (answer.statusCode() == 200) {
+                    return answer;
+                }
+            } catch (Exception notListeningYet) { // RestAssured rethrows ConnectException unchecked
+                // the restart has not opened the port yet
+            }
+            Thread.sleep(500);
+        }
+        return answer == null ? io.restassured.RestAssured.get(path) : answer;
+    }
+
     static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
