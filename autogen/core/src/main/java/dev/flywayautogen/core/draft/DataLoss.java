@@ -34,6 +34,8 @@ final class DataLoss {
                 count = count(live, drop.table(), "\"" + drop.column().name() + "\" IS NOT NULL");
             } else if (op instanceof AlterColumn alter) {
                 count = count(live, alter.table(), "\"" + alter.from().name() + "\" IS NOT NULL");
+            } else if (op instanceof DropTable drop && isSequenceOfDroppedTable(drop, undo)) {
+                continue;
             } else if (op instanceof DropTable drop) {
                 count = count(live, drop.definition().name(), "1 = 1");
             } else {
@@ -45,6 +47,21 @@ final class DataLoss {
             }
         }
         return lost;
+    }
+
+    /**
+     * Hibernate's emulated sequence ({@code <entity>_SEQ}, one {@code next_val} row that Hibernate itself writes)
+     * dropped together with its entity's table: what it numbered are that table's rows, counted there, and the
+     * regenerated draft creates it again with its first row. On its own (the entity's table stays) it counts.
+     */
+    private static boolean isSequenceOfDroppedTable(DropTable drop, List<Operation> undo) {
+        String name = drop.definition().name();
+        boolean sequenceShape = name.toLowerCase(java.util.Locale.ROOT).endsWith("_seq")
+                && drop.definition().columns().size() == 1
+                && drop.definition().columns().get(0).name().equalsIgnoreCase("next_val");
+        String entityTable = name.substring(0, Math.max(0, name.length() - "_seq".length()));
+        return sequenceShape && undo.stream().anyMatch(o -> o instanceof DropTable other
+                && other.definition().name().equalsIgnoreCase(entityTable));
     }
 
     private static long count(Connection live, String table, String condition) {

@@ -43,6 +43,19 @@ class DraftUndoTest {
     }
 
     @Test
+    void undoesADraftTableWithHibernatesSequenceTableWhoseOnlyRowHibernateWrote() throws Exception {
+        Path migrations = migrations("CREATE TABLE toys (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(255));\n"
+                + "CREATE TABLE toys_SEQ (next_val BIGINT);\nINSERT INTO toys_SEQ VALUES (1);");
+        String url = migrate(migrations);
+        try (MigrationsBefore before = MigrationsBefore.copyWithout(migrations, Set.of("V2__add_weight.sql"));
+             Connection live = DriverManager.getConnection(url)) {
+            undo.apply(live, undo.plan(live, before.folder()), "flyway_schema_history", "2");
+        }
+        assertFalse(columns(url).isEmpty(), "pets is still there");
+        assertEquals("0", single(url, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('toys', 'toys_SEQ')"));
+    }
+
+    @Test
     void refusesWhenTheUndoWouldDeleteDevData() throws Exception {
         Path migrations = migrations("ALTER TABLE pets ADD COLUMN weight INTEGER;");
         String url = migrate(migrations);
