@@ -10,4 +10,4 @@ CP_FILE="$ROOT/autogen/core/target/bench-classpath.txt"
 ./mvnw -B -q -pl autogen/core -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
 CP="$ROOT/autogen/core/target/test-classes:$ROOT/autogen/core/target/classes:$(cat "$CP_FILE")"
-exec java --enable-native-access=ALL-UNNAMED -cp "$CP" dev.flywayautogen.core.bench.DiffBenchmark "$@"
+exec java --enable-native-access=ALL-UNNAMED -cp "$CP" io.quarkiverse.flywayautogen.core.bench.DiffBenchmark "$@"

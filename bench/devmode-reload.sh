@@ -5,7 +5,7 @@
 #
 # Works on a throw-away copy of the repository (tracked and untracked-not-ignored files as they are now in the
 # working tree; no target/, no data/): the working tree is never touched. In the copy, two variants of pet-manager:
-# "with" depends on dev.petmanager:flyway-autogen (added when absent), "without" has no flyway-autogen dependency and
+# "with" depends on io.quarkiverse.flywayautogen:quarkus-flyway-autogen (added when absent), "without" has neither it nor its plugin and
 # no quarkus.flyway-autogen.* property. The extension is installed from the copy into a private Maven local
 # repository layered over ~/.m2 (maven.repo.local.tail), so ~/.m2 is left alone too (--shared-m2 installs there).
 #
@@ -101,8 +101,7 @@ if [ "$SHARED_M2" = 0 ]; then
 fi
 echo "installing the extension from the copy" >&2
 (cd "$WORK/with" && ./mvnw -B -q "${MVN_ARGS[@]}" install -N \
-  && ./mvnw -B -q "${MVN_ARGS[@]}" install -pl autogen/annotations,autogen/core,autogen/runtime,autogen/deployment \
-       -DskipTests) >&2
+  && ./mvnw -B -q "${MVN_ARGS[@]}" install -f autogen/pom.xml -DskipTests) >&2
 
 MEASURE_ARGS=(measure --work "$WORK" --runs "$RUNS" --warmup "$WARMUP" --rounds "$ROUNDS" --quiet-wait "$QUIET_WAIT" --retakes "$RETAKES"
               --variant "without=$WORK/without" --variant "with=$WORK/with")

@@ -52,28 +52,32 @@ def log(message):
 
 # ---------------------------------------------------------------------------------------------------- variants --
 
-DEPENDENCY_RE = re.compile(r"[ \t]*<dependency>\s*<groupId>dev\.petmanager</groupId>\s*<artifactId>flyway-autogen"
+GROUP = r"<groupId>io\.quarkiverse\.flywayautogen</groupId>"
+DEPENDENCY_RE = re.compile(r"[ \t]*<dependency>\s*" + GROUP + r"\s*<artifactId>quarkus-flyway-autogen"
                            r"(?:-deployment)?</artifactId>.*?</dependency>[ \t]*\n", re.S)
+PLUGIN_RE = re.compile(r"[ \t]*<plugin>\s*(?:<!--(?:(?!-->).)*-->\s*)?" + GROUP
+                       + r"\s*<artifactId>quarkus-flyway-autogen-maven-plugin</artifactId>.*?</plugin>[ \t]*\n", re.S)
 # the comment the lead put above the dependencies, when present (it must not dangle in the "without" pom)
-COMMENT_BEFORE_RE = re.compile(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*\n(?=[ \t]*<dependency>\s*<groupId>dev\.petmanager"
-                               r"</groupId>\s*<artifactId>flyway-autogen)", re.S)
+COMMENT_BEFORE_RE = re.compile(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*\n(?=[ \t]*<dependency>\s*" + GROUP
+                               + r"\s*<artifactId>quarkus-flyway-autogen)", re.S)
 
 
 def make_variant(kind, project):
     pom = project / "pet-manager/pom.xml"
     text = pom.read_text()
     if kind == "with":
-        if not re.search(r"<artifactId>flyway-autogen</artifactId>", text):
+        if not re.search(r"<artifactId>quarkus-flyway-autogen</artifactId>", text):
             dependency = ("        <dependency>\n"
-                          "            <groupId>dev.petmanager</groupId>\n"
-                          "            <artifactId>flyway-autogen</artifactId>\n"
-                          "            <version>${project.version}</version>\n"
+                          "            <groupId>io.quarkiverse.flywayautogen</groupId>\n"
+                          "            <artifactId>quarkus-flyway-autogen</artifactId>\n"
+                          "            <version>999-SNAPSHOT</version>\n"
                           "        </dependency>\n")
             text = text.replace("    </dependencies>", dependency + "    </dependencies>", 1)
     else:
         text = COMMENT_BEFORE_RE.sub("", text)
         text = DEPENDENCY_RE.sub("", text)
-        if "flyway-autogen" in text:
+        text = PLUGIN_RE.sub("", text)
+        if "<artifactId>quarkus-flyway-autogen" in text:
             raise SystemExit(f"cannot remove every flyway-autogen dependency from {pom}")
         props = project / "pet-manager/src/main/resources/application.properties"
         lines = props.read_text().splitlines(keepends=True)
@@ -422,11 +426,11 @@ def summary(results, names, start_notes):
         print("--- the extension's own time per reload (\"with\") ---")
         lines = [l for s in results["with"]["warmup"] + samples for l in s["extension_log"]]
         if lines:
-            print(f"  log lines of logger dev.flywayautogen during the reloads ({len(lines)}):")
+            print(f"  log lines of logger io.quarkiverse.flywayautogen during the reloads ({len(lines)}):")
             for line in lines[:20]:
                 print("    " + line.strip())
         else:
-            print("  no log lines of logger dev.flywayautogen during the reloads (the extension logs only when it"
+            print("  no log lines of logger io.quarkiverse.flywayautogen during the reloads (the extension logs only when it"
                   " writes or withholds a migration; it logs no timing)")
         own = [sum(d for step, d in s["metrics"]["steps"].items() if "FlywayAutogen" in step)
                for s in samples if s["metrics"]]

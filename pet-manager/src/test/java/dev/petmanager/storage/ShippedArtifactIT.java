@@ -23,7 +23,7 @@ import dev.petmanager.support.PackagedService;
 class ShippedArtifactIT {
 
     /** Packages that exist only on the build class path; a class of theirs in the artifact is a leak. */
-    private static final List<String> BUILD_ONLY = List.of("dev/flywayautogen/core/", "dev/flywayautogen/quarkus/deployment/");
+    private static final List<String> BUILD_ONLY = List.of("io/quarkiverse/flywayautogen/core/", "io/quarkiverse/flywayautogen/deployment/");
 
     @Test
     void theArtifactCarriesNoGeneratorClasses() throws IOException {

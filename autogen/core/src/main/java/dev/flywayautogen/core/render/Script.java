@@ -1,5 +1,0 @@
-package dev.flywayautogen.core.render;
-
-/** A rendered migration file: its Flyway file name and its exact content. */
-public record Script(String fileName, String content) {
-}

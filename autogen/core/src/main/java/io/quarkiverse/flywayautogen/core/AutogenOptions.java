@@ -1,0 +1,60 @@
+package io.quarkiverse.flywayautogen.core;
+
+import io.quarkiverse.flywayautogen.core.desired.NamingConvention;
+import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkiverse.flywayautogen.core.render.VersionScheme;
+
+/**
+ * Options of one generation run.
+ *
+ * @param message          describes the change; becomes the script's file-name slug (blank: named after what
+ *                         the first operation does, e.g. {@code add_column_pets_weight})
+ * @param undo             also render the undo script {@code U<version>__<slug>.sql}
+ * @param allowDestructive generate drops and narrowing type changes (otherwise they are skipped with a warning)
+ * @param renames          declared renames in addition to {@code @RenamedFrom} on the entities
+ * @param naming           names for constraints and indexes Hibernate leaves unnamed or hashed
+ * @param write            write the scripts into the migrations folder (false: only return them)
+ * @param versionScheme    how the next version is chosen
+ */
+public record AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
+                             NamingConvention naming, boolean write, VersionScheme versionScheme) {
+
+    /** With the {@link VersionScheme#INCREMENT} scheme, as before there was a choice. */
+    public AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
+                          NamingConvention naming, boolean write) {
+        this(message, undo, allowDestructive, renames, naming, write, VersionScheme.INCREMENT);
+    }
+
+    public static AutogenOptions defaults() {
+        return new AutogenOptions("", false, false, RenameHints.none(), NamingConvention.ALEMBIC_DEFAULT, true,
+                VersionScheme.INCREMENT);
+    }
+
+    public AutogenOptions withMessage(String m) {
+        return new AutogenOptions(m, undo, allowDestructive, renames, naming, write, versionScheme);
+    }
+
+    public AutogenOptions withUndo(boolean u) {
+        return new AutogenOptions(message, u, allowDestructive, renames, naming, write, versionScheme);
+    }
+
+    public AutogenOptions withAllowDestructive(boolean a) {
+        return new AutogenOptions(message, undo, a, renames, naming, write, versionScheme);
+    }
+
+    public AutogenOptions withRenames(RenameHints r) {
+        return new AutogenOptions(message, undo, allowDestructive, r, naming, write, versionScheme);
+    }
+
+    public AutogenOptions withNaming(NamingConvention n) {
+        return new AutogenOptions(message, undo, allowDestructive, renames, n, write, versionScheme);
+    }
+
+    public AutogenOptions withWrite(boolean w) {
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, w, versionScheme);
+    }
+
+    public AutogenOptions withVersionScheme(VersionScheme v) {
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, v);
+    }
+}

@@ -1,0 +1,29 @@
+package io.quarkiverse.flywayautogen.core;
+
+import io.quarkiverse.flywayautogen.core.ops.Operation;
+import io.quarkiverse.flywayautogen.core.render.Script;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a run found and did.
+ *
+ * @param operations   the operations in the script (for {@code check}: every pending operation)
+ * @param skipped      destructive operations left out because they were not allowed
+ * @param warnings     possible renames, skipped operations, ignored hints
+ * @param script       the forward script, empty when there is nothing to do
+ * @param undoScript   the undo script when asked for
+ * @param written      files written into the migrations folder
+ * @param replayMillis time spent replaying the existing migrations
+ * @param diffMillis   time spent reading the entities, diffing, planning and rendering
+ */
+public record AutogenResult(List<Operation> operations, List<Operation> skipped, List<Warning> warnings,
+                            Optional<Script> script, Optional<Script> undoScript, List<Path> written,
+                            long replayMillis, long diffMillis) {
+
+    public boolean inSync() {
+        return operations.isEmpty();
+    }
+}

@@ -1,0 +1,219 @@
+package io.quarkiverse.flywayautogen.core;
+
+import io.quarkiverse.flywayautogen.core.compare.Diff;
+import io.quarkiverse.flywayautogen.core.compare.NotNullRule;
+import io.quarkiverse.flywayautogen.core.compare.SchemaComparator;
+import io.quarkiverse.flywayautogen.core.current.MigrationReplayer;
+import io.quarkiverse.flywayautogen.core.desired.ColumnOrigins;
+import io.quarkiverse.flywayautogen.core.dialect.Dialect;
+import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
+import io.quarkiverse.flywayautogen.core.dialect.Dialects;
+import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
+import io.quarkiverse.flywayautogen.core.dialect.Statement;
+import io.quarkiverse.flywayautogen.core.desired.EntitySet;
+import io.quarkiverse.flywayautogen.core.desired.IdentityConflicts;
+import io.quarkiverse.flywayautogen.core.desired.HibernateSchemaReader;
+import io.quarkiverse.flywayautogen.core.desired.RenameHintReader;
+import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkiverse.flywayautogen.core.model.Schema;
+import io.quarkiverse.flywayautogen.core.ops.IrreversibleOperation;
+import io.quarkiverse.flywayautogen.core.ops.Operation;
+import io.quarkiverse.flywayautogen.core.ops.SchemaChanges;
+import io.quarkiverse.flywayautogen.core.render.ChangeSummary;
+import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
+import io.quarkiverse.flywayautogen.core.render.Script;
+import io.quarkiverse.flywayautogen.core.render.ScriptRenderer;
+import io.quarkiverse.flywayautogen.core.selfcheck.SelfCheck;
+import org.hibernate.boot.Metadata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's entry point: entities + migrations folder in, migration script(s) out. Prints nothing and never
+ * exits: the CLI and the Quarkus extension decide how to report. Failures are {@link AutogenException}s whose
+ * message says what to do.
+ */
+public final class Autogenerate {
+
+    private final Dialect dialect;
+    private final DialectPlanner planner;
+    private final Clock clock;
+
+    public Autogenerate(Dialect dialect) {
+        this(dialect, Clock.systemUTC());
+    }
+
+    /** {@code clock}: the time the timestamp version scheme reads. */
+    public Autogenerate(Dialect dialect, Clock clock) {
+        this.dialect = dialect;
+        this.planner = dialect.planner();
+        this.clock = clock;
+    }
+
+    /** By name ({@code sqlite}), as {@code quarkus.datasource.db-kind} or {@code --dialect} give it. */
+    public static Autogenerate forDialect(String dialect) {
+        return new Autogenerate(Dialects.require(dialect));
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public AutogenResult generate(Collection<Class<?>> entities, ClassLoader loader, Path migrationsDir, AutogenOptions options) {
+        return generate(EntitySet.snakeCase(entities, loader), migrationsDir, options);
+    }
+
+    public AutogenResult check(Collection<Class<?>> entities, ClassLoader loader, Path migrationsDir, AutogenOptions options) {
+        return check(EntitySet.snakeCase(entities, loader).metadata(dialect), migrationsDir, options);
+    }
+
+    /** As {@link #generate(Metadata, Path, AutogenOptions)}, and the self-check also has Hibernate validate and persist. */
+    public AutogenResult generate(EntitySet entities, Path migrationsDir, AutogenOptions options) {
+        return generate(entities.metadata(dialect), Optional.of(entities), migrationsDir, options);
+    }
+
+    public AutogenResult check(EntitySet entities, Path migrationsDir, AutogenOptions options) {
+        return check(entities.metadata(dialect), migrationsDir, options);
+    }
+
+    /** Every pending operation, destructive ones included; writes nothing. */
+    public AutogenResult check(Metadata metadata, Path migrationsDir, AutogenOptions options) {
+        IdentityConflicts.check(metadata, dialect.types());
+        MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir);
+        try (ScratchDatabase db = replay.database()) {
+            long start = System.nanoTime();
+            Diff diff = diff(metadata, db, readSchema(db), options);
+            return new AutogenResult(diff.operations(), List.of(), diff.warnings(), Optional.empty(), Optional.empty(),
+                    List.of(), replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Without the entity classes, so without the Hibernate part of the self-check. */
+    public AutogenResult generate(Metadata metadata, Path migrationsDir, AutogenOptions options) {
+        return generate(metadata, Optional.empty(), migrationsDir, options);
+    }
+
+    private AutogenResult generate(Metadata metadata, Optional<EntitySet> entities, Path migrationsDir, AutogenOptions options) {
+        IdentityConflicts.check(metadata, dialect.types());
+        MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir);
+        try (ScratchDatabase db = replay.database()) {
+            long start = System.nanoTime();
+            Schema current = readSchema(db);
+            Diff diff = diff(metadata, db, current, options);
+            List<Operation> ops = new ArrayList<>();
+            List<Operation> skipped = new ArrayList<>();
+            List<Warning> warnings = new ArrayList<>(diff.warnings());
+            for (Operation op : diff.operations()) {
+                if (op.destructive() && !options.allowDestructive()) {
+                    skipped.add(op);
+                    warnings.add(new Warning(Warning.Kind.DESTRUCTIVE_SKIPPED,
+                            "skipped destructive operation: " + op.describe()));
+                } else {
+                    ops.add(op);
+                }
+            }
+            if (ops.isEmpty()) {
+                return new AutogenResult(List.of(), skipped, warnings, Optional.empty(), Optional.empty(), List.of(),
+                        replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000);
+            }
+            NotNullRule.check(ops, ColumnOrigins.read(metadata));
+            warnings.addAll(NotNullRule.tighteningWarnings(ops));
+            Schema expected = SchemaChanges.apply(current, ops);
+            MigrationVersion version = options.versionScheme().next(MigrationVersion.highestIn(migrationsDir), clock);
+            String message = options.message() == null || options.message().isBlank() ? ChangeSummary.of(ops) : options.message();
+            Script forward = render('V', version, message, message, ops, warnings, planner.plan(current, ops));
+            Optional<Script> undo = options.undo()
+                    ? Optional.of(renderUndo(version, message, ops, expected)) : Optional.empty();
+            long diffMillis = (System.nanoTime() - start) / 1_000_000;
+
+            SelfCheck.Result check = new SelfCheck(dialect).verify(db, migrationsDir, current, expected, ops, forward, undo, entities);
+            if (!check.passed()) {
+                throw new AutogenException("self-check failed, nothing written:\n  " + String.join("\n  ", check.problems()));
+            }
+            List<Path> written = options.write() ? write(migrationsDir, forward, undo) : List.of();
+            return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis);
+        }
+    }
+
+    private Diff diff(Metadata metadata, ScratchDatabase db, Schema current, AutogenOptions options) {
+        Schema desired = new HibernateSchemaReader(options.naming(), dialect.types(), dialect.identifierCase()).read(metadata);
+        RenameHints hints = RenameHintReader.read(metadata).merge(options.renames());
+        Diff diff = new SchemaComparator().compare(current, desired, hints);
+        List<Warning> warnings = new ArrayList<>(diff.warnings());
+        try (Connection c = db.connect()) {
+            dialect.reader().notCompared(c).forEach(text -> warnings.add(new Warning(Warning.Kind.NOT_COMPARED, text)));
+        } catch (SQLException e) {
+            throw new AutogenException("cannot read the replayed schema: " + e.getMessage(), e);
+        }
+        return new Diff(diff.operations(), warnings);
+    }
+
+    private Script renderUndo(MigrationVersion version, String message, List<Operation> ops, Schema expected) {
+        List<Operation> reversed = new ArrayList<>();
+        try {
+            for (Operation op : ops) {
+                reversed.add(op.reverse());
+            }
+        } catch (IrreversibleOperation e) {
+            throw new AutogenException("an undo script was asked for (--undo, quarkus.flyway-autogen.undo) but " + e.getMessage());
+        }
+        Collections.reverse(reversed);
+        try {
+            NotNullRule.check(reversed, ColumnOrigins.none());
+        } catch (AutogenException e) {
+            throw new AutogenException("an undo script was asked for (--undo, quarkus.flyway-autogen.undo) but the undo cannot restore existing rows: " + e.getMessage());
+        }
+        return render('U', version, message, "undo " + message, reversed, List.of(), planner.plan(expected, reversed));
+    }
+
+    private Script render(char prefix, MigrationVersion version, String slugMessage, String title, List<Operation> ops,
+                          List<Warning> warnings, List<Statement> statements) {
+        String fileName = ScriptRenderer.fileName(prefix, version, slugMessage);
+        // a message typed as "Add e-mail:" must not leave the header line hanging
+        String header = fileName + " (" + planner.dialectName() + "): " + title.strip().replaceAll("[\\s:;,.-]+$", "");
+        return new Script(fileName, ScriptRenderer.render(header, ops, warnings, statements));
+    }
+
+    private Schema readSchema(ScratchDatabase db) {
+        try (Connection c = db.connect()) {
+            return dialect.reader().read(c);
+        } catch (SQLException e) {
+            throw new AutogenException("cannot read the replayed schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> write(Path dir, Script forward, Optional<Script> undo) {
+        List<Path> written = new ArrayList<>();
+        List<Script> scripts = new ArrayList<>();
+        scripts.add(forward);
+        undo.ifPresent(scripts::add);
+        for (Script s : scripts) {
+            Path target = dir.resolve(s.fileName());
+            if (Files.exists(target)) {
+                throw new AutogenException("refusing to overwrite existing " + target);
+            }
+        }
+        try {
+            for (Script s : scripts) {
+                Path target = dir.resolve(s.fileName());
+                Files.writeString(target, s.content(), StandardCharsets.UTF_8);
+                written.add(target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write migration into " + dir, e);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,93 @@
+package io.quarkiverse.flywayautogen.core.cli;
+
+
+import io.quarkiverse.flywayautogen.core.desired.EntitySet;
+import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.core.AutogenResult;
+import io.quarkiverse.flywayautogen.core.Autogenerate;
+import io.quarkiverse.flywayautogen.core.Warning;
+import io.quarkiverse.flywayautogen.core.ops.Operation;
+import io.quarkiverse.flywayautogen.core.postgresql.PostgresDialect;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code generate} writes the next migration(s) and prints their paths (or "no changes"); {@code check} exits 0
+ * when the migrations match the entities, 1 with the pending operations listed, 2 on error.
+ */
+public final class Main {
+
+    public static final int IN_SYNC = 0;
+    public static final int PENDING = 1;
+    public static final int ERROR = 2;
+
+    /** What a warning asks the user to do, in this command line's options. */
+    static final Warning.Remedies REMEDIES = new Warning.Remedies("pass --rename %s", "--allow-destructive");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // Flyway and Hibernate log every step at INFO through java.util.logging; the CLI's own output is enough.
+        Logger.getLogger("").setLevel(Level.SEVERE);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** A --shadow-url given on the command line wins over the configured shadow server. */
+    private static Autogenerate engine(CliArguments arguments) {
+        if (arguments.shadowServer().isPresent()) {
+            if (!arguments.dialect().trim().equalsIgnoreCase("postgresql")) {
+                throw new AutogenException("--shadow-url is for --dialect postgresql, not " + arguments.dialect());
+            }
+            return new Autogenerate(new PostgresDialect(arguments.shadowServer().get()));
+        }
+        return Autogenerate.forDialect(arguments.dialect());
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CliArguments arguments;
+        try {
+            arguments = CliArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(CliArguments.USAGE);
+            return ERROR;
+        }
+        try {
+            EntityScanner.Scan scan = EntityScanner.scan(arguments.classpath());
+            Autogenerate engine = engine(arguments);
+            EntitySet entities = new EntitySet(scan.entities(), scan.loader(), arguments.namingStrategy());
+            Path migrations = arguments.migrations();
+            if (arguments.command().equals("check")) {
+                AutogenResult result = engine.check(entities, migrations, arguments.options());
+                result.warnings().forEach(w -> err.println("warning: " + w.advice(REMEDIES)));
+                if (result.inSync()) {
+                    out.println("in sync: migrations match the entities");
+                    return IN_SYNC;
+                }
+                out.println(result.operations().size() + " pending operation(s):");
+                for (Operation op : result.operations()) {
+                    out.println("  " + op.describe() + (op.destructive() ? "   [DESTRUCTIVE]" : ""));
+                }
+                return PENDING;
+            }
+            AutogenResult result = engine.generate(entities, migrations, arguments.options());
+            result.warnings().forEach(w -> err.println("warning: " + w.advice(REMEDIES)));
+            if (result.written().isEmpty()) {
+                out.println("no changes");
+            } else {
+                result.written().forEach(p -> out.println(p.toAbsolutePath()));
+            }
+            return IN_SYNC;
+        } catch (AutogenException e) {
+            err.println("error: " + e.getMessage());
+            return ERROR;
+        } catch (RuntimeException | LinkageError e) {
+            err.println("error: " + e);
+            return ERROR;
+        }
+    }
+}

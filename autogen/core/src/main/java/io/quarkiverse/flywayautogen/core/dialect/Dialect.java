@@ -1,0 +1,42 @@
+package io.quarkiverse.flywayautogen.core.dialect;
+
+import io.quarkiverse.flywayautogen.core.model.IdentifierCase;
+import io.quarkiverse.flywayautogen.core.model.TypeRules;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * Everything that differs between databases, in one object per database (its own package): Hibernate's dialect
+ * for the desired schema, the scratch database migrations are replayed into, the schema reader, the type rules, the
+ * planner, and the data invariants the self-check asks of it. Chosen by name ({@link Dialects}).
+ */
+public interface Dialect {
+
+    /** {@code sqlite}, as Quarkus' {@code db-kind} and the CLI's {@code --dialect} name it. */
+    String name();
+
+    /** Class name of the Hibernate dialect the application runs with. */
+    String hibernateDialect();
+
+    TypeRules types();
+
+    /** How the database stores identifiers Hibernate leaves unquoted; SQLite keeps their case. */
+    default IdentifierCase identifierCase() {
+        return IdentifierCase.PRESERVE;
+    }
+
+    /** An empty scratch database for a replay. */
+    ScratchDatabase newScratchDatabase(String purpose);
+
+    SchemaReader reader();
+
+    DialectPlanner planner();
+
+    /** A data source on a scratch database, for the self-check's Hibernate. */
+    DataSource dataSource(ScratchDatabase database);
+
+    /** Rows whose foreign key has no parent; empty where the database never lets such rows exist. */
+    List<String> foreignKeyViolations(Connection connection);
+}

@@ -1,0 +1,75 @@
+package io.quarkiverse.flywayautogen.core.draft;
+
+import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.core.ops.AlterColumn;
+import io.quarkiverse.flywayautogen.core.ops.DropColumn;
+import io.quarkiverse.flywayautogen.core.ops.DropTable;
+import io.quarkiverse.flywayautogen.core.ops.Operation;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an undo would throw away in a live database: values in a column it drops or narrows, rows of a table it
+ * drops. Asked of the data rather than of the operations alone, because undoing a just-added, still empty column
+ * loses nothing, and that is the common case of a draft amended a minute after it was written.
+ */
+final class DataLoss {
+
+    private DataLoss() {
+    }
+
+    static List<String> of(Connection live, List<Operation> undo) {
+        List<String> lost = new ArrayList<>();
+        for (Operation op : undo) {
+            if (!op.destructive()) {
+                continue;
+            }
+            long count;
+            if (op instanceof DropColumn drop) {
+                count = count(live, drop.table(), "\"" + drop.column().name() + "\" IS NOT NULL");
+            } else if (op instanceof AlterColumn alter) {
+                count = count(live, alter.table(), "\"" + alter.from().name() + "\" IS NOT NULL");
+            } else if (op instanceof DropTable drop && isSequenceOfDroppedTable(drop, undo)) {
+                continue;
+            } else if (op instanceof DropTable drop) {
+                count = count(live, drop.definition().name(), "1 = 1");
+            } else {
+                lost.add(op.describe() + " (cannot tell what it loses)");
+                continue;
+            }
+            if (count > 0) {
+                lost.add(op.describe() + " (" + count + " row(s) hold data there)");
+            }
+        }
+        return lost;
+    }
+
+    /**
+     * Hibernate's emulated sequence ({@code <entity>_SEQ}, one {@code next_val} row that Hibernate itself writes)
+     * dropped together with its entity's table: what it numbered are that table's rows, counted there, and the
+     * regenerated draft creates it again with its first row. On its own (the entity's table stays) it counts.
+     */
+    private static boolean isSequenceOfDroppedTable(DropTable drop, List<Operation> undo) {
+        String name = drop.definition().name();
+        boolean sequenceShape = name.toLowerCase(java.util.Locale.ROOT).endsWith("_seq")
+                && drop.definition().columns().size() == 1
+                && drop.definition().columns().get(0).name().equalsIgnoreCase("next_val");
+        String entityTable = name.substring(0, Math.max(0, name.length() - "_seq".length()));
+        return sequenceShape && undo.stream().anyMatch(o -> o instanceof DropTable other
+                && other.definition().name().equalsIgnoreCase(entityTable));
+    }
+
+    private static long count(Connection live, String table, String condition) {
+        try (Statement st = live.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + table + "\" WHERE " + condition)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new AutogenException("cannot read " + table + " in the dev database: " + e.getMessage(), e);
+        }
+    }
+}

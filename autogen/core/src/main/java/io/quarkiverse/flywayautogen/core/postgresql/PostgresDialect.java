@@ -1,0 +1,86 @@
+package io.quarkiverse.flywayautogen.core.postgresql;
+
+import io.quarkiverse.flywayautogen.core.dialect.Dialect;
+import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
+import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
+import io.quarkiverse.flywayautogen.core.dialect.SchemaReader;
+import io.quarkiverse.flywayautogen.core.model.IdentifierCase;
+import io.quarkiverse.flywayautogen.core.model.TypeRules;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * PostgreSQL 15 and later: migrations are replayed into shadow databases created on a {@link ShadowServer}, the
+ * schema is read through pg_catalog, and every change is plain transactional ALTER TABLE. Unquoted identifiers
+ * fold to lower case, as Hibernate's validation expects them.
+ */
+public final class PostgresDialect implements Dialect {
+
+    private final ShadowServer server;
+
+    public PostgresDialect(ShadowServer server) {
+        this.server = server;
+    }
+
+    /** With the server configured by system properties or the environment ({@link ShadowServer#require}). */
+    public static PostgresDialect configured() {
+        return new PostgresDialect(ShadowServer.require());
+    }
+
+    public ShadowServer server() {
+        return server;
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String hibernateDialect() {
+        return org.hibernate.dialect.PostgreSQLDialect.class.getName();
+    }
+
+    @Override
+    public TypeRules types() {
+        return PostgresTypes.RULES;
+    }
+
+    @Override
+    public IdentifierCase identifierCase() {
+        return IdentifierCase.LOWER;
+    }
+
+    @Override
+    public ScratchDatabase newScratchDatabase(String purpose) {
+        return PostgresShadowDatabase.create(server, purpose);
+    }
+
+    @Override
+    public SchemaReader reader() {
+        return new PostgresSchemaReader();
+    }
+
+    @Override
+    public DialectPlanner planner() {
+        return new PostgresPlanner();
+    }
+
+    @Override
+    public DataSource dataSource(ScratchDatabase database) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(database.jdbcUrl());
+        dataSource.setUser(database.user());
+        dataSource.setPassword(database.password());
+        return dataSource;
+    }
+
+    /** PostgreSQL checks every foreign key when the row is written (or at commit, when deferred): no orphans. */
+    @Override
+    public List<String> foreignKeyViolations(Connection connection) {
+        return List.of();
+    }
+}

@@ -1,0 +1,74 @@
+package io.quarkiverse.flywayautogen.core.sqlite;
+
+import io.quarkiverse.flywayautogen.core.dialect.Dialect;
+import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
+import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
+import io.quarkiverse.flywayautogen.core.dialect.SchemaReader;
+import io.quarkiverse.flywayautogen.core.model.TypeRules;
+import org.sqlite.SQLiteDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQLite: scratch databases are files, the schema is read through sqlite_master and PRAGMAs, and changes SQLite's
+ * ALTER TABLE cannot make are table rebuilds. Foreign keys are checked by {@code PRAGMA foreign_key_check}, since
+ * SQLite lets a script leave orphans behind when it defers the checks.
+ */
+public final class SqliteDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public String hibernateDialect() {
+        return org.hibernate.community.dialect.SQLiteDialect.class.getName();
+    }
+
+    @Override
+    public TypeRules types() {
+        return SqliteTypes.RULES;
+    }
+
+    @Override
+    public ScratchDatabase newScratchDatabase(String purpose) {
+        return SqliteScratchDatabase.create(purpose);
+    }
+
+    @Override
+    public SchemaReader reader() {
+        return new SqliteSchemaReader();
+    }
+
+    @Override
+    public DialectPlanner planner() {
+        return new SqlitePlanner();
+    }
+
+    @Override
+    public DataSource dataSource(ScratchDatabase database) {
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl(database.jdbcUrl());
+        return dataSource;
+    }
+
+    @Override
+    public List<String> foreignKeyViolations(Connection c) {
+        List<String> violations = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+            while (rs.next()) {
+                violations.add(rs.getString(1) + " rowid " + rs.getString(2) + " -> " + rs.getString(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run foreign_key_check: " + e.getMessage(), e);
+        }
+        return violations;
+    }
+}

@@ -1,9 +1,0 @@
-package dev.flywayautogen.core.corpus.model.evolve.addfield.v1;
-
-import dev.flywayautogen.core.corpus.model.panache.PanacheStyleEntity;
-import jakarta.persistence.Entity;
-
-@Entity
-public class Gadget extends PanacheStyleEntity {
-    public String name;
-}

@@ -1,5 +1,0 @@
-package dev.flywayautogen.core.corpus.model.types;
-
-public enum Level {
-    LOW, MEDIUM, HIGH
-}

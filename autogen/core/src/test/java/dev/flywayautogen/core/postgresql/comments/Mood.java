@@ -1,3 +1,0 @@
-package dev.flywayautogen.core.postgresql.comments;
-
-public enum Mood { HAPPY, SLEEPY }

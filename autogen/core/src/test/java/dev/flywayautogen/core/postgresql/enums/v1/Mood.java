@@ -1,3 +1,0 @@
-package dev.flywayautogen.core.postgresql.enums.v1;
-
-public enum Mood { HAPPY, SLEEPY }

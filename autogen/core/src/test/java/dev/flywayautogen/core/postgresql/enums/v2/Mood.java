@@ -1,3 +1,0 @@
-package dev.flywayautogen.core.postgresql.enums.v2;
-
-public enum Mood { HAPPY, SLEEPY, GRUMPY }

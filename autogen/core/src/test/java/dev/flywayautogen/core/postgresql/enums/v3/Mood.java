@@ -1,3 +1,0 @@
-package dev.flywayautogen.core.postgresql.enums.v3;
-
-public enum Mood { HAPPY }

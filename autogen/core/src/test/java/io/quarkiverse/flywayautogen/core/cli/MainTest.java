@@ -1,0 +1,136 @@
+package io.quarkiverse.flywayautogen.core.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI end to end: a class folder holding one entity, a migrations folder, exit codes and output. */
+class MainTest {
+
+    private Path root;
+    private Path classes;
+    private Path migrations;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        root = Files.createTempDirectory("autogen-cli-");
+        classes = root.resolve("classes");
+        migrations = Files.createDirectories(root.resolve("migration"));
+        copyClasses("io/quarkiverse/flywayautogen/core/scenarios/addcolumn/after");
+        Files.writeString(migrations.resolve("V1__init.sql"), "CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL);");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private void copyClasses(String packageDir) throws Exception {
+        Path testClasses = Path.of(MainTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path source = testClasses.resolve(packageDir);
+        Path target = Files.createDirectories(classes.resolve(packageDir));
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String[] args(String command, String... extra) {
+        String[] base = {command, "--classpath", classes.toString(), "--migrations", migrations.toString(), "--dialect", "sqlite"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void checkExitsOneWithPendingOperationsThenGenerateWritesThenCheckExitsZero() throws Exception {
+        assertEquals(Main.PENDING, run(args("check")));
+        assertTrue(out.toString().contains("add column pet.species"), out.toString());
+
+        assertEquals(Main.IN_SYNC, run(args("generate", "--message", "Add pet details", "--undo")));
+        assertTrue(out.toString().contains("V2__add_pet_details.sql"), out.toString());
+        assertTrue(out.toString().contains("U2__add_pet_details.sql"), out.toString());
+        assertTrue(Files.exists(migrations.resolve("V2__add_pet_details.sql")));
+
+        assertEquals(Main.IN_SYNC, run(args("check")));
+        assertTrue(out.toString().startsWith("in sync"));
+        assertEquals(Main.IN_SYNC, run(args("generate")));
+        assertEquals("no changes", out.toString().trim());
+    }
+
+    @Test
+    void namingStrategyJavaKeepsFieldNamesUnsplitAsQuarkusDoes() {
+        assertEquals(Main.PENDING, run(args("check")));
+        assertTrue(out.toString().contains("add column pet.registered_at"), out.toString());
+        assertEquals(Main.PENDING, run(args("check", "--naming-strategy", "java")));
+        // names keep the mapping's case, as Hibernate's validation looks them up: a case-only difference is a rename
+        assertTrue(out.toString().contains("rename table pet to Pet"), out.toString());
+        assertTrue(out.toString().contains("add column Pet.registeredAt"), out.toString());
+        assertEquals(Main.ERROR, run(args("check", "--naming-strategy", "com.example.Missing")));
+        assertTrue(err.toString().startsWith("error: "), err.toString());
+    }
+
+    @Test
+    void generateTwiceFromSameInputsIsByteIdentical() throws Exception {
+        assertEquals(Main.IN_SYNC, run(args("generate", "--message", "same")));
+        String first = Files.readString(migrations.resolve("V2__same.sql"));
+        Files.delete(migrations.resolve("V2__same.sql"));
+        assertEquals(Main.IN_SYNC, run(args("generate", "--message", "same")));
+        assertEquals(first, Files.readString(migrations.resolve("V2__same.sql")));
+    }
+
+    @Test
+    void versionSchemeTimestampNamesTheFileAfterTheTimeAndAnUnknownSchemeIsAUsageError() throws Exception {
+        String before = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        assertEquals(Main.IN_SYNC, run(args("generate", "--message", "details", "--version-scheme", "timestamp")));
+        String written = Path.of(out.toString().trim()).getFileName().toString();
+        assertTrue(written.matches("V\\d{14}__details\\.sql"), written);
+        assertTrue(written.substring(1, 15).compareTo(before) >= 0, written + " is not before " + before);
+
+        assertEquals(Main.ERROR, run(args("check", "--version-scheme", "weekly")));
+        assertTrue(err.toString().startsWith("error: unknown version scheme 'weekly' (expected increment or timestamp)"), err.toString());
+    }
+
+    @Test
+    void possibleRenameWarningNamesTheRenameOption() throws Exception {
+        Files.writeString(migrations.resolve("V2__more.sql"), "ALTER TABLE pet ADD COLUMN nick VARCHAR(255);");
+        assertEquals(Main.PENDING, run(args("check")));
+        assertTrue(err.toString().contains("declare @RenamedFrom(\"nick\") on the field or pass --rename pet.nick=nickname"),
+                err.toString());
+    }
+
+    @Test
+    void errorsExitTwoWithOneLineMessage() {
+        assertEquals(Main.ERROR, run(args("check", "--bogus")));
+        assertTrue(err.toString().startsWith("error: unknown option '--bogus'"), err.toString());
+        assertEquals(Main.ERROR, run("check", "--classpath", classes.toString(), "--migrations", root.resolve("missing").toString()));
+        assertTrue(err.toString().startsWith("error: migrations directory does not exist"), err.toString());
+        assertEquals(Main.ERROR, run("frobnicate"));
+        assertEquals(Main.ERROR, run(args("check", "--dialect", "oracle")));
+        assertTrue(err.toString().contains("unsupported dialect"), err.toString());
+    }
+}

@@ -1,0 +1,5 @@
+package io.quarkiverse.flywayautogen.core.corpus.model.types;
+
+public enum Level {
+    LOW, MEDIUM, HIGH
+}

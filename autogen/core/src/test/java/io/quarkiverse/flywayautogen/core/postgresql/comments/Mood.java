@@ -1,0 +1,3 @@
+package io.quarkiverse.flywayautogen.core.postgresql.comments;
+
+public enum Mood { HAPPY, SLEEPY }

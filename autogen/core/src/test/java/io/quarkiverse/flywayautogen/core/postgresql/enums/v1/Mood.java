@@ -1,0 +1,3 @@
+package io.quarkiverse.flywayautogen.core.postgresql.enums.v1;
+
+public enum Mood { HAPPY, SLEEPY }

@@ -1,0 +1,3 @@
+package io.quarkiverse.flywayautogen.core.postgresql.enums.v3;
+
+public enum Mood { HAPPY }

@@ -1,0 +1,174 @@
+package io.quarkiverse.flywayautogen.core.scenarios;
+
+import io.quarkiverse.flywayautogen.core.AutogenOptions;
+import io.quarkiverse.flywayautogen.core.AutogenResult;
+import io.quarkiverse.flywayautogen.core.Autogenerate;
+import io.quarkiverse.flywayautogen.core.compare.Diff;
+import io.quarkiverse.flywayautogen.core.compare.SchemaComparator;
+import io.quarkiverse.flywayautogen.core.current.MigrationReplayer;
+import io.quarkiverse.flywayautogen.core.desired.EntitySet;
+import io.quarkiverse.flywayautogen.core.desired.HibernateSchemaReader;
+import io.quarkiverse.flywayautogen.core.dialect.Dialect;
+import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
+import io.quarkiverse.flywayautogen.core.desired.NamingConvention;
+import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkiverse.flywayautogen.core.model.Schema;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One scenario on one database: before-state built by real migrations in a temp folder, an "application" database
+ * (a SQLite file with foreign keys on, or a database on the PostgreSQL test server) holding rows, the after-state
+ * given by entity classes. Generates (self-check included), applies with Flyway, and offers the assertions every
+ * scenario makes: schema equals the entities, rows survived, undo restores the before-schema.
+ */
+public final class ScenarioHarness implements AutoCloseable {
+
+    public final Path migrations;
+    public final ScratchDatabase app;
+    public final ScenarioDialect on;
+    private final Dialect dialect;
+    private final Path root;
+    private Schema beforeSchema;
+
+    /** On SQLite. */
+    public ScenarioHarness(String... beforeMigrations) throws IOException {
+        this(ScenarioDialect.SQLITE, beforeMigrations);
+    }
+
+    public ScenarioHarness(ScenarioDialect on, String... beforeMigrations) throws IOException {
+        this.on = on;
+        dialect = on.dialect();
+        root = Files.createTempDirectory("autogen-scenario-");
+        migrations = Files.createDirectories(root.resolve("migration"));
+        for (int i = 0; i < beforeMigrations.length; i++) {
+            Files.writeString(migrations.resolve("V" + (i + 1) + "__before_" + (i + 1) + ".sql"), on.migration(beforeMigrations[i]));
+        }
+        app = dialect.newScratchDatabase("app");
+        MigrationReplayer.migrate(app, List.of(migrations));
+        beforeSchema = readAppSchema();
+    }
+
+    /** Rows the application wrote before the change. */
+    public ScenarioHarness rows(String... inserts) throws SQLException {
+        try (Connection c = app.connect(); Statement st = c.createStatement()) {
+            for (String sql : inserts) {
+                st.executeUpdate(sql);
+            }
+        }
+        return this;
+    }
+
+    public AutogenResult generate(AutogenOptions options, Class<?>... entities) {
+        return new Autogenerate(dialect).generate(List.of(entities), ScenarioHarness.class.getClassLoader(), migrations, options);
+    }
+
+    public AutogenResult generate(Class<?>... entities) {
+        return generate(AutogenOptions.defaults().withUndo(true).withMessage("scenario"), entities);
+    }
+
+    /** Runs Flyway over the migrations folder against the application database, as the app does at start-up. */
+    public void applyToApp() {
+        MigrationReplayer.migrate(app, List.of(migrations));
+    }
+
+    /** Applies the undo script (community Flyway ignores U files, so it is run as the next versioned script). */
+    public void applyUndoToApp(AutogenResult result) throws IOException {
+        Path undoDir = Files.createDirectories(root.resolve("undo"));
+        Files.writeString(undoDir.resolve("V999__undo.sql"), result.undoScript().orElseThrow().content());
+        MigrationReplayer.migrate(app, List.of(migrations, undoDir));
+    }
+
+    public Schema readAppSchema() {
+        try (Connection c = app.connect()) {
+            return dialect.reader().read(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Schema beforeSchema() {
+        return beforeSchema;
+    }
+
+    /** The schema the entities declare on SQLite. */
+    public static Schema desired(Class<?>... entities) {
+        return desired(ScenarioDialect.SQLITE.dialect(), entities);
+    }
+
+    /** As the engine reads it: Hibernate's metadata for the dialect, snake_case names, the naming convention. */
+    public static Schema desired(Dialect dialect, Class<?>... entities) {
+        return new HibernateSchemaReader(NamingConvention.ALEMBIC_DEFAULT, dialect.types(), dialect.identifierCase())
+                .read(EntitySet.snakeCase(List.of(entities), ScenarioHarness.class.getClassLoader()).metadata(dialect));
+    }
+
+    public void assertAppMatches(Class<?>... entities) {
+        Diff diff = new SchemaComparator().compare(readAppSchema(), desired(dialect, entities), RenameHints.none());
+        assertTrue(diff.isEmpty(), () -> "app schema differs from entities: " + diff.operations());
+    }
+
+    public void assertAppMatchesBeforeSchema() {
+        Diff diff = new SchemaComparator().compare(readAppSchema(), beforeSchema, RenameHints.none());
+        assertTrue(diff.isEmpty(), () -> "after undo the schema differs from the before-state: " + diff.operations());
+    }
+
+    public long count(String sql) throws SQLException {
+        try (Connection c = app.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public Object value(String sql) throws SQLException {
+        try (Connection c = app.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getObject(1) : null;
+        }
+    }
+
+    public Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (var t : readAppSchema().tables()) {
+            counts.put(t.name(), count("SELECT count(*) FROM \"" + t.name() + "\""));
+        }
+        return counts;
+    }
+
+    public void assertForeignKeysValid() {
+        try (Connection c = app.connect()) {
+            List<String> violations = dialect.foreignKeyViolations(c);
+            assertTrue(violations.isEmpty(), () -> "foreign key violations: " + violations);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String scriptText(AutogenResult r) {
+        return r.script().orElseThrow().content();
+    }
+
+    public static void assertRows(long expected, long actual, String what) {
+        assertEquals(expected, actual, what);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp files only
+        }
+    }
+}

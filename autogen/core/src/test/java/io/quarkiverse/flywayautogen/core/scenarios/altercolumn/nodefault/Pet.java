@@ -1,0 +1,24 @@
+package io.quarkiverse.flywayautogen.core.scenarios.altercolumn.nodefault;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import io.quarkiverse.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+public class Pet {
+    public enum Species { CAT, DOG }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Species species;
+    @Column(nullable = false)
+    public Integer weight;
+
+}

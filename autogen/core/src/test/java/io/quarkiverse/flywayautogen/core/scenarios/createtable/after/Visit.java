@@ -1,0 +1,20 @@
+package io.quarkiverse.flywayautogen.core.scenarios.createtable.after;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import io.quarkiverse.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+public class Visit {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
+    public Long id;
+
+    public String reason;
+
+    @ManyToOne(optional = false)
+    @OnDelete(action = OnDeleteAction.CASCADE)
+    public Pet pet;
+
+}

@@ -1,0 +1,17 @@
+package io.quarkiverse.flywayautogen.core.scenarios.fk.add;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import io.quarkiverse.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+public class Owner {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+
+}

@@ -1,0 +1,20 @@
+package io.quarkiverse.flywayautogen.core.scenarios.fk.ondelete;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import io.quarkiverse.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+public class Pet {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+    @ManyToOne
+    @OnDelete(action = OnDeleteAction.CASCADE)
+    public Owner owner;
+
+}

@@ -1,0 +1,23 @@
+package io.quarkiverse.flywayautogen.core.scenarios.manytomany.after;
+
+import jakarta.persistence.*;
+import org.hibernate.annotations.*;
+import io.quarkiverse.flywayautogen.RenamedFrom;
+
+@jakarta.persistence.Entity
+public class Pet {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTEGER)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+    @ManyToOne
+    public Owner owner;
+
+    @ManyToMany
+    @JoinTable(name = "pet_tag", joinColumns = @JoinColumn(name = "pet_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    public java.util.Set<Tag> tags;
+
+}

@@ -1,0 +1,64 @@
+package io.quarkiverse.flywayautogen.core.sqlite;
+
+import io.quarkiverse.flywayautogen.core.model.Index;
+import io.quarkiverse.flywayautogen.core.model.Schema;
+import io.quarkiverse.flywayautogen.core.model.Table;
+import io.quarkiverse.flywayautogen.core.ops.AddColumn;
+import io.quarkiverse.flywayautogen.core.ops.AlterColumn;
+import io.quarkiverse.flywayautogen.core.ops.DropColumn;
+import io.quarkiverse.flywayautogen.core.ops.RenameColumn;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.quarkiverse.flywayautogen.core.TestModels.col;
+import static io.quarkiverse.flywayautogen.core.TestModels.fk;
+import static io.quarkiverse.flywayautogen.core.TestModels.id;
+import static io.quarkiverse.flywayautogen.core.TestModels.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SqlitePlannerTest {
+
+    static final Table OWNER = table("owner", List.of(id(), col("name", "text", true, null)), List.of());
+    static final Table PET = table("pet", List.of(id(), col("owner_id", "bigint", true, null), col("weight", "integer", true, null)),
+            List.of(fk("owner_id", "owner", "CASCADE"))).withIndexes(List.of(new Index("ix_pet_weight", List.of("weight"), false)));
+    static final Table VISIT = table("visit", List.of(id(), col("pet_id", "bigint", true, null)), List.of(fk("pet_id", "pet", "SET NULL")));
+    static final Table TAG = table("tag", List.of(id()), List.of());
+    static final Schema SCHEMA = Schema.of(List.of(OWNER, PET, VISIT, TAG));
+
+    private static String plan(io.quarkiverse.flywayautogen.core.ops.Operation... ops) {
+        return String.join(";\n", new SqlitePlanner().plan(SCHEMA, List.of(ops)).stream()
+                .map(s -> s.isComment() ? "-- " + s.comment() : s.sql()).toList());
+    }
+
+    @Test
+    void nullableAddColumnRenameAndUnconstrainedDropAreNativeAlters() {
+        assertEquals("ALTER TABLE \"owner\" ADD COLUMN \"email\" TEXT", plan(new AddColumn("owner", col("email", "text", true, null))));
+        assertEquals("ALTER TABLE \"owner\" ADD COLUMN \"age\" INTEGER NOT NULL DEFAULT 0", plan(new AddColumn("owner", col("age", "integer", false, "0"))));
+        assertEquals("ALTER TABLE \"owner\" RENAME COLUMN \"name\" TO \"full_name\"", plan(new RenameColumn("owner", "name", "full_name")));
+        assertEquals("ALTER TABLE \"owner\" DROP COLUMN \"name\"", plan(new DropColumn("owner", col("name", "text", true, null))));
+    }
+
+    @Test
+    void nonConstantDefaultAndIndexedColumnDropNeedRebuild() {
+        assertTrue(plan(new AddColumn("tag", col("created", "timestamp", false, "CURRENT_TIMESTAMP"))).contains("CREATE TABLE \"tag__autogen_new\""));
+        String drop = plan(new DropColumn("pet", col("weight", "integer", true, null)));
+        assertTrue(drop.contains("CREATE TABLE \"pet__autogen_new\""), drop);
+    }
+
+    @Test
+    void rebuildingAParentAlsoRebuildsItsChildrenAndDropsChildrenFirst() {
+        String sql = plan(new AlterColumn("owner", col("name", "text", true, null), col("name", "text", false, "'x'")));
+        assertTrue(sql.contains("CREATE TABLE \"pet__autogen_new\""), sql);
+        assertTrue(sql.contains("REFERENCES \"owner__autogen_new\""), "children point at the new parent");
+        assertTrue(sql.contains("CREATE TABLE \"visit__autogen_new\""), "grandchildren too");
+        assertFalse(sql.contains("tag__autogen_new"), "unrelated tables are left alone");
+        assertTrue(sql.indexOf("DROP TABLE \"visit\"") < sql.indexOf("DROP TABLE \"pet\"")
+                && sql.indexOf("DROP TABLE \"pet\"") < sql.indexOf("DROP TABLE \"owner\""), sql);
+        assertTrue(sql.contains("COALESCE(\"name\", 'x')"));
+        assertTrue(sql.contains("CREATE INDEX \"ix_pet_weight\""), "indexes recreated");
+        assertFalse(sql.contains("PRAGMA foreign_keys"), "no pragma that would take the script out of the transaction");
+    }
+}

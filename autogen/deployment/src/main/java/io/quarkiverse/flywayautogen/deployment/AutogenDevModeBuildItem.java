@@ -1,0 +1,17 @@
+package io.quarkiverse.flywayautogen.deployment;
+
+import io.quarkus.builder.item.SimpleBuildItem;
+
+/** The dev-mode state after this build's comparison, for the Dev UI card. */
+final class AutogenDevModeBuildItem extends SimpleBuildItem {
+
+    private final DevModeState state;
+
+    AutogenDevModeBuildItem(DevModeState state) {
+        this.state = state;
+    }
+
+    DevModeState state() {
+        return state;
+    }
+}

@@ -1,0 +1,82 @@
+package io.quarkiverse.flywayautogen.deployment;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.ServiceLoader;
+
+import org.flywaydb.core.Flyway;
+
+import io.quarkiverse.flywayautogen.core.AutogenException;
+
+/**
+ * The application's own dev database, as configured ({@code quarkus.datasource[."name"].jdbc.url}, user, password;
+ * Flyway's {@code table}): what a draft is undone on and the history fixes work on. Read at build time, so the
+ * fixes work while the application is down because its Flyway refused to start.
+ */
+record DevDatasource(String jdbcUrl, String user, String password, String historyTable) {
+
+    static Optional<DevDatasource> of(TargetDatasource target) {
+        return TargetDatasource.runtimeValue(target.datasourceKey("jdbc.url")).map(url -> new DevDatasource(url,
+                TargetDatasource.runtimeValue(target.datasourceKey("username")).orElse(null),
+                TargetDatasource.runtimeValue(target.datasourceKey("password")).orElse(null),
+                target.historyTable()));
+    }
+
+    /** Through the driver itself: {@code DriverManager} only hands out drivers its caller's class loader sees. */
+    Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        for (Driver driver : ServiceLoader.load(Driver.class, Thread.currentThread().getContextClassLoader())) {
+            if (driver.acceptsURL(jdbcUrl)) {
+                return driver.connect(jdbcUrl, properties);
+            }
+        }
+        throw new SQLException("no JDBC driver for " + jdbcUrl);
+    }
+
+    /** Flyway on the dev database with the source migrations folder, the one dev mode reads and writes. */
+    Flyway flyway(Path migrations) {
+        return Flyway.configure(Thread.currentThread().getContextClassLoader())
+                .dataSource(jdbcUrl, user, password)
+                .table(historyTable)
+                .locations("filesystem:" + migrations.toAbsolutePath())
+                .ignoreMigrationPatterns("*:pending")
+                .cleanDisabled(false)
+                .load();
+    }
+
+    /** Whether Flyway's history on the dev database records the version as applied (false: no history yet). */
+    boolean applied(String version) {
+        try (Connection c = connect()) {
+            if (!hasHistory(c)) {
+                return false;
+            }
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT COUNT(*) FROM \"" + historyTable + "\" WHERE \"version\" = ? AND \"success\"")) {
+                st.setString(1, version);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() && rs.getLong(1) > 0;
+                }
+            }
+        } catch (SQLException e) {
+            throw new AutogenException("cannot read Flyway's history in the dev database " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean hasHistory(Connection c) throws SQLException {
+        try (ResultSet tables = c.getMetaData().getTables(null, null, historyTable, null)) {
+            return tables.next();
+        }
+    }
+}

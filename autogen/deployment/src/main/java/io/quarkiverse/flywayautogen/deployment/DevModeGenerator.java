@@ -1,0 +1,244 @@
+package io.quarkiverse.flywayautogen.deployment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.core.AutogenOptions;
+import io.quarkiverse.flywayautogen.core.AutogenResult;
+import io.quarkiverse.flywayautogen.core.Autogenerate;
+import io.quarkiverse.flywayautogen.core.desired.EntitySet;
+import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkus.dev.appstate.ApplicationStateNotification;
+import io.quarkus.dev.console.DevConsoleManager;
+import io.quarkus.dev.spi.HotReplacementContext;
+
+/**
+ * One build's view of entities and migrations, and the decisions dev mode takes on it: write the next migration,
+ * or report it and wait for a confirmation (destructive change, possible rename) or for the user ({@code manual}).
+ */
+final class DevModeGenerator {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.flywayautogen");
+
+    private final EntitySet entities;
+    private final String dbKind;
+    private final MigrationsFolder folder;
+    private final AutogenOptions options;
+    private final boolean auto;
+    private final boolean allowDestructive;
+    /** Empty when drafts are not amended ({@code quarkus.flyway-autogen.amend-drafts=false}). */
+    private final Optional<DraftAmender> amender;
+
+    DevModeGenerator(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options, boolean auto,
+                     boolean allowDestructive, Optional<DraftAmender> amender) {
+        this.entities = entities;
+        this.dbKind = dbKind;
+        this.folder = folder;
+        this.options = options;
+        this.auto = auto;
+        this.allowDestructive = allowDestructive;
+        this.amender = amender;
+    }
+
+    MigrationsFolder folder() {
+        return folder;
+    }
+
+    /** Dev-mode start and every reload: runs before Flyway lists its migrations. */
+    void onBuild(DevModeState state) {
+        state.generator = this;
+        // Quarkus' class loader lists a class-path folder once, when it is created: a folder that is not there yet
+        // stays invisible to this build's Flyway even after it is written
+        boolean visibleToThisBuild = folder.classpathCopy().map(Files::isDirectory).orElse(false);
+        try {
+            createMissingFolder();
+            AutogenResult result = preview(RenameHints.none(), "");
+            PendingChange pending = PendingChange.of(result);
+            state.error = "";
+            if (pending.inSync()) {
+                record(state, pending, "");
+                return;
+            }
+            // a draft is amended on its own terms: what it needs is judged from the migrations before it
+            if (auto && amendDraft(state, RenameHints.none(), false, true)) {
+                return;
+            }
+            String reason = pending.confirmationNeeded(allowDestructive);
+            if (auto && reason.isEmpty()) {
+                write(state, result, pending, true);
+                if (!visibleToThisBuild) {
+                    restartSoon(Path.of(state.lastGeneratedFile));
+                }
+                return;
+            }
+            record(state, pending, auto ? reason : "mode is manual");
+            if (!pending.summary().equals(state.lastLogged)) {
+                state.lastLogged = pending.summary();
+                LOG.warnf("Flyway autogenerate: %d pending operation(s) not written (%s): %s%s -- review and generate"
+                        + " them in the Dev UI (Flyway Autogenerate card)%s", pending.operations().size(),
+                        state.reason, pending.summary(), warningsSuffix(pending), howToAllow(pending));
+            }
+        } catch (AutogenException e) {
+            state.pending = PendingChange.NONE;
+            if (!e.getMessage().equals(state.error)) {
+                LOG.warnf("Flyway autogenerate: cannot generate the next migration: %s", e.getMessage());
+            }
+            state.error = e.getMessage();
+        }
+    }
+
+    /**
+     * A decision from the Dev UI. {@code destructiveConfirmed} lets drops through (a possible rename then becomes
+     * the drop and add it looks like); {@code rename} confirms a rename instead. A non-blank {@code message} names
+     * the migration instead of what its first operation does.
+     */
+    void confirm(DevModeState state, boolean destructiveConfirmed, RenameHints rename, String message) {
+        AutogenResult result = preview(rename, message);
+        PendingChange pending = PendingChange.of(result);
+        if (pending.inSync()) {
+            record(state, pending, "");
+            return;
+        }
+        if (!message.isBlank()) {
+            state.draftMessage = message.strip(); // the card's name: for an amended draft as for a new file
+        }
+        if (amendDraft(state, rename, destructiveConfirmed, false)) {
+            return;
+        }
+        String reason = destructiveConfirmed ? "" : pending.confirmationNeeded(allowDestructive);
+        if (!reason.isEmpty()) {
+            record(state, pending, reason);
+            throw new AutogenException("still needs a confirmation: " + reason + ": " + pending.summary());
+        }
+        // outside a build: dev mode copies the new source file to the class path itself, and the watched-file
+        // rule restarts the application on the next request, when Flyway applies it
+        write(state, result, pending, false);
+    }
+
+    /**
+     * The first migration of a new application went into a folder this build's class loader could not list: a
+     * restart (a new class loader) lets Flyway apply it, as a live reload does for any later migration.
+     */
+    private static void restartSoon(Path written) {
+        LOG.info("Flyway autogenerate: the migrations folder is new to this build; restarting so that Flyway applies V1");
+        HotReplacementContext dev = DevConsoleManager.getHotReplacementContext();
+        if (dev == null) {
+            return;
+        }
+        // The state may still hold an earlier start's outcome (tests run several dev-mode applications in one JVM):
+        // this start has not ended yet, and the restart must come after it did.
+        ApplicationStateNotification.reset();
+        Thread restart = new Thread(() -> {
+            try {
+                try {
+                    ApplicationStateNotification.waitForApplicationStart();
+                } catch (RuntimeException failedStart) {
+                    // expected when Hibernate validates: the tables V1 creates are not there yet
+                }
+                // Dev mode restarts for a changed migration only once this start's build registered its watched
+                // files, so the file is marked changed again until a scan restarts (a scan during the build only
+                // takes note).
+                for (int attempt = 1; attempt <= 60; attempt++) {
+                    Thread.sleep(1000);
+                    Files.setLastModifiedTime(written,
+                            java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000L * attempt));
+                    if (dev.doScan(true)) {
+                        return;
+                    }
+                }
+                LOG.warn("Flyway autogenerate: reload to apply the first migration");
+            } catch (Exception e) {
+                LOG.warnf("Flyway autogenerate: restart after the first migration failed (%s); reload to apply it", e);
+            }
+        }, "flyway-autogen-first-migration");
+        restart.setDaemon(true);
+        restart.start();
+    }
+
+    /** A new application starts from no migrations at all: its first one, V1, creates every table. */
+    private void createMissingFolder() {
+        if (!Files.isDirectory(folder.source())) {
+            try {
+                Files.createDirectories(folder.source());
+                LOG.infof("Flyway autogenerate: created the migrations folder %s", folder.source());
+            } catch (IOException e) {
+                throw new AutogenException("cannot create the migrations folder " + folder.source() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The script that would be written, destructive operations included: whether to write it is decided here. */
+    private AutogenResult preview(RenameHints extra, String message) {
+        AutogenOptions named = message.isBlank() ? options : options.withMessage(message.trim());
+        AutogenOptions run = named.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
+        return QuietEngine.run(() -> Autogenerate.forDialect(dbKind).generate(entities, folder.source(), run));
+    }
+
+    /**
+     * {@code duringBuild}: this build's Flyway has not listed its files yet, so the script is copied to the class
+     * path too, to be applied on this very reload.
+     */
+    private void write(DevModeState state, AutogenResult result, PendingChange pending, boolean duringBuild) {
+        Path forward = new MigrationWriter(folder).write(result, duringBuild);
+        state.writtenThisSession.add(forward.toAbsolutePath().normalize());
+        state.draftMessage = "";
+        state.lastGeneratedFile = String.valueOf(forward);
+        state.lastLogged = "";
+        record(state, PendingChange.NONE, "");
+        LOG.infof("Flyway autogenerate: wrote %s (%d operation(s): %s)%s", forward, pending.operations().size(),
+                pending.summary(), warningsSuffix(pending));
+    }
+
+    /** True when the newest migration was a draft and now holds the change (see {@link DraftAmender}). */
+    private boolean amendDraft(DevModeState state, RenameHints renames, boolean destructiveConfirmed, boolean duringBuild) {
+        if (amender.isEmpty() || !amender.get().amend(state, draftMessage(state), renames, destructiveConfirmed, duringBuild)) {
+            return false;
+        }
+        record(state, PendingChange.NONE, "");
+        return true;
+    }
+
+    /**
+     * The Dev UI renames the draft once and for all; otherwise configuration names it, or what it does. Only the
+     * name of the draft follows the card: the first file of a change set is named from the configuration.
+     */
+    String draftMessage(DevModeState state) {
+        return state.draftMessage.isBlank() ? options.message() : state.draftMessage;
+    }
+
+    /** Renames the current draft from the Dev UI: generated again under the new name, and applied. */
+    void nameDraft(DevModeState state, String message) {
+        if (amender.isEmpty()) {
+            throw new AutogenException("drafts are not amended (quarkus.flyway-autogen.amend-drafts=false)");
+        }
+        state.draftMessage = message == null ? "" : message.strip();
+        if (!amender.get().amend(state, draftMessage(state), RenameHints.none(), false, false)) {
+            throw new AutogenException("there is no draft to rename, or it cannot be amended (see the log)");
+        }
+    }
+
+    private static void record(DevModeState state, PendingChange pending, String reason) {
+        state.pending = pending;
+        state.reason = reason;
+        if (pending.inSync()) {
+            state.lastLogged = "";
+        }
+    }
+
+    /** Destructive changes can be allowed once for all; a possible rename's warning already names its key. */
+    private String howToAllow(PendingChange pending) {
+        if (!auto || !pending.destructive() || pending.possibleRename()) {
+            return "";
+        }
+        return ", or set quarkus.flyway-autogen.allow-destructive=true";
+    }
+
+    private static String warningsSuffix(PendingChange pending) {
+        return pending.warnings().isEmpty() ? "" : "; warnings: " + String.join("; ", pending.warnings());
+    }
+}

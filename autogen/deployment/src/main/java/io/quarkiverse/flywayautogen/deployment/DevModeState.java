@@ -1,0 +1,53 @@
+package io.quarkiverse.flywayautogen.deployment;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What dev mode knows between reloads: kept as a {@code LiveReloadBuildItem} context object, so it outlives the
+ * build that created it. The Dev UI actions read and update the same instance.
+ */
+final class DevModeState {
+
+    volatile DevModeGenerator generator;
+    volatile PendingChange pending = PendingChange.NONE;
+    volatile String reason = "";
+    volatile String error = "";
+    volatile String lastGeneratedFile = "";
+    /** Last pending change reported in the log; the same one is not logged again on the next reload. */
+    volatile String lastLogged = "";
+    /** What the last comparison read; a reload with the same inputs needs no new comparison. */
+    volatile ComparisonInputs lastCompared;
+    /** How many builds compared entities and migrations (the others found their inputs unchanged). */
+    volatile int comparisons;
+    /** Migrations this session wrote (absolute): drafts by the session rule when git cannot tell. */
+    final Set<Path> writtenThisSession = ConcurrentHashMap.newKeySet();
+    /** The name the Dev UI gave the current draft; blank: configuration's message, or what it does. */
+    volatile String draftMessage = "";
+    /** Checks and fixes the dev database's Flyway history; null when no jdbc.url is configured. */
+    volatile HistoryFixes historyFixes;
+    /** The dev database's history as last checked against the folder; logged once per new finding. */
+    volatile HistoryCheck.Finding history = HistoryCheck.Finding.NONE;
+
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("inSync", pending.inSync() && error.isEmpty());
+        json.put("operations", pending.operations());
+        json.put("warnings", pending.warnings());
+        json.put("sql", pending.sql());
+        json.put("fileName", pending.fileName());
+        json.put("destructive", pending.destructive());
+        json.put("possibleRename", pending.possibleRename());
+        json.put("suggestedRename", pending.suggestedRename());
+        json.put("tables", pending.tables());
+        json.put("confirmationNeeded", reason);
+        json.put("error", error);
+        json.put("lastGeneratedFile", lastGeneratedFile);
+        json.put("comparisons", comparisons);
+        json.put("migrationsFolder", generator == null ? "" : generator.folder().source().toString());
+        return json;
+    }
+}

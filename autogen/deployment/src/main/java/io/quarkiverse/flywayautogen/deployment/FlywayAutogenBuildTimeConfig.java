@@ -1,0 +1,131 @@
+package io.quarkiverse.flywayautogen.deployment;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Flyway autogenerate. Everything here is read at build time, so it lives in the deployment module: the generator
+ * runs while Quarkus builds the application in dev mode (and, with {@link #check()}, in the production build).
+ * Nothing of it runs in, or is shipped with, an application. The datasource's db-kind, Flyway locations and
+ * Hibernate ORM naming strategies are not repeated here: they are read from those extensions' own configuration.
+ */
+@ConfigMapping(prefix = "quarkus.flyway-autogen")
+@ConfigRoot(phase = ConfigPhase.BUILD_TIME)
+public interface FlywayAutogenBuildTimeConfig {
+
+    /** Whether dev mode compares the entities with the migrations at start and after every live reload. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * {@code auto} writes the next migration into the source migrations folder before Flyway migrates, so it is
+     * applied on the same reload; {@code manual} only reports the pending change (Dev UI and log).
+     */
+    @WithDefault("auto")
+    Mode mode();
+
+    /**
+     * Folder the migrations are read from and written to, absolute or relative to the project directory.
+     * Default: {@code src/main/resources/} followed by the first {@code filesystem:}-less Flyway location of the
+     * datasource ({@code db/migration} unless {@code quarkus.flyway.locations} says otherwise).
+     */
+    Optional<String> migrationsLocation();
+
+    /**
+     * How the version of a new migration is chosen. {@code increment}: one more than the highest existing version,
+     * keeping its shape ({@code V7} then {@code V8}, {@code V1.2} then {@code V1.3}). {@code timestamp}: the UTC time
+     * of generation, {@code V20261202153000}, so that two branches do not pick the same version; it sorts after any
+     * increment-scheme version, so a project can switch at any time. Read by dev mode and the Maven goals.
+     */
+    @WithDefault("increment")
+    VersionScheme versionScheme();
+
+    /** Names given to constraints and indexes that the entities leave unnamed (same placeholders as Alembic). */
+    NamingConventionConfig namingConvention();
+
+    /** Also write the undo script {@code U<version>__<slug>.sql} next to each generated migration. */
+    @WithDefault("false")
+    boolean undo();
+
+    /**
+     * Write destructive operations (dropping a table or column, narrowing a type) in {@code auto} mode without
+     * asking. When false they wait for a confirmation in the Dev UI. Possible renames always wait.
+     */
+    @WithDefault("false")
+    boolean allowDestructive();
+
+    /**
+     * Renames confirmed in configuration, each {@code table.old_column=new_column} or {@code old_table=new_table}.
+     * Prefer {@code @io.quarkiverse.flywayautogen.RenamedFrom("old")} on the field or entity.
+     */
+    Optional<List<String>> renames();
+
+    /**
+     * Names the next migration dev mode writes, or the draft it amends: {@code V2__<message>.sql}. Without it a file
+     * is named after what it does ({@code add_column_pets_weight}). The Dev UI's history page sets one for the
+     * current draft.
+     */
+    Optional<String> message();
+
+    /**
+     * Whether a later mapping change amends the newest migration while it is a draft instead of adding a file. A
+     * draft is a migration dev mode wrote that is not committed: untracked or changed in git, or, outside a git
+     * repository, written in this dev-mode session. Amending undoes the draft on the dev database, generates it again
+     * from the migrations before it, and lets Flyway apply it on the same reload; a committed migration is never
+     * touched.
+     */
+    @WithDefault("true")
+    boolean amendDrafts();
+
+    /**
+     * The datasource whose Flyway migrations are generated, by its name in {@code quarkus.datasource."name".*}; the
+     * default datasource when not set. Its persistence unit's naming strategies name the tables and columns.
+     */
+    Optional<String> datasource();
+
+    /**
+     * The {@code alembic check} equivalent: when true, the production build ({@code quarkus:build}, in
+     * {@code package}) fails if the entities and the migrations differ, listing the pending operations. Test builds
+     * do not check: a failure there would be reported once per test class, buried under the test engine's errors.
+     * To stop {@code ./mvnw verify} before the tests, bind the Maven goal {@code flyway-autogen:check-no-fork}.
+     */
+    @WithDefault("false")
+    boolean check();
+
+    enum Mode {
+        AUTO,
+        MANUAL
+    }
+
+    enum VersionScheme {
+        INCREMENT,
+        TIMESTAMP
+    }
+
+    interface NamingConventionConfig {
+        /** Index names. */
+        @WithDefault("ix_%(table)_%(cols)")
+        String index();
+
+        /** Unique constraint names. */
+        @WithDefault("uq_%(table)_%(cols)")
+        String unique();
+
+        /** Foreign key names. */
+        @WithDefault("fk_%(table)_%(cols)_%(reftable)")
+        String foreignKey();
+
+        /** Check constraint names. */
+        @WithDefault("ck_%(table)_%(cols)")
+        String check();
+
+        /** Primary key names. */
+        @WithDefault("pk_%(table)")
+        String primaryKey();
+    }
+}

@@ -1,0 +1,57 @@
+package io.quarkiverse.flywayautogen.deployment;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.core.AutogenResult;
+import io.quarkiverse.flywayautogen.core.Autogenerate;
+import io.quarkiverse.flywayautogen.core.desired.EntitySet;
+import io.quarkus.deployment.IsNormal;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Produce;
+import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
+import io.quarkus.deployment.pkg.builditem.CurateOutcomeBuildItem;
+import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
+
+/**
+ * {@code alembic check} for Quarkus: with {@code quarkus.flyway-autogen.check=true} the production build fails when
+ * the entities need operations the migrations do not contain. Dev mode generates instead of failing.
+ * <p>
+ * Not in test builds: {@code @QuarkusTest} builds the application while the test engine discovers the test classes,
+ * so a failure there is reported once per test class and the build ends on the test engine's "could not load class",
+ * far below the message. The gate before the tests is the Maven goal {@code flyway-autogen:check-no-fork} at
+ * {@code process-classes}; this step catches a package built without it, once, as the build's last error.
+ */
+class FlywayAutogenCheckProcessor {
+
+    @BuildStep(onlyIf = IsNormal.class)
+    @Produce(ServiceStartBuildItem.class)
+    void failOnDrift(FlywayAutogenBuildTimeConfig config, TargetDatasourceBuildItem targetDatasource,
+            ApplicationArchivesBuildItem archives, CurateOutcomeBuildItem curate, OutputTargetBuildItem target) {
+        if (!config.check()) {
+            return;
+        }
+        TargetDatasource datasource = targetDatasource.datasource();
+        Optional<EntitySet> entities = EntityModel.read(archives.getRootArchive().getIndex(), datasource);
+        if (entities.isEmpty()) {
+            return;
+        }
+        MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), datasource.flywayLocation(),
+                ProjectDir.of(curate, target));
+        String dialect = AutogenSettings.dialectFor(datasource);
+        AutogenResult result;
+        try {
+            result = QuietEngine.run(() -> Autogenerate.forDialect(dialect).check(entities.get(), folder.source(),
+                    AutogenSettings.options(config)));
+        } catch (AutogenException e) {
+            throw new MigrationCheckException("Flyway autogenerate check: " + e.getMessage());
+        }
+        if (!result.inSync()) {
+            throw new MigrationDriftException(folder.source(), result.operations().stream()
+                    .map(op -> (op.destructive() ? "[DESTRUCTIVE] " : "") + op.describe())
+                    .collect(Collectors.toList()), result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.quarkiverse.flywayautogen.deployment;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkus.deployment.IsLocalDevelopment;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.devui.spi.buildtime.BuildTimeActionBuildItem;
+import io.quarkus.devui.spi.page.CardPageBuildItem;
+import io.quarkus.devui.spi.page.Page;
+
+/**
+ * The Dev UI card. Its JSON-RPC methods are build-time actions: they run in the deployment class loader, next to
+ * the engine, so nothing of it is added to the application.
+ */
+class FlywayAutogenDevUIProcessor {
+
+    @BuildStep(onlyIf = IsLocalDevelopment.class)
+    CardPageBuildItem card() {
+        CardPageBuildItem card = new CardPageBuildItem();
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Pending migration")
+                .icon("font-awesome-solid:database")
+                .componentLink("qwc-flyway-autogen.js"));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Migration history")
+                .icon("font-awesome-solid:clock-rotate-left")
+                .componentLink("qwc-flyway-autogen-history.js"));
+        return card;
+    }
+
+    @BuildStep(onlyIf = IsLocalDevelopment.class)
+    void jsonRpcMethods(AutogenDevModeBuildItem devMode, TargetDatasourceBuildItem targetDatasource,
+            BuildProducer<BuildTimeActionBuildItem> actions) {
+        DevModeState state = devMode.state();
+        MigrationHistory history = MigrationHistory.configured(targetDatasource.datasource());
+        BuildTimeActionBuildItem methods = new BuildTimeActionBuildItem();
+        methods.addAction("status", params -> status(state, history));
+        methods.addAction("generate", decide(state, history, params -> {
+            state.generator.confirm(state, false, RenameHints.none(), message(params));
+            return null;
+        }));
+        methods.addAction("confirmDestructive", decide(state, history, params -> {
+            state.generator.confirm(state, true, RenameHints.none(), message(params));
+            return null;
+        }));
+        methods.addAction("confirmRename", decide(state, history, params -> {
+            // several possible renames come comma-separated, as the card suggests them
+            List<String> renames = Arrays.asList(params.getOrDefault("rename", "").split(","));
+            state.generator.confirm(state, false, AutogenSettings.renames(renames), message(params));
+            return null;
+        }));
+        methods.addAction("nameDraft", decide(state, history, params -> {
+            state.generator.nameDraft(state, params.get("message"));
+            return null;
+        }));
+        DevHistoryActions.register(state, methods);
+        actions.produce(methods);
+    }
+
+    /** The card's message field: names the migration instead of its first operation; blank for that default. */
+    private static String message(Map<String, String> params) {
+        return params.getOrDefault("message", "");
+    }
+
+    private static Map<String, Object> status(DevModeState state, MigrationHistory history) {
+        Map<String, Object> json = state.toJson();
+        if (state.generator != null) {
+            json.putAll(history.toJson(state.generator.folder().source()));
+        }
+        return json;
+    }
+
+    /** Runs a decision and answers with the new state, or the engine's reason in {@code error}. */
+    private static Function<Map<String, String>, Map<String, Object>> decide(DevModeState state,
+            MigrationHistory history, Function<Map<String, String>, Void> decision) {
+        return params -> {
+            if (state.generator == null) {
+                return Map.of("error", "no entities found");
+            }
+            try {
+                decision.apply(params);
+                return status(state, history);
+            } catch (AutogenException | IllegalArgumentException e) {
+                Map<String, Object> json = status(state, history);
+                json.put("error", e.getMessage());
+                return json;
+            }
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package io.quarkiverse.flywayautogen.deployment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.core.AutogenResult;
+import io.quarkiverse.flywayautogen.core.render.Script;
+
+/**
+ * Writes generated scripts into the source migrations folder and removes a replaced draft, keeping the class-path
+ * copy in step during a build: this build's Flyway lists the class path after the generator ran, so what is written
+ * there is applied on this very reload, and a removed draft is not applied.
+ */
+final class MigrationWriter {
+
+    private final MigrationsFolder folder;
+
+    MigrationWriter(MigrationsFolder folder) {
+        this.folder = folder;
+    }
+
+    /** Writes the forward script (and the undo script, if generated); returns the forward one's path. */
+    Path write(AutogenResult result, boolean duringBuild) {
+        List<Script> scripts = new ArrayList<>();
+        result.script().ifPresent(scripts::add);
+        result.undoScript().ifPresent(scripts::add);
+        Path forward = null;
+        try {
+            Files.createDirectories(folder.source());
+            for (Script script : scripts) {
+                Path target = folder.source().resolve(script.fileName());
+                if (Files.exists(target)) {
+                    throw new AutogenException("refusing to overwrite existing " + target);
+                }
+                Files.writeString(target, script.content(), StandardCharsets.UTF_8);
+                forward = forward == null ? target : forward;
+                Optional<Path> copy = folder.classpathCopy();
+                if (duringBuild && copy.isPresent()) {
+                    Files.createDirectories(copy.get());
+                    Files.copy(target, copy.get().resolve(script.fileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the migration into " + folder.source(), e);
+        }
+        return forward;
+    }
+
+    /** Removes the files from the source folder and from the class-path copy. */
+    void delete(Set<String> fileNames) {
+        try {
+            for (String name : fileNames) {
+                Files.deleteIfExists(folder.source().resolve(name));
+                if (folder.classpathCopy().isPresent()) {
+                    Files.deleteIfExists(folder.classpathCopy().get().resolve(name));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the draft from " + folder.source(), e);
+        }
+    }
+}

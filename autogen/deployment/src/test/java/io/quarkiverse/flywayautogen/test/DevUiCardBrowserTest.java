@@ -1,0 +1,141 @@
+package io.quarkiverse.flywayautogen.test;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.flywayautogen.test.app.Pet;
+import io.quarkus.test.QuarkusDevModeTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+/**
+ * The Dev UI card as a person uses it, in headless Chromium, in {@code mode=manual}: an added column shown per table
+ * and as highlighted SQL, generated under a message and listed in the history as a draft that the restart applies;
+ * a possible rename with the rename field prefilled, the destructive alternative asked for and declined, then the
+ * rename confirmed; a dropped column written only once the confirm dialog is accepted. No Refresh click anywhere:
+ * each reload's new state reaches the card through its hot-reload hook. The JSON-RPC methods are tested directly in
+ * {@link DevModeManualModeAndRenameTest}; this test covers the web component, its wiring and Dev UI's parts.
+ */
+class DevUiCardBrowserTest {
+
+    private static final Path DB = Path.of("target/devui-card-browser.db").toAbsolutePath();
+    private static final int PORT = TestApp.freePort();
+    /**
+     * Dev UI page path: the extension's namespace (also the prefix of its JSON-RPC methods, "flyway-autogen_status"),
+     * then the page title in kebab case; read off the running Dev UI.
+     */
+    private static final String CARD_PAGE = "flyway-autogen/pending-migration";
+    /** For a human to look at: the card with the pending column, and with the possible rename. */
+    private static final Path PENDING_SCREENSHOT = Path.of("target/devui-card-pending.png").toAbsolutePath();
+    private static final Path RENAME_SCREENSHOT = Path.of("target/devui-card-rename.png").toAbsolutePath();
+    private static final String PETS = "[data-table=pets] ";
+
+    @RegisterExtension
+    static final QuarkusDevModeTest devMode = TestApp.devMode(DB, PORT, "quarkus.flyway-autogen.mode=manual\n");
+
+    private final DevDatabase database = new DevDatabase(DB);
+
+    @Test
+    void cardShowsChangesAsksBeforeDataLossAndFollowsReloads() throws Exception {
+        RestAssured.port = PORT;
+        RestAssured.post("/pets/Rex").then().statusCode(200);
+        Path folder = Path.of((String) TestApp.invoke("status", Map.of()).get("migrationsFolder"));
+        devMode.modifySourceFile(Pet.class, s -> s.replace("public String nickname;",
+                "public String nickname;\n\n    public Integer weight;"));
+        // The reload happens on an application request, not on the card's JSON-RPC call: without this request the
+        // card would still show the entities from before the edit. 500: manual mode wrote nothing, no column yet.
+        RestAssured.get("/pets").then().statusCode(500);
+
+        try (DevUiCardPage card = new DevUiCardPage("devui-card-browser-test")) {
+            card.open("http://localhost:" + PORT + "/q/dev-ui/" + CARD_PAGE);
+
+            // an added column: per table, marked safe; the SQL highlighted
+            card.expectText(PETS + "[data-group=added] [data-object=column][data-name=weight]", "safe");
+            card.expectText("#sql .cm-content", "ALTER TABLE \"pets\" ADD COLUMN \"weight\" INTEGER;");
+            assertTrue(card.count("#sql .cm-content span") > 1, "CodeMirror marks SQL keywords up in spans");
+            card.expectText("#history tr[data-file='V1__create_pets.sql'] .state", "applied");
+            card.screenshot(PENDING_SCREENSHOT);
+
+            card.fill("#message", "Add pet weight");
+            card.click("#generate");
+            card.expectVisibleText("Wrote V2__add_pet_weight.sql");
+            assertEquals(List.of("V1__create_pets.sql", "V2__add_pet_weight.sql"), TestApp.files(folder));
+            assertTrue(Files.readString(folder.resolve("V2__add_pet_weight.sql"))
+                    .contains("ALTER TABLE \"pets\" ADD COLUMN \"weight\" INTEGER;"));
+            card.expectText("#history tr[data-file='V2__add_pet_weight.sql'] .state", "pending");
+            card.expectText("#history tr[data-file='V2__add_pet_weight.sql']", "draft");
+            assertEquals("", card.inputValue("#message"), "the message named one migration only");
+
+            // the new migration restarts the application on the next request and Flyway applies it; the card
+            // learns it from the reload, without a Refresh
+            getPetsAfterReload().then().statusCode(200).body(containsString("\"weight\":null"));
+            card.expectText("#history tr[data-file='V2__add_pet_weight.sql'] .state", "applied");
+            database.execute("UPDATE pets SET weight = 9");
+
+            // a possible rename: both halves wait for an answer, the field holds the engine's guess
+            devMode.modifySourceFile(Pet.class, s -> s.replace("public Integer weight;", "public Integer weightKg;"));
+            getPetsAfterReload().then().statusCode(500);
+            card.expectText(PETS + "[data-group=dropped] [data-name=weight]", "needs confirmation");
+            card.expectText(PETS + "[data-group=added] [data-name=weightKg]", "needs confirmation");
+            assertEquals("pets.weight=weightKg", card.inputValue("#rename"));
+            card.screenshot(RENAME_SCREENSHOT);
+
+            // Generate would drop the column and its data: the dialog asks first, and Cancel writes nothing
+            card.click("#generate");
+            card.expectButton("Write it", true);
+            card.expectPageText("vaadin-confirm-dialog", "The migration can lose data: pets: column weight dropped");
+            card.clickButton("Cancel");
+            card.expectButton("Write it", false);
+            assertEquals(2, TestApp.files(folder).size(), TestApp.files(folder).toString());
+
+            card.click("#confirm-rename");
+            card.expectVisibleText("Wrote V3__");
+            List<String> files = TestApp.files(folder);
+            assertEquals(3, files.size(), files.toString());
+            assertTrue(Files.readString(folder.resolve(files.get(2))).contains("RENAME COLUMN"), files.get(2));
+            getPetsAfterReload().then().statusCode(200).body(containsString("\"weightKg\":9"));
+
+            // a dropped column is destructive: written once the dialog is accepted
+            devMode.modifySourceFile(Pet.class, s -> s.replace("@Column(length = 50)\n    public String nickname;", ""));
+            getPetsAfterReload().then().statusCode(200); // an unmapped nullable column does not stop the app
+            card.expectText(PETS + "[data-group=dropped] [data-name=nickname]", "destructive");
+            card.expectText("#history tr[data-file='" + files.get(2) + "'] .state", "applied");
+            card.click("#generate");
+            card.expectPageText("vaadin-confirm-dialog", "The migration can lose data: pets: column nickname dropped");
+            card.clickButton("Write it");
+            card.expectVisibleText("Wrote V4__");
+            assertEquals(4, TestApp.files(folder).size(), TestApp.files(folder).toString());
+            getPetsAfterReload().then().statusCode(200);
+            assertFalse(database.columns("pets").contains("nickname"), database.columns("pets").toString());
+            card.expectText("#summary", "Entities and migrations are in sync");
+        }
+        assertTrue(Files.size(PENDING_SCREENSHOT) > 0 && Files.size(RENAME_SCREENSHOT) > 0);
+    }
+
+    /**
+     * The open Dev UI page makes requests of its own after a source edit or a written migration, and one of them may
+     * already have started the reload or restart. Seen here: a request arriving while it ends was answered 503 "worker
+     * thread pool exhaustion". So 503 means "ask again"; any other status is the answer.
+     */
+    private static Response getPetsAfterReload() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Response response = RestAssured.get("/pets");
+        while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+            System.out.println("GET /pets: 503 while a reload ends, asking again");
+            Thread.sleep(250);
+            response = RestAssured.get("/pets");
+        }
+        return response;
+    }
+}

@@ -1,0 +1,175 @@
+package io.quarkiverse.flywayautogen.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.flywayautogen.test.panache.Basket;
+import io.quarkiverse.flywayautogen.test.panache.BasketResource;
+import io.quarkiverse.flywayautogen.test.panache.Fruit;
+import io.quarkiverse.flywayautogen.test.panache.FruitResource;
+import io.quarkus.test.QuarkusDevModeTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * The Panache quickstart in dev mode on PostgreSQL, as a user with a configured database (no Docker, so no Dev
+ * Services): no migrations folder, the extension writes V1 (table and Hibernate's sequence), then one migration per
+ * entity edit, each replayed in a shadow database on the same server, applied on the reload, rows kept. Runs against
+ * the test server ({@code -Dflyway-autogen.shadow-url/-user/-password}, by default {@code localhost:5432/autogen} as
+ * autogen/autogen, which {@code .ci/run} prepares); skipped when none answers.
+ */
+@EnabledIf("serverAnswers")
+class PostgresDevModeTest {
+
+    private static final String SERVER = System.getProperty("flyway-autogen.shadow-url", "jdbc:postgresql://localhost:5432/autogen");
+    private static final String USER = System.getProperty("flyway-autogen.shadow-user", "autogen");
+    private static final String PASSWORD = System.getProperty("flyway-autogen.shadow-password", "autogen");
+    private static final String DATABASE = "autogen_devmode_test";
+    private static final String URL = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + DATABASE;
+    private static final int PORT = TestApp.freePort();
+
+    @RegisterExtension
+    static final QuarkusDevModeTest devMode = new QuarkusDevModeTest()
+            .setAllowFailedStart(true)
+            .withApplicationRoot(jar -> jar.addClasses(Fruit.class, FruitResource.class)
+                    .addAsResource(new StringAsset(properties()), "application.properties"))
+            .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.flywayautogen"));
+
+    static boolean serverAnswers() {
+        try (Connection ignored = DriverManager.getConnection(SERVER, USER, PASSWORD)) {
+            return true;
+        } catch (SQLException e) {
+            System.err.println("PostgresDevModeTest skipped: no PostgreSQL at " + SERVER + " (" + e.getMessage() + ")");
+            return false;
+        }
+    }
+
+    @Test
+    void panacheProjectOnPostgresGetsEveryMigrationFromAnEmptyFolder() throws Exception {
+        RestAssured.port = PORT;
+        String databasesBefore = otherDatabases();
+        Path folder = Path.of((String) TestApp.invoke("status", Map.of()).get("migrationsFolder"));
+
+        // 0. first start: V1 creates fruit and its sequence; after the automatic restart it is applied and validated
+        assertNewMigration(folder, 1, "CREATE SEQUENCE \"fruit_seq\" START WITH 1 INCREMENT BY 50");
+        assertAnswers(TestApp.awaitAnswer("/fruits"));
+        long apple = create("{\"name\":\"Apple\"}");
+        long pear = create("{\"name\":\"Pear\"}");
+        assertNotEquals(apple, pear);
+        assertEquals("Apple,Pear", query("SELECT string_agg(name, ',' ORDER BY id) FROM fruit"));
+
+        // 1. a new field: V2 adds the column, the rows stay
+        devMode.modifySourceFile(Fruit.class, s -> s.replace("public String name;", "public String name;\n\n    public Integer weight;"));
+        Response answer = RestAssured.get("/fruits");
+        assertNewMigration(folder, 2, "ADD COLUMN \"weight\" integer");
+        assertAnswers(answer);
+        create("{\"name\":\"Cherry\",\"weight\":5}");
+        assertEquals("5", query("SELECT weight FROM fruit WHERE name = 'Cherry'"));
+
+        // 2. a wider column: altered in place, unique constraint and rows kept
+        devMode.modifySourceFile(Fruit.class, s -> s.replace("length = 40", "length = 100"));
+        answer = RestAssured.get("/fruits");
+        assertNewMigration(folder, 3, "ALTER COLUMN \"name\" TYPE varchar(100)");
+        assertAnswers(answer);
+        assertEquals("character varying(100)", query("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                + " WHERE attrelid = 'fruit'::regclass AND attname = 'name'"));
+        assertEquals("Apple,Pear,Cherry", query("SELECT string_agg(name, ',' ORDER BY id) FROM fruit"));
+
+        // 3. a second entity: V4 creates basket, its sequence and its foreign key to fruit
+        devMode.addSourceFile(Basket.class);
+        devMode.addSourceFile(BasketResource.class);
+        answer = RestAssured.get("/fruits");
+        assertNewMigration(folder, 4, "FOREIGN KEY");
+        assertAnswers(answer);
+        long basket = RestAssured.post("/baskets/" + apple).then().log().ifValidationFails().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        assertEquals(String.valueOf(apple), query("SELECT fruit_id FROM basket WHERE id = " + basket));
+        // other builds on the same server come and go with shadow databases of their own: wait them out
+        List<String> left = newDatabases(databasesBefore);
+        for (int i = 0; i < 60 && !left.isEmpty(); i++) {
+            Thread.sleep(500);
+            left = newDatabases(databasesBefore);
+        }
+        assertEquals(List.of(), left, "every shadow database was dropped");
+    }
+
+    /** The server's databases but the application's: the shadow databases of the replays must all be gone again. */
+    private static String otherDatabases() throws SQLException {
+        return query("SELECT coalesce(string_agg(datname, ',' ORDER BY datname), '') FROM pg_database WHERE datname <> '" + DATABASE + "'");
+    }
+
+    /** The databases there are now that were not there {@code before}. */
+    private static List<String> newDatabases(String before) throws SQLException {
+        List<String> known = List.of(before.split(","));
+        return List.of(otherDatabases().split(",")).stream().filter(d -> !d.isEmpty() && !known.contains(d)).toList();
+    }
+
+    private static void assertNewMigration(Path folder, int version, String expectedSql) throws Exception {
+        List<String> files = Files.isDirectory(folder) ? TestApp.files(folder) : List.of();
+        assertEquals(version, files.size(), folder + " holds " + files + "; status " + TestApp.invoke("status", Map.of()));
+        String file = files.get(version - 1);
+        assertTrue(file.matches("V" + version + "__\\w+\\.sql"), file);
+        String sql = Files.readString(folder.resolve(file));
+        assertTrue(sql.contains(expectedSql) && sql.contains("(postgresql)"), sql);
+    }
+
+    private static void assertAnswers(Response answer) {
+        assertEquals(200, answer.statusCode(), () -> "GET /fruits: " + answer.asString().substring(0, Math.min(800, answer.asString().length())));
+    }
+
+    private static long create(String json) {
+        return RestAssured.given().contentType(ContentType.JSON).body(json).post("/fruits")
+                .then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static String query(String sql) throws SQLException {
+        try (Connection c = new org.postgresql.Driver().connect(URL, credentials()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static java.util.Properties credentials() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", USER);
+        p.setProperty("password", PASSWORD);
+        return p;
+    }
+
+    /** A new user's application.properties against a database created empty for this run. */
+    private static String properties() {
+        if (serverAnswers()) {
+            try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+                s.execute("CREATE DATABASE " + DATABASE);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the test database: " + e.getMessage(), e);
+            }
+        }
+        return "quarkus.http.port=" + PORT + "\n"
+                + "quarkus.datasource.db-kind=postgresql\n"
+                + "quarkus.datasource.devservices.enabled=false\n"
+                + "quarkus.datasource.jdbc.url=" + URL + "\n"
+                + "quarkus.datasource.username=" + USER + "\n"
+                + "quarkus.datasource.password=" + PASSWORD + "\n"
+                + "quarkus.hibernate-orm.schema-management.strategy=validate\n"
+                + "quarkus.flyway.migrate-at-start=true\n";
+    }
+}

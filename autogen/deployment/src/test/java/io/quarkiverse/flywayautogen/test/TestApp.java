@@ -1,0 +1,94 @@
+package io.quarkiverse.flywayautogen.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
+import io.quarkiverse.flywayautogen.test.app.Pet;
+import io.quarkiverse.flywayautogen.test.app.PetResource;
+import io.quarkus.dev.console.DevConsoleManager;
+import io.quarkus.test.QuarkusDevModeTest;
+
+/** The small Panache application every test builds: one entity, one resource, SQLite, Flyway. */
+final class TestApp {
+
+    static final Path V1 = Path.of("src/test/resources/migrations/v1/V1__create_pets.sql");
+
+    private TestApp() {
+    }
+
+    static JavaArchive withPets(JavaArchive jar, Path database, String extraProperties) {
+        return jar.addClasses(Pet.class, PetResource.class)
+                .addAsResource(V1.toFile(), "db/migration/V1__create_pets.sql")
+                .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(properties(database) + extraProperties),
+                        "application.properties");
+    }
+
+    /** A dev-mode application on its own port and a database file that does not exist yet. */
+    static QuarkusDevModeTest devMode(Path database, int port, String extraProperties) {
+        return new QuarkusDevModeTest().withApplicationRoot(jar -> {
+            try {
+                Files.deleteIfExists(database);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            withPets(jar, database, "quarkus.http.port=" + port + "\n" + extraProperties);
+        });
+    }
+
+    /** Calls a JSON-RPC method of the Dev UI card as the Dev UI does: {@code <extension>_<method>}. */
+    static Map<String, Object> invoke(String method, Map<String, String> params) {
+        return DevConsoleManager.invoke("flyway-autogen_" + method, params);
+    }
+
+    /** The file names in a migrations folder, sorted. */
+    static List<String> files(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * GET {@code path} until it answers 200, at most a minute: the application restarts after the first migration
+     * (a brand-new folder), and the port is closed meanwhile. The last answer when it never does.
+     */
+    static io.restassured.response.Response awaitAnswer(String path) throws InterruptedException {
+        io.restassured.response.Response answer = null;
+        for (int i = 0; i < 120; i++) {
+            try {
+                answer = io.restassured.RestAssured.get(path);
+                if (answer.statusCode() == 200) {
+                    return answer;
+                }
+            } catch (Exception notListeningYet) { // RestAssured rethrows ConnectException unchecked
+                // the restart has not opened the port yet
+            }
+            Thread.sleep(500);
+        }
+        return answer == null ? io.restassured.RestAssured.get(path) : answer;
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String properties(Path database) {
+        return "quarkus.datasource.db-kind=sqlite\n"
+                + "quarkus.datasource.jdbc.driver=org.sqlite.JDBC\n"
+                + "quarkus.datasource.jdbc.url=jdbc:sqlite:" + database.toAbsolutePath() + "\n"
+                + "quarkus.flyway.migrate-at-start=true\n"
+                + "quarkus.hibernate-orm.schema-management.strategy=none\n"
+                + "quarkus.hibernate-orm.dialect=org.hibernate.community.dialect.SQLiteDialect\n"
+                + "quarkus.log.category.\"io.quarkiverse.flywayautogen\".level=INFO\n";
+    }
+}

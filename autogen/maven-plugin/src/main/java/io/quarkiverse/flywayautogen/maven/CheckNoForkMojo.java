@@ -1,0 +1,46 @@
+package io.quarkiverse.flywayautogen.maven;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import io.quarkiverse.flywayautogen.core.AutogenResult;
+
+/**
+ * {@code alembic check} as a build step: fails the build, listing the operations, when the entities need a change
+ * that no migration performs. For binding in the pom: it runs at {@code process-classes}, after compilation and
+ * before any test boots the application, so that drift stops the build there, as its only and last error. From the
+ * command line use {@code flyway-autogen:check}, which compiles first.
+ */
+@Mojo(name = "check-no-fork", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class CheckNoForkMojo extends AutogenMojo {
+
+    @Override
+    void run(Run run) throws MojoFailureException {
+        if (!Files.isDirectory(run.migrations())) {
+            throw new MojoFailureException("Flyway autogenerate check: the migrations folder " + run.migrations()
+                    + " does not exist; write the first migration with ./mvnw flyway-autogen:generate");
+        }
+        AutogenResult result = run.engine().check(run.entities(), run.migrations(), run.settings().options());
+        warn(result.warnings());
+        if (!result.inSync()) {
+            throw new MojoFailureException("Flyway autogenerate check: the entities differ from the migrations in "
+                    + run.migrations() + ": " + result.operations().size() + " pending operation(s):\n  "
+                    + describe(result.operations())
+                    + "\nGenerate the migration: ./mvnw flyway-autogen:generate -Dflyway-autogen.message=\"...\""
+                    + " (or change an entity in quarkus:dev)");
+        }
+        getLog().info("Flyway autogenerate: the migrations in " + run.migrations() + " match the "
+                + run.entities().classes().size() + " entities");
+    }
+
+    @Override
+    void noEntities(Path classes) {
+        getLog().info("Flyway autogenerate: no @Entity classes in " + classes + ", nothing to check");
+    }
+}
