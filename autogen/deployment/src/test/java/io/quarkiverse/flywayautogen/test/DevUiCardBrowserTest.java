@@ -32,10 +32,10 @@ class DevUiCardBrowserTest {
     private static final Path DB = Path.of("target/devui-card-browser.db").toAbsolutePath();
     private static final int PORT = TestApp.freePort();
     /**
-     * Dev UI page path: the extension's namespace (also the prefix of its JSON-RPC methods, "flyway-autogen_status"),
+     * Dev UI page path: the extension's namespace (also the prefix of its JSON-RPC methods, "quarkus-flyway-autogen_status"),
      * then the page title in kebab case; read off the running Dev UI.
      */
-    private static final String CARD_PAGE = "flyway-autogen/pending-migration";
+    private static final String CARD_PAGE = "quarkus-flyway-autogen/pending-migration";
     /** For a human to look at: the card with the pending column, and with the possible rename. */
     private static final Path PENDING_SCREENSHOT = Path.of("target/devui-card-pending.png").toAbsolutePath();
     private static final Path RENAME_SCREENSHOT = Path.of("target/devui-card-rename.png").toAbsolutePath();

@@ -21,7 +21,7 @@ class DevUiHistoryPageBrowserTest {
     private static final Path DB = Path.of("target/devui-history-browser.db").toAbsolutePath();
     private static final int PORT = TestApp.freePort();
     /** The extension's namespace, then the page title in kebab case. */
-    private static final String HISTORY_PAGE = "flyway-autogen/migration-history";
+    private static final String HISTORY_PAGE = "quarkus-flyway-autogen/migration-history";
 
     @RegisterExtension
     static final QuarkusDevModeTest devMode = TestApp.devMode(DB, PORT, "");

@@ -22,25 +22,26 @@ import io.quarkus.maven.dependency.ResolvedDependency;
  */
 class RuntimeArtifactLeavesEngineAtBuildTimeTest {
 
-    private static final String VERSION = "1.0.0-SNAPSHOT";
+    private static final String GROUP = "io.quarkiverse.flywayautogen";
+    private static final String VERSION = "999-SNAPSHOT";
 
     @Test
     void engineAndDeploymentAreBuildTimeOnly() throws Exception {
         MavenArtifactResolver maven = MavenArtifactResolver.builder().setWorkspaceDiscovery(true).build();
         // an "application" (any plain jar will do) whose one dependency is the extension, as in a user's pom
         ApplicationModel app = new BootstrapAppModelResolver(maven).resolveModel(
-                ArtifactCoords.jar("dev.petmanager", "flyway-autogen-annotations", VERSION),
-                List.of(new ArtifactDependency(ArtifactCoords.jar("dev.petmanager", "flyway-autogen", VERSION), "compile")));
+                ArtifactCoords.jar(GROUP, "quarkus-flyway-autogen-annotations", VERSION),
+                List.of(new ArtifactDependency(ArtifactCoords.jar(GROUP, "quarkus-flyway-autogen", VERSION), "compile")));
 
         List<String> runtime = app.getDependencies().stream().filter(ResolvedDependency::isRuntimeCp)
-                .map(ResolvedDependency::getArtifactId).filter(a -> a.startsWith("flyway-autogen"))
+                .map(ResolvedDependency::getArtifactId).filter(a -> a.startsWith("quarkus-flyway-autogen"))
                 .sorted().collect(Collectors.toList());
-        assertEquals(List.of("flyway-autogen", "flyway-autogen-annotations"), runtime);
+        assertEquals(List.of("quarkus-flyway-autogen", "quarkus-flyway-autogen-annotations"), runtime);
 
         List<String> buildOnly = app.getDependencies().stream()
                 .filter(d -> d.isDeploymentCp() && !d.isRuntimeCp())
                 .map(ResolvedDependency::getArtifactId).collect(Collectors.toList());
-        assertTrue(buildOnly.contains("flyway-autogen-core"), buildOnly.toString());
-        assertTrue(buildOnly.contains("flyway-autogen-deployment"), buildOnly.toString());
+        assertTrue(buildOnly.contains("quarkus-flyway-autogen-core"), buildOnly.toString());
+        assertTrue(buildOnly.contains("quarkus-flyway-autogen-deployment"), buildOnly.toString());
     }
 }

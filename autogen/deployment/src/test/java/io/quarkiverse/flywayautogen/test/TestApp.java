@@ -42,9 +42,27 @@ final class TestApp {
         });
     }
 
-    /** Calls a JSON-RPC method of the Dev UI card as the Dev UI does: {@code <extension>_<method>}. */
+    /**
+     * Calls a JSON-RPC method of the Dev UI card as the Dev UI does: {@code <extension>_<method>}. Each restart
+     * registers the methods again, so a call that lands while one is under way (after the first migration of an
+     * empty folder, slow on a busy machine) waits for it, at most a minute.
+     */
     static Map<String, Object> invoke(String method, Map<String, String> params) {
-        return DevConsoleManager.invoke("flyway-autogen_" + method, params);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return DevConsoleManager.invoke("quarkus-flyway-autogen_" + method, params);
+            } catch (java.util.NoSuchElementException restarting) {
+                if (attempt == 120) {
+                    throw restarting;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw restarting;
+                }
+            }
+        }
     }
 
     /** The file names in a migrations folder, sorted. */
