@@ -2,6 +2,9 @@ package io.quarkiverse.flywayautogen.core;
 
 import io.quarkiverse.flywayautogen.core.desired.NamingConvention;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import java.util.Optional;
+
+import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 import io.quarkiverse.flywayautogen.core.render.VersionScheme;
 
 /**
@@ -15,9 +18,17 @@ import io.quarkiverse.flywayautogen.core.render.VersionScheme;
  * @param naming           names for constraints and indexes Hibernate leaves unnamed or hashed
  * @param write            write the scripts into the migrations folder (false: only return them)
  * @param versionScheme    how the next version is chosen
+ * @param version          the version to write under instead of the scheme's next: another database's folder follows
+ *                         the version the datasource's migration got (empty: the scheme decides)
  */
 public record AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
-                             NamingConvention naming, boolean write, VersionScheme versionScheme) {
+                             NamingConvention naming, boolean write, VersionScheme versionScheme,
+                             Optional<MigrationVersion> version) {
+
+    public AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
+                          NamingConvention naming, boolean write, VersionScheme versionScheme) {
+        this(message, undo, allowDestructive, renames, naming, write, versionScheme, Optional.empty());
+    }
 
     /** With the {@link VersionScheme#INCREMENT} scheme, as before there was a choice. */
     public AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
@@ -27,34 +38,38 @@ public record AutogenOptions(String message, boolean undo, boolean allowDestruct
 
     public static AutogenOptions defaults() {
         return new AutogenOptions("", false, false, RenameHints.none(), NamingConvention.ALEMBIC_DEFAULT, true,
-                VersionScheme.INCREMENT);
+                VersionScheme.INCREMENT, Optional.empty());
     }
 
     public AutogenOptions withMessage(String m) {
-        return new AutogenOptions(m, undo, allowDestructive, renames, naming, write, versionScheme);
+        return new AutogenOptions(m, undo, allowDestructive, renames, naming, write, versionScheme, version);
     }
 
     public AutogenOptions withUndo(boolean u) {
-        return new AutogenOptions(message, u, allowDestructive, renames, naming, write, versionScheme);
+        return new AutogenOptions(message, u, allowDestructive, renames, naming, write, versionScheme, version);
     }
 
     public AutogenOptions withAllowDestructive(boolean a) {
-        return new AutogenOptions(message, undo, a, renames, naming, write, versionScheme);
+        return new AutogenOptions(message, undo, a, renames, naming, write, versionScheme, version);
     }
 
     public AutogenOptions withRenames(RenameHints r) {
-        return new AutogenOptions(message, undo, allowDestructive, r, naming, write, versionScheme);
+        return new AutogenOptions(message, undo, allowDestructive, r, naming, write, versionScheme, version);
     }
 
     public AutogenOptions withNaming(NamingConvention n) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, n, write, versionScheme);
+        return new AutogenOptions(message, undo, allowDestructive, renames, n, write, versionScheme, version);
     }
 
     public AutogenOptions withWrite(boolean w) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, w, versionScheme);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, w, versionScheme, version);
     }
 
     public AutogenOptions withVersionScheme(VersionScheme v) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, v);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, v, version);
+    }
+
+    public AutogenOptions withVersion(MigrationVersion v) {
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, Optional.of(v));
     }
 }

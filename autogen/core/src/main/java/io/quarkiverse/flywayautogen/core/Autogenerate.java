@@ -131,7 +131,7 @@ public final class Autogenerate {
             NotNullRule.check(ops, ColumnOrigins.read(metadata));
             warnings.addAll(NotNullRule.tighteningWarnings(ops));
             Schema expected = SchemaChanges.apply(current, ops);
-            MigrationVersion version = options.versionScheme().next(MigrationVersion.highestIn(migrationsDir), clock);
+            MigrationVersion version = nextVersion(migrationsDir, options);
             String message = options.message() == null || options.message().isBlank() ? ChangeSummary.of(ops) : options.message();
             Script forward = render('V', version, message, message, ops, warnings, planner.plan(current, ops));
             Optional<Script> undo = options.undo()
@@ -145,6 +145,20 @@ public final class Autogenerate {
             List<Path> written = options.write() ? write(migrationsDir, forward, undo) : List.of();
             return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis);
         }
+    }
+
+    /** The scheme's next version, or the one the options fix, which must sort after every file in the folder. */
+    private MigrationVersion nextVersion(Path migrationsDir, AutogenOptions options) {
+        Optional<MigrationVersion> highest = MigrationVersion.highestIn(migrationsDir);
+        if (options.version().isEmpty()) {
+            return options.versionScheme().next(highest, clock);
+        }
+        MigrationVersion fixed = options.version().get();
+        if (highest.isPresent() && fixed.compareTo(highest.get()) <= 0) {
+            throw new AutogenException("cannot write version " + fixed + " into " + migrationsDir + ": it already holds V"
+                    + highest.get() + ", and Flyway would refuse the new file as out of order");
+        }
+        return fixed;
     }
 
     private Diff diff(Metadata metadata, ScratchDatabase db, Schema current, AutogenOptions options) {

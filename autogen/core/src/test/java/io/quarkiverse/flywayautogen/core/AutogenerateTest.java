@@ -83,6 +83,24 @@ class AutogenerateTest {
     }
 
     @Test
+    void aFixedVersionNamesTheFileAndMustSortAfterTheFolder() throws Exception {
+        Class<?> pet = io.quarkiverse.flywayautogen.core.scenarios.index.after.Pet.class;
+        var v7 = io.quarkiverse.flywayautogen.core.render.MigrationVersion.parse("7");
+        try (ScenarioHarness h = new ScenarioHarness(BEFORE)) {
+            AutogenResult result = h.generate(AutogenOptions.defaults().withVersion(v7).withMessage("add owner email"), pet);
+            assertEquals(List.of(h.migrations.resolve("V7__add_owner_email.sql")), result.written(),
+                    "another database's folder follows the datasource's version, gaps allowed");
+
+            var v1 = io.quarkiverse.flywayautogen.core.render.MigrationVersion.parse("1");
+            AutogenException e = assertThrows(AutogenException.class, () -> Autogenerate.forDialect("sqlite").generate(
+                    List.of(io.quarkiverse.flywayautogen.core.scenarios.unique.after.Pet.class), getClass().getClassLoader(),
+                    h.migrations, AutogenOptions.defaults().withVersion(v1)));
+            assertTrue(e.getMessage().contains("cannot write version 1 into") && e.getMessage().contains("already holds V7"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void unknownDialectIsAClearError() {
         AutogenException e = assertThrows(AutogenException.class, () -> Autogenerate.forDialect("oracle"));
         assertTrue(e.getMessage().contains("unsupported dialect 'oracle' (supported: sqlite, postgresql)"), e.getMessage());

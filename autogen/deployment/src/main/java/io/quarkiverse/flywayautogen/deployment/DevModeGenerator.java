@@ -33,9 +33,10 @@ final class DevModeGenerator {
     private final boolean allowDestructive;
     /** Empty when drafts are not amended ({@code quarkus.flyway-autogen.amend-drafts=false}). */
     private final Optional<DraftAmender> amender;
+    private final CompanionVendors companions;
 
     DevModeGenerator(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options, boolean auto,
-                     boolean allowDestructive, Optional<DraftAmender> amender) {
+                     boolean allowDestructive, Optional<DraftAmender> amender, CompanionVendors companions) {
         this.entities = entities;
         this.dbKind = dbKind;
         this.folder = folder;
@@ -43,15 +44,24 @@ final class DevModeGenerator {
         this.auto = auto;
         this.allowDestructive = allowDestructive;
         this.amender = amender;
+        this.companions = companions;
     }
 
     MigrationsFolder folder() {
         return folder;
     }
 
-    /** Dev-mode start and every reload: runs before Flyway lists its migrations. */
+    /**
+     * Dev-mode start and every reload: runs before Flyway lists its migrations. The other databases' folders follow
+     * once the datasource's holds the change.
+     */
     void onBuild(DevModeState state) {
         state.generator = this;
+        compareAndWrite(state);
+        companions.follow(state, folder, RenameHints.none());
+    }
+
+    private void compareAndWrite(DevModeState state) {
         // Quarkus' class loader lists a class-path folder once, when it is created: a folder that is not there yet
         // stays invisible to this build's Flyway even after it is written
         boolean visibleToThisBuild = folder.classpathCopy().map(Files::isDirectory).orElse(false);
@@ -98,6 +108,11 @@ final class DevModeGenerator {
      * the migration instead of what its first operation does.
      */
     void confirm(DevModeState state, boolean destructiveConfirmed, RenameHints rename, String message) {
+        decide(state, destructiveConfirmed, rename, message);
+        companions.follow(state, folder, rename);
+    }
+
+    private void decide(DevModeState state, boolean destructiveConfirmed, RenameHints rename, String message) {
         AutogenResult result = preview(rename, message);
         PendingChange pending = PendingChange.of(result);
         if (pending.inSync()) {
@@ -220,6 +235,7 @@ final class DevModeGenerator {
         if (!amender.get().amend(state, draftMessage(state), RenameHints.none(), false, false)) {
             throw new AutogenException("there is no draft to rename, or it cannot be amended (see the log)");
         }
+        companions.follow(state, folder, RenameHints.none());
     }
 
     private static void record(DevModeState state, PendingChange pending, String reason) {

@@ -29,6 +29,8 @@ final class DevModeState {
     volatile String draftMessage = "";
     /** Checks and fixes the dev database's Flyway history; null when no jdbc.url is configured. */
     volatile HistoryFixes historyFixes;
+    /** Why another database's folder could not follow the datasource's, by db-kind; each logged once. */
+    final Map<String, String> companionErrors = new ConcurrentHashMap<>();
     /** The dev database's history as last checked against the folder; logged once per new finding. */
     volatile HistoryCheck.Finding history = HistoryCheck.Finding.NONE;
 

@@ -73,7 +73,9 @@ final class DraftAmender {
             String undone = undoOnDevDatabase(draft, before.folder());
             MigrationWriter writer = new MigrationWriter(folder);
             writer.delete(draftFiles);
-            state.writtenThisSession.removeIf(p -> draftFiles.contains(p.getFileName().toString()));
+            // by folder too: another database's folder holds its copy of the draft under the same name
+            Path source = folder.source().toAbsolutePath().normalize();
+            state.writtenThisSession.removeIf(p -> source.equals(p.getParent()) && draftFiles.contains(p.getFileName().toString()));
             if (change.inSync()) {
                 state.lastGeneratedFile = "";
                 LOG.infof("Flyway autogenerate: removed draft %s: the entities no longer need it%s", draft.getFileName(), undone);

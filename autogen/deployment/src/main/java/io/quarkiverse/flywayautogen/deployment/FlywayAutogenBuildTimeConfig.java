@@ -45,6 +45,19 @@ public interface FlywayAutogenBuildTimeConfig {
     @WithDefault("increment")
     VersionScheme versionScheme();
 
+    /**
+     * The databases the application ships migrations for, by db-kind, when it is more than the datasource's own
+     * (e.g. {@code sqlite,postgresql}): one entity model, one migration set per database. Each database's migrations
+     * live in a folder named after it, beside the datasource's ({@code db/migration/sqlite},
+     * {@code db/migration/postgresql}, each the {@code quarkus.flyway.locations} of the configuration profile that
+     * builds for that database; Quarkus' Flyway does not fill in Flyway's {@code {vendor}} placeholder). Dev
+     * mode writes every change into each of them, under the version the datasource's migration got, and the drift
+     * check checks each one. A server database's migrations are replayed on a shadow server
+     * ({@code FLYWAY_AUTOGEN_SHADOW_URL}); without one they are left unchecked, said in one line. Default: the
+     * datasource's database only.
+     */
+    Optional<List<String>> vendors();
+
     /** Names given to constraints and indexes that the entities leave unnamed (same placeholders as Alembic). */
     NamingConventionConfig namingConvention();
 

@@ -1,12 +1,18 @@
 package io.quarkiverse.flywayautogen.deployment;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
 import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
+import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
 import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Produce;
@@ -26,6 +32,8 @@ import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
  */
 class FlywayAutogenCheckProcessor {
 
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.flywayautogen");
+
     @BuildStep(onlyIf = IsNormal.class)
     @Produce(ServiceStartBuildItem.class)
     void failOnDrift(FlywayAutogenBuildTimeConfig config, TargetDatasourceBuildItem targetDatasource,
@@ -38,20 +46,52 @@ class FlywayAutogenCheckProcessor {
         if (entities.isEmpty()) {
             return;
         }
-        MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), datasource.flywayLocation(),
+        MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), datasource,
                 ProjectDir.of(curate, target));
         String dialect = AutogenSettings.dialectFor(datasource);
-        AutogenResult result;
+        AutogenOptions options = AutogenSettings.options(config);
         try {
-            result = QuietEngine.run(() -> Autogenerate.forDialect(dialect).check(entities.get(), folder.source(),
-                    AutogenSettings.options(config)));
+            check(dialect, folder, entities.get(), options);
+        } catch (NotCheckedException e) {
+            throw new MigrationCheckException("Flyway autogenerate check: " + e.getMessage());
+        }
+        Map<String, MigrationsFolder> others;
+        try {
+            others = folder.otherVendors(dialect, config.vendors().orElse(List.of()));
         } catch (AutogenException e) {
             throw new MigrationCheckException("Flyway autogenerate check: " + e.getMessage());
+        }
+        others.forEach((vendor, other) -> {
+            try {
+                check(vendor, other, entities.get(), options);
+            } catch (NotCheckedException e) {
+                LOG.warnf("Flyway autogenerate check: the %s migrations in %s are not checked: %s", vendor,
+                        other.source(), e.getMessage());
+            }
+        });
+    }
+
+    /** One database's folder against the entities: a {@link MigrationDriftException} listing what it lacks. */
+    private static void check(String dialect, MigrationsFolder folder, EntitySet entities, AutogenOptions options) {
+        AutogenResult result;
+        try {
+            result = QuietEngine.run(() -> Autogenerate.forDialect(dialect).check(entities, folder.source(), options));
+        } catch (DialectNotConfiguredException e) {
+            throw new NotCheckedException(e.getMessage());
+        } catch (AutogenException e) {
+            throw new MigrationCheckException("Flyway autogenerate check (" + dialect + "): " + e.getMessage());
         }
         if (!result.inSync()) {
             throw new MigrationDriftException(folder.source(), result.operations().stream()
                     .map(op -> (op.destructive() ? "[DESTRUCTIVE] " : "") + op.describe())
                     .collect(Collectors.toList()), result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList());
+        }
+    }
+
+    /** A database whose shadow server is not configured here: the datasource's own fails, another's is skipped. */
+    private static final class NotCheckedException extends RuntimeException {
+        NotCheckedException(String message) {
+            super(message, null, false, false);
         }
     }
 }

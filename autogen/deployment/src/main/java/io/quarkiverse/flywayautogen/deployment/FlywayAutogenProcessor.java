@@ -1,12 +1,15 @@
 package io.quarkiverse.flywayautogen.deployment;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import org.jboss.jandex.IndexView;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.render.GeneratedMigrations;
 import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
@@ -61,7 +64,7 @@ class FlywayAutogenProcessor {
         }
         TargetDatasource datasource = targetDatasource.datasource();
         IndexView index = archives.getRootArchive().getIndex();
-        MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), datasource.flywayLocation(),
+        MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), datasource,
                 ProjectDir.of(curate, target));
         if (state.lastGeneratedFile.isEmpty()) {
             // a restart starts with a new state: the folder still knows which file the generator wrote last
@@ -73,7 +76,7 @@ class FlywayAutogenProcessor {
         state.historyFixes = database.map(db -> new HistoryFixes(db, folder.source(), dbKind)).orElse(null);
         ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
                 + config.allowDestructive() + " " + datasource.physicalNamingStrategy() + " "
-                + datasource.implicitNamingStrategy() + " " + dbKind);
+                + datasource.implicitNamingStrategy() + " " + dbKind + " " + config.vendors().orElse(List.of()));
         if (inputs.equals(state.lastCompared)) {
             // same mapping, migrations and settings as the last comparison: its outcome (in sync, or the pending
             // change shown in the Dev UI) still holds
@@ -85,13 +88,27 @@ class FlywayAutogenProcessor {
             Optional<DraftAmender> amender = config.amendDrafts() ? Optional.of(new DraftAmender(entities.get(), dbKind,
                     folder, options, config.allowDestructive(), database)) : Optional.empty();
             new DevModeGenerator(entities.get(), dbKind, folder, options,
-                    config.mode() == FlywayAutogenBuildTimeConfig.Mode.AUTO,
-                    config.allowDestructive(), amender).onBuild(state);
+                    config.mode() == FlywayAutogenBuildTimeConfig.Mode.AUTO, config.allowDestructive(), amender,
+                    new CompanionVendors(entities.get(), otherVendors(folder, dbKind, config, state), options))
+                    .onBuild(state);
         }
         reportBrokenHistory(state);
         state.lastCompared = inputs;
         state.comparisons++;
         return new AutogenDevModeBuildItem(state);
+    }
+
+    /** The other databases' folders; none (said once) when the datasource's folder does not name its database. */
+    private static Map<String, MigrationsFolder> otherVendors(MigrationsFolder folder, String dbKind,
+            FlywayAutogenBuildTimeConfig config, DevModeState state) {
+        try {
+            return folder.otherVendors(dbKind, config.vendors().orElse(List.of()));
+        } catch (AutogenException e) {
+            if (!e.getMessage().equals(state.companionErrors.put("", e.getMessage()))) {
+                LOG.warnf("Flyway autogenerate: %s", e.getMessage());
+            }
+            return Map.of();
+        }
     }
 
     /**

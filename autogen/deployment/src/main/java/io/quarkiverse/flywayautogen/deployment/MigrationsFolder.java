@@ -6,8 +6,12 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.quarkiverse.flywayautogen.core.render.VendorFolders;
 import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.dev.spi.HotReplacementContext;
 
@@ -19,11 +23,29 @@ import io.quarkus.dev.spi.HotReplacementContext;
  */
 record MigrationsFolder(Path source, Optional<Path> classpathCopy, String flywayLocation) {
 
-    /** {@code location}: the Flyway location inside the class path, e.g. {@code db/migration}. */
-    static MigrationsFolder resolve(Optional<String> configured, String location, Path projectDir) {
-        Path source = configured.map(c -> projectDir.resolve(c).normalize())
+    /** The datasource's folder: the configured one, else its Flyway location under the source resources. */
+    static MigrationsFolder resolve(Optional<String> configured, TargetDatasource target, Path projectDir) {
+        String location = target.flywayLocation();
+        Path source = configured.map(c -> projectDir.resolve(VendorFolders.substitute(c, target.dialect())).normalize())
                 .orElseGet(() -> sourceResourcesDir(projectDir).resolve(location));
         return new MigrationsFolder(source, classpathDir(location), location);
+    }
+
+    /**
+     * The folders of the other databases the application ships migrations for ({@code quarkus.flyway-autogen.vendors}),
+     * beside this one, which belongs to {@code vendor}; empty when there are none.
+     */
+    Map<String, MigrationsFolder> otherVendors(String vendor, List<String> vendors) {
+        Map<String, Path> sources = VendorFolders.resolve(source, vendor, vendors);
+        Map<String, Path> locations = VendorFolders.resolve(Path.of(flywayLocation), vendor, vendors);
+        Map<String, MigrationsFolder> others = new LinkedHashMap<>();
+        sources.forEach((name, folder) -> {
+            if (!folder.equals(source)) {
+                String location = locations.get(name).toString().replace('\\', '/');
+                others.put(name, new MigrationsFolder(folder, classpathDir(location), location));
+            }
+        });
+        return others;
     }
 
     private static Path sourceResourcesDir(Path projectDir) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.quarkiverse.flywayautogen.core.render.VendorFolders;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.datasource.runtime.DataSourceBuildTimeConfig;
 import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
@@ -41,7 +42,9 @@ record TargetDatasource(String name, Optional<String> dbKind, String flywayLocat
         List<String> locations = migrations == null ? List.of(FlywayDataSourceBuildTimeConfig.DEFAULT_LOCATION)
                 : migrations.locations();
         HibernateOrmConfigPersistenceUnit unit = persistenceUnitOf(name, hibernate);
-        return new TargetDatasource(name, dbKind, classpathLocation(locations),
+        // Flyway fills in its {vendor} placeholder with the database's name; dev mode writes where it will look
+        String location = VendorFolders.substitute(classpathLocation(locations), dbKind.orElse(VendorFolders.PLACEHOLDER));
+        return new TargetDatasource(name, dbKind, location,
                 unit.physicalNamingStrategy().orElse(JAVA_NAMES), unit.implicitNamingStrategy().orElse(""));
     }
 

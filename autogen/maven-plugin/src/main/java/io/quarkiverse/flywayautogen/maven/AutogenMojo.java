@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -22,6 +24,7 @@ import io.quarkiverse.flywayautogen.core.Warning;
 import io.quarkiverse.flywayautogen.core.cli.EntityScanner;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.postgresql.PostgresDialect;
+import io.quarkiverse.flywayautogen.core.render.VendorFolders;
 
 /**
  * What both goals share: the project's compiled entities on its runtime class path, its settings, and the engine of
@@ -45,8 +48,11 @@ abstract class AutogenMojo extends AbstractMojo {
     @Parameter(property = "flyway-autogen.skip", defaultValue = "false")
     boolean skip;
 
-    /** The entities, migrations folder and settings of one run, with the engine that compares them. */
-    record Run(Autogenerate engine, EntitySet entities, Path migrations, ProjectSettings settings) {
+    /**
+     * The entities, migrations folder and settings of one run, with the engine that compares them; {@code others}:
+     * the other databases' folders by db-kind ({@code quarkus.flyway-autogen.vendors}), which follow the datasource's.
+     */
+    record Run(Autogenerate engine, EntitySet entities, Path migrations, ProjectSettings settings, Map<String, Path> others) {
     }
 
     @Override
@@ -60,7 +66,8 @@ abstract class AutogenMojo extends AbstractMojo {
             throw new MojoFailureException("Flyway autogenerate: no compiled classes in " + classes
                     + "; run ./mvnw compile first (flyway-autogen:generate and flyway-autogen:check compile by themselves)");
         }
-        ProjectSettings settings = ProjectSettings.read(resourcesDir().resolve("application.properties"), userProperties());
+        ProjectSettings settings = ProjectSettings.read(resourcesDir().resolve("application.properties"), userProperties(),
+                project.getProperties().getProperty("quarkus.profile", "prod"));
         Path migrations = settings.migrationsFolder(project.getBasedir().toPath(), resourcesDir());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -74,7 +81,9 @@ abstract class AutogenMojo extends AbstractMojo {
             }
             EntitySet entities = new EntitySet(scan.entities(), scan.loader(), settings.physicalNamingStrategy(),
                     settings.implicitNamingStrategy());
-            run(new Run(engine(settings), entities, migrations, settings));
+            Map<String, Path> others = new LinkedHashMap<>(VendorFolders.resolve(migrations, settings.dbKind(), settings.vendors()));
+            others.remove(settings.dbKind().trim().toLowerCase(java.util.Locale.ROOT));
+            run(new Run(engine(settings), entities, migrations, settings, others));
         } catch (AutogenException e) {
             throw new MojoFailureException("Flyway autogenerate: " + e.getMessage(), e);
         } finally {

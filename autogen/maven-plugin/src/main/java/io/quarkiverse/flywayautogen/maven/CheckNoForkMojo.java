@@ -2,6 +2,7 @@ package io.quarkiverse.flywayautogen.maven;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -9,6 +10,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import io.quarkiverse.flywayautogen.core.AutogenResult;
+import io.quarkiverse.flywayautogen.core.Autogenerate;
+import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
 
 /**
  * {@code alembic check} as a build step: fails the build, listing the operations, when the entities need a change
@@ -37,6 +40,29 @@ public class CheckNoForkMojo extends AutogenMojo {
         }
         getLog().info("Flyway autogenerate: the migrations in " + run.migrations() + " match the "
                 + run.entities().classes().size() + " entities");
+        for (Map.Entry<String, Path> other : run.others().entrySet()) {
+            check(other.getKey(), other.getValue(), run);
+        }
+    }
+
+    /** Another database's folder: unchecked (said once) on a machine without its shadow server. */
+    private void check(String vendor, Path migrations, Run run) throws MojoFailureException {
+        AutogenResult result;
+        try {
+            result = Autogenerate.forDialect(vendor).check(run.entities(), migrations, run.settings().options());
+        } catch (DialectNotConfiguredException e) {
+            getLog().warn("Flyway autogenerate: the " + vendor + " migrations in " + migrations + " are not checked: "
+                    + e.getMessage());
+            return;
+        }
+        warn(result.warnings());
+        if (!result.inSync()) {
+            throw new MojoFailureException("Flyway autogenerate check: the entities differ from the " + vendor
+                    + " migrations in " + migrations + ": " + result.operations().size() + " pending operation(s):\n  "
+                    + describe(result.operations())
+                    + "\nGenerate the migrations: ./mvnw flyway-autogen:generate -Dflyway-autogen.message=\"...\"");
+        }
+        getLog().info("Flyway autogenerate: the " + vendor + " migrations in " + migrations + " match the entities");
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.quarkiverse.flywayautogen.maven;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -13,6 +15,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
+import io.quarkiverse.flywayautogen.core.Autogenerate;
+import io.quarkiverse.flywayautogen.core.render.LeadMigration;
+import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 import io.quarkiverse.flywayautogen.core.render.ChangeSummary;
 
 /**
@@ -40,10 +45,21 @@ public class GenerateMojo extends AutogenMojo {
                 .withMessage(message == null ? "" : message)
                 .withAllowDestructive(allowDestructive || run.settings().allowDestructive())
                 .withWrite(true);
-        AutogenResult result = run.engine().generate(run.entities(), run.migrations(), options);
+        report(run.engine().generate(run.entities(), run.migrations(), options), run.migrations());
+        // the other databases follow: their copy of the change gets the datasource's newest version and name
+        Optional<LeadMigration> lead = LeadMigration.newestIn(run.migrations());
+        for (Map.Entry<String, Path> other : run.others().entrySet()) {
+            createMissingFolder(other.getValue());
+            AutogenOptions follow = lead.filter(l -> l.ahead(MigrationVersion.highestIn(other.getValue())))
+                    .map(l -> l.follow(options)).orElse(options);
+            report(Autogenerate.forDialect(other.getKey()).generate(run.entities(), other.getValue(), follow), other.getValue());
+        }
+    }
+
+    private void report(AutogenResult result, Path migrations) {
         warn(result.warnings());
         if (result.written().isEmpty()) {
-            getLog().info("Flyway autogenerate: no changes, the migrations in " + run.migrations() + " match the entities"
+            getLog().info("Flyway autogenerate: no changes, the migrations in " + migrations + " match the entities"
                     + (result.skipped().isEmpty() ? "" : " except the destructive operations above"));
             return;
         }

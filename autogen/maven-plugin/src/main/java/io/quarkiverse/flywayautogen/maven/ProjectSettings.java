@@ -15,12 +15,14 @@ import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.desired.NamingConvention;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import io.quarkiverse.flywayautogen.core.postgresql.ShadowServer;
+import io.quarkiverse.flywayautogen.core.render.VendorFolders;
 import io.quarkiverse.flywayautogen.core.render.VersionScheme;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
  * The application's own settings, as its Quarkus build would read them: {@code src/main/resources/application.properties}
- * (keys without a {@code %profile.} prefix), overridden by {@code -D} properties of the Maven run. The goals then
+ * with the build's configuration profile applied ({@code %prod.} keys, or those of the profile the build names in
+ * {@code quarkus.profile}, e.g. from a Maven profile), overridden by {@code -D} properties of the Maven run. The goals then
  * compare exactly what dev mode and the build-time check compare: same datasource, Flyway location, naming
  * strategies and {@code quarkus.flyway-autogen.*} options.
  */
@@ -38,15 +40,26 @@ final class ProjectSettings {
         this.source = source;
     }
 
-    /** {@code overrides}: the Maven run's user properties ({@code -Dquarkus.flyway-autogen.version-scheme=...}). */
-    static ProjectSettings read(Path applicationProperties, Properties overrides) {
-        Properties merged = new Properties();
+    /**
+     * {@code overrides}: the Maven run's user properties ({@code -Dquarkus.flyway-autogen.version-scheme=...});
+     * {@code profile}: the build's configuration profile(s), comma-separated, the last one winning, as in Quarkus.
+     */
+    static ProjectSettings read(Path applicationProperties, Properties overrides, String profile) {
+        Properties file = new Properties();
         if (Files.isRegularFile(applicationProperties)) {
             try (Reader in = Files.newBufferedReader(applicationProperties, StandardCharsets.UTF_8)) {
-                merged.load(in);
+                file.load(in);
             } catch (IOException e) {
                 throw new AutogenException("cannot read " + applicationProperties + ": " + e.getMessage(), e);
             }
+        }
+        Properties merged = new Properties();
+        file.stringPropertyNames().stream().filter(k -> !k.startsWith("%")).forEach(k -> merged.setProperty(k, file.getProperty(k)));
+        for (String name : overrides.getProperty("quarkus.profile", profile).split(",")) {
+            String prefix = "%" + name.trim() + ".";
+            // an empty profile value unsets the key, as in Quarkus (value() reads blank as not set)
+            file.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                    .forEach(k -> merged.setProperty(k.substring(prefix.length()), file.getProperty(k)));
         }
         overrides.stringPropertyNames().stream().filter(k -> k.startsWith("quarkus."))
                 .forEach(k -> merged.setProperty(k, overrides.getProperty(k)));
@@ -108,14 +121,15 @@ final class ProjectSettings {
     Path migrationsFolder(Path projectDir, Path resourcesDir) {
         Optional<String> configured = value(PREFIX + "migrations-location");
         if (configured.isPresent()) {
-            return projectDir.resolve(configured.get()).normalize();
+            return projectDir.resolve(VendorFolders.substitute(configured.get(), dbKind())).normalize();
         }
         String key = DataSourceUtil.isDefault(datasource()) ? "quarkus.flyway.locations"
                 : "quarkus.flyway.\"" + datasource() + "\".locations";
         for (String location : list(key)) {
             if (!location.startsWith("filesystem:")) {
                 String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
-                return resourcesDir.resolve(path.startsWith("/") ? path.substring(1) : path);
+                // Flyway fills in {vendor} with the database's name
+                return resourcesDir.resolve(VendorFolders.substitute(path.startsWith("/") ? path.substring(1) : path, dbKind()));
             }
         }
         return resourcesDir.resolve("db/migration");
@@ -128,6 +142,11 @@ final class ProjectSettings {
     /** Blank: Hibernate's default, which Quarkus keeps. */
     String implicitNamingStrategy() {
         return value("quarkus.hibernate-orm.implicit-naming-strategy").orElse("");
+    }
+
+    /** {@code quarkus.flyway-autogen.vendors}: the databases migrations are shipped for; empty for the datasource's only. */
+    List<String> vendors() {
+        return list(PREFIX + "vendors");
     }
 
     boolean allowDestructive() {

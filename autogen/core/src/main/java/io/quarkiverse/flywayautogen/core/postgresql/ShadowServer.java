@@ -1,6 +1,7 @@
 package io.quarkiverse.flywayautogen.core.postgresql;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,7 +49,7 @@ public record ShadowServer(String adminUrl, String user, String password) {
 
     /** The configured server, or an error that says how to configure one. */
     public static ShadowServer require() {
-        return configured().orElseThrow(() -> new AutogenException("the postgresql dialect needs a server for its shadow"
+        return configured().orElseThrow(() -> new DialectNotConfiguredException("the postgresql dialect needs a server for its shadow"
                 + " databases: set -D" + URL_PROPERTY + "=jdbc:postgresql://host:5432/db (and " + USER_PROPERTY + ", "
                 + PASSWORD_PROPERTY + "), the environment variables FLYWAY_AUTOGEN_SHADOW_URL/_USER/_PASSWORD, or the"
                 + " CLI's --shadow-url/--shadow-user/--shadow-password; the user needs CREATEDB"));
