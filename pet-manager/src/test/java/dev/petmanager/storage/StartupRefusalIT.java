@@ -71,7 +71,7 @@ class StartupRefusalIT {
     @Test
     void changedChecksumIsRefused() throws Exception {
         Path edited = Files.createDirectories(database.getParent().resolve("edited"));
-        String v1 = new String(getClass().getResourceAsStream("/db/migration/V1__create_users_and_pets.sql").readAllBytes());
+        String v1 = new String(getClass().getResourceAsStream("/db/migration/sqlite/V1__create_users_and_pets.sql").readAllBytes());
         Files.writeString(edited.resolve("V1__create_users_and_pets.sql"), v1 + "\n-- edited after release\n");
         Flyway.configure().dataSource("jdbc:sqlite:" + database, null, null)
                 .locations("filesystem:" + edited).load().migrate();
@@ -90,7 +90,7 @@ class StartupRefusalIT {
         Path newer = Files.createDirectories(database.getParent().resolve("newer"));
         Files.writeString(newer.resolve("V99__from_a_newer_release.sql"), "CREATE TABLE vets (id INTEGER PRIMARY KEY);\n");
         Flyway.configure().dataSource("jdbc:sqlite:" + database, null, null)
-                .locations("classpath:db/migration", "filesystem:" + newer).load().migrate();
+                .locations("classpath:db/migration/sqlite", "filesystem:" + newer).load().migrate();
         String before = snapshot();
 
         Outcome outcome = PackagedService.runUntilExit(database, 120);

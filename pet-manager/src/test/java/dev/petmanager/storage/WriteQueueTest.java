@@ -153,7 +153,7 @@ class WriteQueueTest {
         while (!isStopping()) {
             Thread.sleep(5);
         }
-        assertThrows(WriteQueue.ShuttingDown.class, () -> queue.execute(() -> insertUser(tag, 2)));
+        assertThrows(WriteTransactions.ShuttingDown.class, () -> queue.execute(() -> insertUser(tag, 2)));
         release.countDown();
         first.get(30, TimeUnit.SECONDS);
         second.get(30, TimeUnit.SECONDS);

@@ -42,7 +42,7 @@ public class OlderDatabase extends FreshDatabase {
     public static void migrate(String file, String target) {
         Flyway.configure()
                 .dataSource("jdbc:sqlite:" + file + "?foreign_keys=true", null, null)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration/sqlite")
                 .target(target)
                 .load()
                 .migrate();
