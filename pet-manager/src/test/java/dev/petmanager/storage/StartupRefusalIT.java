@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import dev.petmanager.support.OlderDatabase;
 import dev.petmanager.support.PackagedService;
@@ -26,6 +27,8 @@ import dev.petmanager.support.PackagedService.Outcome;
  * The packaged service (jar or native executable) refuses a database it must not serve: it exits non-zero with one
  * clear last line, and leaves the database exactly as it was.
  */
+@DisabledIfSystemProperty(named = "pet-manager.test.database", matches = "postgresql",
+        disabledReason = "refusals staged on SQLite files; not yet written for a PostgreSQL database")
 class StartupRefusalIT {
 
     private Path database;
