@@ -25,6 +25,10 @@ public class PersistenceProblemMappers {
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
+        if (WriteFailure.unstorableText(e)) {
+            return ProblemResponse.of(400, "Bad Request", "a text value holds a character this database cannot store"
+                    + " (PostgreSQL text cannot hold U+0000)", uri);
+        }
         return conflict(e, uri).orElseGet(() -> unexpected(e, uri));
     }
 

@@ -32,7 +32,12 @@ public final class Db {
     }
 
     public static List<Map<String, Object>> rows(String sql, Object... args) {
-        try (Connection connection = open(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        return rowsIn(FreshDatabase.jdbcUrl(), sql, args);
+    }
+
+    /** As {@link #rows}, in the database at {@code jdbcUrl} (a database of the test server, or a SQLite URL). */
+    public static List<Map<String, Object>> rowsIn(String jdbcUrl, String sql, Object... args) {
+        try (Connection connection = open(jdbcUrl); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
@@ -54,7 +59,8 @@ public final class Db {
     }
 
     public static int execute(String sql, Object... args) {
-        try (Connection connection = open(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = open(FreshDatabase.jdbcUrl());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
@@ -97,9 +103,9 @@ public final class Db {
         return value;
     }
 
-    private static Connection open() throws SQLException {
-        return TestDatabase.isPostgresql()
-                ? DriverManager.getConnection(FreshDatabase.jdbcUrl(), TestDatabase.user(), TestDatabase.password())
-                : DriverManager.getConnection(FreshDatabase.jdbcUrl());
+    private static Connection open(String jdbcUrl) throws SQLException {
+        return jdbcUrl.startsWith("jdbc:postgresql:")
+                ? DriverManager.getConnection(jdbcUrl, TestDatabase.user(), TestDatabase.password())
+                : DriverManager.getConnection(jdbcUrl);
     }
 }

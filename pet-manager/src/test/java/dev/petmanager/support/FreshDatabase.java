@@ -49,7 +49,7 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The JDBC URL of the running service's database, for tests that look into it ({@link Db}). */
-    static String jdbcUrl() {
+    public static String jdbcUrl() {
         if (TestDatabase.isPostgresql()) {
             if (postgresDatabase == null) {
                 throw new IllegalStateException("FreshDatabase has not been started on PostgreSQL");

@@ -29,20 +29,20 @@ public enum TestDatabase {
     }
 
     /** The server's administrative URL (its maintenance database), where test databases are created and dropped. */
-    static String serverUrl() {
+    public static String serverUrl() {
         return env("PET_MANAGER_TEST_PG_URL", "jdbc:postgresql://localhost:5432/postgres");
     }
 
-    static String user() {
+    public static String user() {
         return env("PET_MANAGER_TEST_PG_USER", "petmanager");
     }
 
-    static String password() {
+    public static String password() {
         return env("PET_MANAGER_TEST_PG_PASSWORD", "petmanager");
     }
 
     /** The URL of database {@code name} on the test server. */
-    static String urlOf(String name) {
+    public static String urlOf(String name) {
         String server = serverUrl();
         int query = server.indexOf('?');
         String base = query < 0 ? server : server.substring(0, query);
@@ -50,14 +50,14 @@ public enum TestDatabase {
     }
 
     /** Creates a new, empty database on the test server and returns its name. */
-    static String createPostgresDatabase() {
+    public static String createPostgresDatabase() {
         String name = "petmgr_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         administer("CREATE DATABASE " + name);
         return name;
     }
 
     /** Drops a database {@link #createPostgresDatabase()} made, ending the sessions still connected to it. */
-    static void dropPostgresDatabase(String name) {
+    public static void dropPostgresDatabase(String name) {
         if (!name.startsWith("petmgr_test_")) {
             throw new IllegalArgumentException("not a test database: " + name);
         }
