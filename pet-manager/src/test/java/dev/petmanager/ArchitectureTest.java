@@ -1,5 +1,6 @@
 package dev.petmanager;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,14 +22,18 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import dev.petmanager.pet.Pet;
+import dev.petmanager.storage.ConcurrentWriteTransactions;
 import dev.petmanager.storage.WriteQueue;
+import dev.petmanager.storage.WriteTransactions;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.EntityManager;
 
 /**
  * The shape the code must keep, checked on the compiled classes (ArchUnit): packages depend on each other without
- * cycles, and every database write is made inside a write handed to the {@link WriteQueue} — SQLite has one writer,
- * and a write made beside the queue would wait in SQLite's busy handler and escape the group commit.
+ * cycles, and every database write is made inside a write handed to {@link WriteTransactions}, whose strategy the
+ * database decides: on SQLite the {@link WriteQueue} (one writer; a write made beside it would wait in SQLite's busy
+ * handler and escape the group commit), on PostgreSQL {@link ConcurrentWriteTransactions} (a write made beside it would
+ * run outside a transaction that retries a lost race). The resources know only the interface: one code path.
  */
 class ArchitectureTest {
 
@@ -49,7 +54,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void everyWriteOutsideStorageRunsInsideTheWriteQueue() {
+    void onlyStorageKnowsWhichWriteStrategyRuns() {
+        noClasses().that().resideOutsideOfPackage(STORAGE + "..")
+                .should().dependOnClassesThat().belongToAnyOf(WriteQueue.class, ConcurrentWriteTransactions.class)
+                .check(SERVICE);
+    }
+
+    @Test
+    void everyWriteOutsideStorageRunsInsideAWriteTransaction() {
         assertEquals(List.of(), writesOutsideTheQueue(SERVICE));
     }
 
@@ -57,7 +69,7 @@ class ArchitectureTest {
     void theWriteRuleFindsAWriteBesideTheQueue() {
         // The rule is only as good as its ability to see a violation: here one class writes beside the queue.
         JavaClasses fixtures = new ClassFileImporter().importClasses(QueuedWriter.class, WriterBesideTheQueue.class,
-                Pet.class, PanacheEntityBase.class, WriteQueue.class);
+                Pet.class, PanacheEntityBase.class, WriteTransactions.class);
         assertEquals(List.of(WriterBesideTheQueue.class.getName() + ".save -> persist"), writesOutsideTheQueue(fixtures));
     }
 
@@ -84,7 +96,7 @@ class ArchitectureTest {
 
     /**
      * Whether {@code access} runs inside a queued write: it is in a lambda of a method that hands work to
-     * {@link WriteQueue#execute}, or it is in the storage package (the queue itself), or every call of the method it is
+     * {@link WriteTransactions#execute}, or it is in the storage package (the strategies themselves), or every call of the method it is
      * in (or of the interface method that one implements) is itself queued.
      */
     private static boolean queued(JavaAccess<?> access, Set<JavaCodeUnit> seen) {
@@ -104,7 +116,7 @@ class ArchitectureTest {
 
     private static boolean handsWorkToTheQueue(JavaCodeUnit method) {
         return method.getMethodCallsFromSelf().stream().anyMatch(call -> call.getName().equals("execute")
-                && call.getTargetOwner().isAssignableTo(WriteQueue.class));
+                && call.getTargetOwner().isAssignableTo(WriteTransactions.class));
     }
 
     private static List<JavaAccess<?>> callersOf(JavaCodeUnit unit) {
@@ -124,9 +136,9 @@ class ArchitectureTest {
 
     /** Writes the way the resources do. */
     static class QueuedWriter {
-        private final WriteQueue writes;
+        private final WriteTransactions writes;
 
-        QueuedWriter(WriteQueue writes) {
+        QueuedWriter(WriteTransactions writes) {
             this.writes = writes;
         }
 

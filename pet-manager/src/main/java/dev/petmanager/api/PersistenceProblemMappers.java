@@ -8,7 +8,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.petmanager.storage.ConstraintFailure;
-import dev.petmanager.storage.WriteQueue;
+import dev.petmanager.storage.WriteFailure;
+import dev.petmanager.storage.WriteTransactions;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +25,10 @@ public class PersistenceProblemMappers {
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
+        if (WriteFailure.unstorableText(e)) {
+            return ProblemResponse.of(400, "Bad Request", "a text value holds a character this database cannot store"
+                    + " (PostgreSQL text cannot hold U+0000)", uri);
+        }
         return conflict(e, uri).orElseGet(() -> unexpected(e, uri));
     }
 
@@ -33,7 +38,7 @@ public class PersistenceProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response shuttingDown(WriteQueue.ShuttingDown e, UriInfo uri) {
+    public Response shuttingDown(WriteTransactions.ShuttingDown e, UriInfo uri) {
         return ProblemResponse.of(503, "Service Unavailable", e.getMessage(), uri);
     }
 
@@ -47,17 +52,22 @@ public class PersistenceProblemMappers {
             return Optional.of(ProblemResponse.of(409, "Conflict",
                     "the resource was changed by another request; fetch it again and retry", uri));
         }
+        if (WriteFailure.lostARace(failure)) {
+            return Optional.of(ProblemResponse.of(409, "Conflict",
+                    "the change collided with concurrent requests; retry it", uri));
+        }
         return ExceptionCauses.find(failure, ConstraintViolationException.class)
                 .map(violation -> ProblemResponse.of(409, "Conflict", detail(violation), uri));
     }
 
     private static String detail(ConstraintViolationException violation) {
-        Optional<ConstraintFailure> failure = ConstraintFailure.of(violation.getSQLException());
+        Optional<ConstraintFailure> failure = ConstraintFailure.of(violation.getSQLException(),
+                violation.getConstraintName());
         if (failure.isEmpty()) {
             return "the change conflicts with a database constraint";
         }
         return switch (failure.get().kind()) {
-            case UNIQUE -> "a unique value is already taken (" + failure.get().columns() + ")";
+            case UNIQUE -> "a unique value is already taken (" + failure.get().where() + ")";
             case FOREIGN_KEY -> "the change would break a reference between resources";
             case NOT_NULL, CHECK -> "the change conflicts with a database constraint";
         };

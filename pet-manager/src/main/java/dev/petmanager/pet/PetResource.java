@@ -13,7 +13,7 @@ import dev.petmanager.api.MergePatcher;
 import dev.petmanager.api.PageRequest;
 import dev.petmanager.api.PageView;
 import dev.petmanager.user.User;
-import dev.petmanager.storage.WriteQueue;
+import dev.petmanager.storage.WriteTransactions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -38,9 +38,9 @@ import jakarta.ws.rs.core.UriInfo;
 public class PetResource {
 
     private final MergePatcher patcher;
-    private final WriteQueue writes;
+    private final WriteTransactions writes;
 
-    public PetResource(MergePatcher patcher, WriteQueue writes) {
+    public PetResource(MergePatcher patcher, WriteTransactions writes) {
         this.patcher = patcher;
         this.writes = writes;
     }

@@ -14,16 +14,15 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.RollbackException;
 
 /**
- * Every database write of the service goes through here. SQLite admits one writer at a time; rather than let request
+ * The SQLite strategy of {@link WriteTransactions}. SQLite admits one writer at a time; rather than let request
  * threads queue in SQLite's busy handler (which polls with sleeps of up to 100 ms) or on a lock around one
  * transaction each, one writer thread takes whatever writes are waiting and runs them in a single transaction — a
  * group commit: one BEGIN, one COMMIT and one WAL append for the whole batch instead of one per request.
@@ -41,13 +40,8 @@ import jakarta.transaction.RollbackException;
  * transaction, tagged by outcome). A growing queue with full batches means the writer is the bottleneck.
  */
 @ApplicationScoped
-public class WriteQueue {
-
-    /** A change to the database; its result (often a view of what it wrote) becomes the caller's result. */
-    @FunctionalInterface
-    public interface Write<T, E extends Exception> {
-        T run() throws E;
-    }
+@IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "sqlite")
+public non-sealed class WriteQueue implements WriteTransactions {
 
     private static final Logger LOG = Logger.getLogger(WriteQueue.class);
     /** Large enough to absorb every waiting request at realistic concurrency, small enough to keep one commit short. */
@@ -78,7 +72,7 @@ public class WriteQueue {
         this.failed = commitTimer(metrics, "rolled_back");
     }
 
-    private static Timer commitTimer(MeterRegistry metrics, String outcome) {
+    static Timer commitTimer(MeterRegistry metrics, String outcome) {
         return Timer.builder("petmanager.writes.commit")
                 .description("One write transaction, from BEGIN to COMMIT (or rollback)")
                 .tag("outcome", outcome)
@@ -94,10 +88,8 @@ public class WriteQueue {
         writer.start();
     }
 
-    /**
-     * Runs {@code write} in a write transaction and returns its result once the transaction committed, or throws what
-     * {@code write} threw (or what the commit threw) when it ran on its own.
-     */
+    /** {@inheritDoc} A write that fails in a group of writes is reported when it ran on its own. */
+    @Override
     @SuppressWarnings("unchecked")
     public <T, E extends Exception> T execute(Write<T, E> write) throws E {
         if (Thread.currentThread() == writer) {
@@ -145,13 +137,6 @@ public class WriteQueue {
 
     boolean isStopping() {
         return stopping;
-    }
-
-    /** A write that arrives while the service shuts down; the API answers 503. */
-    public static final class ShuttingDown extends IllegalStateException {
-        ShuttingDown() {
-            super("the service is shutting down and accepts no more writes");
-        }
     }
 
     private void writeUntilStopped() {
@@ -242,20 +227,11 @@ public class WriteQueue {
             });
         } catch (Throwable failure) {
             failed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            pending.outcome.completeExceptionally(unwrapped(failure));
+            pending.outcome.completeExceptionally(WriteFailure.unwrapped(failure));
             return;
         }
         committed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         pending.succeed(result);
-    }
-
-    /** QuarkusTransaction wraps checked exceptions; the caller gets back what its write threw. */
-    private static Throwable unwrapped(Throwable failure) {
-        if (failure instanceof QuarkusTransactionException && failure.getCause() instanceof Exception e
-                && !(e instanceof RuntimeException) && !(e instanceof RollbackException)) {
-            return e;
-        }
-        return failure;
     }
 
     private static final class Pending<T> {

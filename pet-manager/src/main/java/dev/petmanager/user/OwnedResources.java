@@ -3,7 +3,7 @@ package dev.petmanager.user;
 /**
  * What other parts of the service keep per user (pets, so far), so that deleting a user can refuse or cascade
  * without this package knowing those parts: they depend on users, never the other way round. Called inside the
- * deleting write, on the writer thread.
+ * deleting write, in the write transaction.
  */
 public interface OwnedResources {
 

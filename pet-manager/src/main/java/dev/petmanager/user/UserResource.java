@@ -12,7 +12,7 @@ import dev.petmanager.api.ExpectedVersion;
 import dev.petmanager.api.MergePatcher;
 import dev.petmanager.api.PageRequest;
 import dev.petmanager.api.PageView;
-import dev.petmanager.storage.WriteQueue;
+import dev.petmanager.storage.WriteTransactions;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,10 +40,10 @@ import jakarta.ws.rs.core.UriInfo;
 public class UserResource {
 
     private final MergePatcher patcher;
-    private final WriteQueue writes;
+    private final WriteTransactions writes;
     private final Instance<OwnedResources> owned;
 
-    public UserResource(MergePatcher patcher, WriteQueue writes, Instance<OwnedResources> owned) {
+    public UserResource(MergePatcher patcher, WriteTransactions writes, Instance<OwnedResources> owned) {
         this.patcher = patcher;
         this.writes = writes;
         this.owned = owned;

@@ -14,7 +14,7 @@ import io.restassured.RestAssured;
 import io.restassured.builder.ResponseSpecBuilder;
 import io.restassured.specification.ResponseSpecification;
 
-/** Shared expectations of the endpoint tests: the RFC 9457 problem shape, and reading values stored by SQLite. */
+/** Shared expectations of the endpoint tests: the RFC 9457 problem shape, and reading stored values back. */
 public final class Problems {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
@@ -46,8 +46,11 @@ public final class Problems {
         return URI.create(RestAssured.baseURI + ":" + RestAssured.port + path);
     }
 
-    /** A timestamp column as Hibernate stores it in SQLite (epoch milliseconds, or text written by SQL). */
+    /** A timestamp column as stored: epoch milliseconds or text written by SQL (SQLite), a timestamp (PostgreSQL). */
     public static Instant instant(Object stored) {
+        if (stored instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
         if (stored instanceof Number millis) {
             return Instant.ofEpochMilli(millis.longValue());
         }

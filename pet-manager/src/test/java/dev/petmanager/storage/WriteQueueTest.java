@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import dev.petmanager.support.Db;
 import dev.petmanager.support.FreshDatabase;
@@ -37,6 +38,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@DisabledIfSystemProperty(named = "pet-manager.test.database", matches = "postgresql",
+        disabledReason = "the SQLite write strategy; PostgreSQL runs ConcurrentWriteTransactions")
 class WriteQueueTest {
 
     private static final int WAITING = 12;
@@ -153,7 +156,7 @@ class WriteQueueTest {
         while (!isStopping()) {
             Thread.sleep(5);
         }
-        assertThrows(WriteQueue.ShuttingDown.class, () -> queue.execute(() -> insertUser(tag, 2)));
+        assertThrows(WriteTransactions.ShuttingDown.class, () -> queue.execute(() -> insertUser(tag, 2)));
         release.countDown();
         first.get(30, TimeUnit.SECONDS);
         second.get(30, TimeUnit.SECONDS);

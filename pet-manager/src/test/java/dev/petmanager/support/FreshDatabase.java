@@ -7,29 +7,55 @@ import java.util.UUID;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points the service at a new SQLite file in a folder that does not exist yet, so every run also proves that the
- * service creates the folder and applies all migrations from scratch. Works for {@code @QuarkusTest} and for the
- * packaged jar or native binary under {@code @QuarkusIntegrationTest} (the path is passed to the process).
+ * A database the service has never seen, so every run also proves that the service applies all migrations from
+ * scratch. On SQLite a new file in a folder that does not exist yet (the service creates the folder); on PostgreSQL a
+ * new database on the test server ({@link TestDatabase}), dropped when the tests that share it are done. Works for
+ * {@code @QuarkusTest} and for the packaged jar or native binary under {@code @QuarkusIntegrationTest} (the settings
+ * are passed to the process).
  */
 public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
     private static volatile Path file;
+    private static volatile String postgresDatabase;
+    private String created;
 
     @Override
     public Map<String, String> start() {
+        if (TestDatabase.isPostgresql()) {
+            created = TestDatabase.createPostgresDatabase();
+            postgresDatabase = created;
+            return Map.of("quarkus.datasource.jdbc.url", TestDatabase.urlOf(created),
+                    "quarkus.datasource.username", TestDatabase.user(),
+                    "quarkus.datasource.password", TestDatabase.password());
+        }
         file = Path.of("target", "test-db", UUID.randomUUID().toString(), "pet-manager.db").toAbsolutePath();
         return Map.of("pet-manager.db.path", file.toString());
     }
 
     @Override
     public void stop() {
-        // The file stays under target/ for post-mortems.
+        // A SQLite file stays under target/ for post-mortems; a PostgreSQL database would stay on a shared server.
+        if (created != null) {
+            TestDatabase.dropPostgresDatabase(created);
+        }
     }
 
+    /** The SQLite file of the running service. */
     public static Path file() {
         if (file == null) {
-            throw new IllegalStateException("FreshDatabase has not been started");
+            throw new IllegalStateException("FreshDatabase has not been started on SQLite");
         }
         return file;
+    }
+
+    /** The JDBC URL of the running service's database, for tests that look into it ({@link Db}). */
+    public static String jdbcUrl() {
+        if (TestDatabase.isPostgresql()) {
+            if (postgresDatabase == null) {
+                throw new IllegalStateException("FreshDatabase has not been started on PostgreSQL");
+            }
+            return TestDatabase.urlOf(postgresDatabase);
+        }
+        return "jdbc:sqlite:" + file() + "?busy_timeout=30000&foreign_keys=true";
     }
 }

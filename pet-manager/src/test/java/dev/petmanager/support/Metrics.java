@@ -20,7 +20,11 @@ public final class Metrics {
     }
 
     public static Metrics scrape() {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return parse(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    /** The samples of a Prometheus text exposition, e.g. fetched from another process. */
+    public static Metrics parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {

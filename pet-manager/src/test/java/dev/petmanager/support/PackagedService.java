@@ -65,7 +65,7 @@ public final class PackagedService {
         return target.resolve(artifact.getProperty("path")).toAbsolutePath();
     }
 
-    static List<String> launcher() throws IOException {
+    public static List<String> launcher() throws IOException {
         Path path = artifactPath();
         if (!path.toString().endsWith(".jar")) {
             return new ArrayList<>(List.of(path.toString()));
