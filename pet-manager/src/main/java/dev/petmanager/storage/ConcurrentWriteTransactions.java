@@ -12,6 +12,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 
 /**
  * The PostgreSQL strategy of {@link WriteTransactions}: PostgreSQL runs many writers at once (row locks, READ
@@ -34,12 +37,15 @@ public non-sealed class ConcurrentWriteTransactions implements WriteTransactions
     static final int ATTEMPTS = 3;
 
     private final EntityManager entityManager;
+    private final TransactionManager transactions;
     private final MeterRegistry metrics;
     private final Timer committed;
     private final Timer failed;
 
-    public ConcurrentWriteTransactions(EntityManager entityManager, MeterRegistry metrics) {
+    public ConcurrentWriteTransactions(EntityManager entityManager, TransactionManager transactions,
+            MeterRegistry metrics) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
         this.metrics = metrics;
         this.committed = WriteQueue.commitTimer(metrics, "committed");
         this.failed = WriteQueue.commitTimer(metrics, "rolled_back");
@@ -48,7 +54,7 @@ public non-sealed class ConcurrentWriteTransactions implements WriteTransactions
     @Override
     @SuppressWarnings("unchecked")
     public <T, E extends Exception> T execute(Write<T, E> write) throws E {
-        if (QuarkusTransaction.isActive()) {
+        if (inTransaction()) {
             return write.run(); // a write that calls another write: already in its transaction
         }
         for (int attempt = 1;; attempt++) {
@@ -75,6 +81,14 @@ public non-sealed class ConcurrentWriteTransactions implements WriteTransactions
                 }
                 throw (E) failure;
             }
+        }
+    }
+
+    private boolean inTransaction() {
+        try {
+            return transactions.getStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            throw new IllegalStateException("the transaction manager cannot tell whether a transaction is active", e);
         }
     }
 
