@@ -37,12 +37,12 @@ import io.restassured.http.ContentType;
  * A draft amended on SQLite is amended for PostgreSQL too. At the end the PostgreSQL set builds, on a real database,
  * the tables the entities map. Skipped without the test server (as {@link PostgresDevModeTest}).
  */
-@EnabledIf("serverAnswers")
+@EnabledIf("io.quarkiverse.flywayautogen.test.PostgresTestServer#answers")
 class DevModeVendorsTest {
 
-    private static final String SERVER = System.getProperty("flyway-autogen.shadow-url", "jdbc:postgresql://localhost:5432/autogen");
-    private static final String USER = System.getProperty("flyway-autogen.shadow-user", "autogen");
-    private static final String PASSWORD = System.getProperty("flyway-autogen.shadow-password", "autogen");
+    private static final String SERVER = PostgresTestServer.URL;
+    private static final String USER = PostgresTestServer.USER;
+    private static final String PASSWORD = PostgresTestServer.PASSWORD;
     private static final String CHECK_DATABASE = "autogen_vendors_test";
     private static final Path DB = Path.of("target/vendors-dev.db").toAbsolutePath();
     private static final int PORT = TestApp.freePort();
@@ -54,21 +54,12 @@ class DevModeVendorsTest {
                     .addAsResource(new StringAsset(properties()), "application.properties"))
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.flywayautogen"));
 
-    static boolean serverAnswers() {
-        try (Connection ignored = DriverManager.getConnection(SERVER, USER, PASSWORD)) {
-            return true;
-        } catch (SQLException e) {
-            System.err.println("DevModeVendorsTest skipped: no PostgreSQL at " + SERVER + " (" + e.getMessage() + ")");
-            return false;
-        }
-    }
-
     @AfterAll
     static void forgetTheShadowServer() throws SQLException {
         System.clearProperty("flyway-autogen.shadow-url");
         System.clearProperty("flyway-autogen.shadow-user");
         System.clearProperty("flyway-autogen.shadow-password");
-        admin("DROP DATABASE IF EXISTS " + CHECK_DATABASE + " WITH (FORCE)");
+        PostgresTestServer.admin("DROP DATABASE IF EXISTS " + CHECK_DATABASE + " WITH (FORCE)");
     }
 
     @Test
@@ -101,9 +92,9 @@ class DevModeVendorsTest {
         assertTrue(Files.readString(postgresql.resolve(TestApp.files(postgresql).get(1))).contains("FOREIGN KEY"));
 
         // 3. the PostgreSQL set builds what the entities map, on a real database
-        admin("DROP DATABASE IF EXISTS " + CHECK_DATABASE + " WITH (FORCE)");
-        admin("CREATE DATABASE " + CHECK_DATABASE);
-        String url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + CHECK_DATABASE;
+        PostgresTestServer.admin("DROP DATABASE IF EXISTS " + CHECK_DATABASE + " WITH (FORCE)");
+        PostgresTestServer.admin("CREATE DATABASE " + CHECK_DATABASE);
+        String url = PostgresTestServer.database(CHECK_DATABASE);
         assertEquals(2, Flyway.configure().dataSource(url, USER, PASSWORD).locations("filesystem:" + postgresql)
                 .load().migrate().migrationsExecuted);
         try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement();
@@ -119,12 +110,6 @@ class DevModeVendorsTest {
         List<String> files = TestApp.files(sqlite);
         assertEquals(count, files.size(), sqlite + " holds " + files + "; status " + TestApp.invoke("status", Map.of()));
         assertEquals(files, Files.isDirectory(postgresql) ? TestApp.files(postgresql) : List.of(), "the PostgreSQL set follows");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     /**

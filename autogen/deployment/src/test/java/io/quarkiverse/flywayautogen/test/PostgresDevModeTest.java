@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,14 +34,13 @@ import io.restassured.response.Response;
  * the test server ({@code -Dflyway-autogen.shadow-url/-user/-password}, by default {@code localhost:5432/autogen} as
  * autogen/autogen, which {@code .ci/run} prepares); skipped when none answers.
  */
-@EnabledIf("serverAnswers")
+@EnabledIf("io.quarkiverse.flywayautogen.test.PostgresTestServer#answers")
 class PostgresDevModeTest {
 
-    private static final String SERVER = System.getProperty("flyway-autogen.shadow-url", "jdbc:postgresql://localhost:5432/autogen");
-    private static final String USER = System.getProperty("flyway-autogen.shadow-user", "autogen");
-    private static final String PASSWORD = System.getProperty("flyway-autogen.shadow-password", "autogen");
+    private static final String USER = PostgresTestServer.USER;
+    private static final String PASSWORD = PostgresTestServer.PASSWORD;
     private static final String DATABASE = "autogen_devmode_test";
-    private static final String URL = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + DATABASE;
+    private static final String URL = PostgresTestServer.database(DATABASE);
     private static final int PORT = TestApp.freePort();
 
     @RegisterExtension
@@ -51,15 +49,6 @@ class PostgresDevModeTest {
             .withApplicationRoot(jar -> jar.addClasses(Fruit.class, FruitResource.class)
                     .addAsResource(new StringAsset(properties()), "application.properties"))
             .setLogRecordPredicate(r -> r.getLoggerName().startsWith("io.quarkiverse.flywayautogen"));
-
-    static boolean serverAnswers() {
-        try (Connection ignored = DriverManager.getConnection(SERVER, USER, PASSWORD)) {
-            return true;
-        } catch (SQLException e) {
-            System.err.println("PostgresDevModeTest skipped: no PostgreSQL at " + SERVER + " (" + e.getMessage() + ")");
-            return false;
-        }
-    }
 
     @Test
     void panacheProjectOnPostgresGetsEveryMigrationFromAnEmptyFolder() throws Exception {
@@ -155,10 +144,10 @@ class PostgresDevModeTest {
 
     /** A new user's application.properties against a database created empty for this run. */
     private static String properties() {
-        if (serverAnswers()) {
-            try (Connection c = DriverManager.getConnection(SERVER, USER, PASSWORD); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-                s.execute("CREATE DATABASE " + DATABASE);
+        if (PostgresTestServer.answers()) {
+            try {
+                PostgresTestServer.admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+                PostgresTestServer.admin("CREATE DATABASE " + DATABASE);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create the test database: " + e.getMessage(), e);
             }
