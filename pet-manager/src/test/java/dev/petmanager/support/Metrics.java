@@ -20,7 +20,15 @@ public final class Metrics {
     }
 
     public static Metrics scrape() {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return parse(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    /** A scrape of a service started by the test itself, on {@code port}. */
+    public static Metrics scrape(int port) {
+        return parse(given().port(port).when().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    private static Metrics parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
