@@ -24,7 +24,7 @@ public class DirectoryCreatingSqliteDriver extends org.sqlite.JDBC {
     public Connection connect(String url, Properties info) throws SQLException {
         if (acceptsURL(url)) {
             createParentFolder(url);
-            EmbeddedSqliteLibrary.provided();
+            EmbeddedSqliteLibrary.provide();
         }
         return super.connect(url, info);
     }

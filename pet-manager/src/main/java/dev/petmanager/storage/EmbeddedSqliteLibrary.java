@@ -37,30 +37,27 @@ final class EmbeddedSqliteLibrary {
     private EmbeddedSqliteLibrary() {
     }
 
+    /** Whether this process has been through {@link #provide()}; a static field's initial value is build-time safe. */
+    private static boolean asked;
+
     /**
-     * Called before every connection is opened; does its work once per process, at the first call (the holder's
-     * class initialisation, which the JVM runs once and makes every other thread wait for).
+     * Called before every connection is opened; does its work at the first call only. Not a holder class's static
+     * initialiser: Quarkus initialises classes when the executable is built, which would run it then, in the builder.
      */
-    static boolean provided() {
-        return Once.PROVIDED;
-    }
-
-    private static final class Once {
-        static final boolean PROVIDED = provide();
-    }
-
-    private static boolean provide() {
+    static synchronized void provide() {
+        if (asked) {
+            return;
+        }
+        asked = true;
         if (ImageMode.current() != ImageMode.NATIVE_RUN || System.getProperty("org.sqlite.lib.path") != null) {
-            return false;
+            return;
         }
         try {
             Path library = sealedMemoryFile();
             System.setProperty("org.sqlite.lib.path", library.getParent().toString());
             System.setProperty("org.sqlite.lib.name", library.getFileName().toString());
-            return true;
         } catch (IOException | RuntimeException | LinkageError e) {
-            LOG.debugf(e, "SQLite's library is loaded the default way (extracted to a temporary file)");
-            return false;
+            LOG.warnf("SQLite's library will be extracted to the temporary folder, as no memory file could hold it: %s", e);
         }
     }
 
