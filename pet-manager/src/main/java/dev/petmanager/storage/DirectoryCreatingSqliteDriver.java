@@ -12,7 +12,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * The SQLite driver, plus one thing SQLite will not do: create the folder of the database file. Doing it here, at
  * the first connection of any pool, covers Flyway at boot, Hibernate, dev mode, tests and the native executable
- * alike, whatever path the configuration names.
+ * alike, whatever path the configuration names. In the native executable it also hands sqlite-jdbc the JNI library
+ * the executable carries ({@link EmbeddedSqliteLibrary}) before the first connection loads it.
  */
 @RegisterForReflection
 public class DirectoryCreatingSqliteDriver extends org.sqlite.JDBC {
@@ -23,6 +24,7 @@ public class DirectoryCreatingSqliteDriver extends org.sqlite.JDBC {
     public Connection connect(String url, Properties info) throws SQLException {
         if (acceptsURL(url)) {
             createParentFolder(url);
+            EmbeddedSqliteLibrary.provide();
         }
         return super.connect(url, info);
     }

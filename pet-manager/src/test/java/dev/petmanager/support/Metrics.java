@@ -23,6 +23,11 @@ public final class Metrics {
         return parse(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
+    /** A scrape of a service started by the test itself, on {@code port}. */
+    public static Metrics scrape(int port) {
+        return parse(given().port(port).when().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
     /** The samples of a Prometheus text exposition, e.g. fetched from another process. */
     public static Metrics parse(String text) {
         List<Sample> samples = new ArrayList<>();

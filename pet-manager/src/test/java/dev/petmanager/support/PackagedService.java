@@ -2,6 +2,8 @@ package dev.petmanager.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,41 @@ public final class PackagedService {
                     + new String(output.readAllBytes(), StandardCharsets.UTF_8));
         }
         return new Outcome(process.exitValue(), new String(output.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts the service on {@code database} and {@code port}, with {@code arguments} (system properties such as
+     * {@code -Djava.io.tmpdir=...}) added, and returns once it reports ready; the caller stops it. Its output goes
+     * to {@code service.log} beside the database.
+     */
+    public static Process startUntilReady(Path database, int port, List<String> arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launcher());
+        command.addAll(1, arguments);
+        command.add(1, "-Dpet-manager.db.path=" + database);
+        command.add(1, "-Dquarkus.http.port=" + port);
+        Path log = database.resolveSibling("service.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        URI ready = URI.create("http://localhost:" + port + "/q/health/ready");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) ready.toURL().openConnection();
+                if (connection.getResponseCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notListeningYet) {
+                // the HTTP server is not up yet
+            }
+            Thread.sleep(20);
+        }
+        process.destroyForcibly().waitFor();
+        throw new AssertionError("the service did not become ready:\n" + Files.readString(log));
+    }
+
+    /** Whether this build produced the native executable rather than the jar. */
+    public static boolean isNative() throws IOException {
+        return !artifactPath().toString().endsWith(".jar");
     }
 
     /** The executable, or the fast-jar's {@code quarkus-app} folder. */

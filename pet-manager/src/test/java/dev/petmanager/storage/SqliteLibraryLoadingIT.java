@@ -1,0 +1,60 @@
+package dev.petmanager.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.petmanager.support.PackagedService;
+
+/**
+ * Where the packaged service gets SQLite's JNI library from. The native executable loads the copy it carries from
+ * a sealed memory file, so it writes nothing to the temporary folder at start (and never asks the operating system
+ * which it is, a {@code uname} subprocess); the jar keeps sqlite-jdbc's own way, a copy extracted there. Read from
+ * the running process' memory map.
+ */
+class SqliteLibraryLoadingIT {
+
+    @Test
+    void libraryComesFromTheExecutableOrIsExtractedForTheJar() throws Exception {
+        Path folder = Path.of("target", "test-db", UUID.randomUUID().toString()).toAbsolutePath();
+        Path temporary = Files.createDirectories(folder.resolve("tmp"));
+        Process service = PackagedService.startUntilReady(folder.resolve("pet-manager.db"), freePort(),
+                List.of("-Djava.io.tmpdir=" + temporary));
+        try {
+            List<String> mappings = Files.readAllLines(Path.of("/proc", Long.toString(service.pid()), "maps")).stream()
+                    .filter(line -> line.contains("sqlite")).toList();
+            assertTrue(!mappings.isEmpty(), "the library is mapped into the process");
+            if (PackagedService.isNative()) {
+                assertTrue(mappings.stream().allMatch(line -> line.endsWith("/memfd:sqlite-jdbc (deleted)")),
+                        String.join("\n", mappings));
+                assertEquals(List.of(), sqliteFilesIn(temporary), "nothing of SQLite in the temporary folder");
+            } else {
+                assertTrue(mappings.stream().allMatch(line -> line.contains(temporary.toString())),
+                        String.join("\n", mappings));
+            }
+        } finally {
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
+    private static List<Path> sqliteFilesIn(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(file -> file.getFileName().toString().contains("sqlite")).toList();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+}
