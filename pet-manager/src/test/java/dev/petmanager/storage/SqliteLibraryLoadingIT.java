@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import dev.petmanager.support.PackagedService;
 
@@ -20,6 +21,8 @@ import dev.petmanager.support.PackagedService;
  * which it is, a {@code uname} subprocess); the jar keeps sqlite-jdbc's own way, a copy extracted there. Read from
  * the running process' memory map.
  */
+@DisabledIfSystemProperty(named = "pet-manager.test.database", matches = "postgresql",
+        disabledReason = "the PostgreSQL build opens no SQLite connection, so it loads no SQLite library")
 class SqliteLibraryLoadingIT {
 
     @Test
