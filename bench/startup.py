@@ -9,6 +9,7 @@ native/JVM. The jar runs with the README's options (JAVA_OPTS, as in bench/http.
 before and after, since other processes on the machine lengthen every start.
 
 Usage: bench/startup.py [--native PATH] [--jar PATH] [--runs N]   (build first: ./mvnw package [-Dnative])
+--jar none or --native none leaves that artifact out; NATIVE_OPTS adds options to the executable's command line.
 """
 import argparse
 import json
@@ -97,11 +98,13 @@ def main():
     args = parser.parse_args()
 
     java = shutil.which("java")
-    java_options = os.environ.get("JAVA_OPTS", "-XX:MaxRAM=512m -XX:MaxRAMPercentage=25").split()
-    artifacts = {"jvm": [java, *java_options, "--enable-native-access=ALL-UNNAMED", "-jar", args.jar]}
+    java_options = os.environ.get("JAVA_OPTS", "-XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC").split()
+    artifacts = {}
+    if args.jar != "none":
+        artifacts["jvm"] = [java, *java_options, "--enable-native-access=ALL-UNNAMED", "-jar", args.jar]
     if Path(args.native).is_file():
-        artifacts["native"] = [args.native]
-    else:
+        artifacts["native"] = [args.native, *os.environ.get("NATIVE_OPTS", "").split()]
+    elif args.native != "none":
         print(f"(no native executable at {args.native}: build it with ./mvnw package -Dnative)")
 
     load_before = os.getloadavg()
@@ -122,16 +125,19 @@ def main():
 
     print(f"\nPet Manager start-up and memory ({os.cpu_count()} cores, median of {args.runs} starts each;"
           f" load average before {load_before[0]:.1f}, after {os.getloadavg()[0]:.1f}; JVM options:"
-          f" {' '.join(java_options)})")
+          f" {' '.join(java_options)}; native options: {os.environ.get('NATIVE_OPTS', '') or 'none'})")
     print(f"{'artifact':8} {'database':11} {'first response ms':>18} {'RSS after 1000 req MiB':>23} {'errors':>7}")
     for (name, state), (ttfr, rss, errors) in results.items():
         print(f"{name:8} {state:11} {ttfr * 1000:18.0f} {rss:23.1f} {errors:7d}")
     if "native" in artifacts:
         print(f"\nnative executable size: {Path(args.native).stat().st_size / 2**20:.1f} MiB")
         for state, target_ms in (("fresh", 80), ("up-to-date", 50)):
-            jvm, native = results[("jvm", state)], results[("native", state)]
-            print(f"{state:11} native first response {native[0] * 1000:.0f} ms (target <= {target_ms} ms),"
-                  f" ratio native/jvm {native[0] / jvm[0]:.3f}, RSS ratio {native[1] / jvm[1]:.3f}")
+            native = results[("native", state)]
+            line = f"{state:11} native first response {native[0] * 1000:.0f} ms (target <= {target_ms} ms)"
+            if "jvm" in artifacts:
+                jvm = results[("jvm", state)]
+                line += f", ratio native/jvm {native[0] / jvm[0]:.3f}, RSS ratio {native[1] / jvm[1]:.3f}"
+            print(line)
 
 
 if __name__ == "__main__":
