@@ -83,7 +83,15 @@ base="http://127.0.0.1:$PORT"
 
 fresh_database() {
   if [ "$DATABASE" = postgresql ]; then
-    PGOPTIONS=--client-min-messages=warning psql -d postgres -q -v ON_ERROR_STOP=1 -c 'DROP DATABASE IF EXISTS petmgr_bench WITH (FORCE)' -c 'CREATE DATABASE petmgr_bench'
+    # an autovacuum worker still on the last measurement's database (the bootstrap superuser's process, which this
+    # role may not terminate) makes the drop fail for a moment: try again
+    local attempt
+    for attempt in $(seq 1 30); do
+      PGOPTIONS=--client-min-messages=warning psql -d postgres -q -c 'DROP DATABASE IF EXISTS petmgr_bench WITH (FORCE)' \
+        2>/dev/null && break
+      sleep 1
+    done
+    psql -d postgres -q -v ON_ERROR_STOP=1 -c 'CREATE DATABASE petmgr_bench'
   else
     rm -rf "$work/data"
   fi
