@@ -32,6 +32,8 @@ NATIVE=${NATIVE:-pet-manager/target/pet-manager-1.0.0-SNAPSHOT-runner}
 # in a container of that size (see the README). JAVA_OPTS= measures JVM defaults.
 JAVA_OPTS=${JAVA_OPTS--XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC}
 NATIVE_OPTS=${NATIVE_OPTS:-}
+# glibc's malloc arenas for the JVM, as on the run line: 2 instead of 8 per core (MALLOC_ARENAS= for glibc's default)
+MALLOC_ARENAS=${MALLOC_ARENAS-2}
 case $DATABASE in
   sqlite) SETUPS=${SETUPS:-1}; build_profile= ;;
   postgresql) SETUPS=${SETUPS:-1 1lb 2}; build_profile=-Ppostgresql ;;
@@ -218,7 +220,8 @@ for setup in $SETUPS; do
   case $setup in 1) suffix= ;; 1lb) suffix=-lb1 ;; 2) suffix=-lb2 ;; esac
   # Not in a $(...) subshell: the trap above must see the running services' pids.
   # shellcheck disable=SC2086 # the options are words
-  [ "$JAR" = none ] || measure "jvm$suffix" "$setup" java $JAVA_OPTS --enable-native-access=ALL-UNNAMED -jar "$JAR" >>"$work/results"
+  [ "$JAR" = none ] || measure "jvm$suffix" "$setup" env MALLOC_ARENA_MAX="$MALLOC_ARENAS" \
+    java $JAVA_OPTS --enable-native-access=ALL-UNNAMED -jar "$JAR" >>"$work/results"
   if [ "$NATIVE" != none ] && [ -x "$NATIVE" ]; then
     # shellcheck disable=SC2086
     measure "native$suffix" "$setup" "$NATIVE" $NATIVE_OPTS >>"$work/results"
@@ -228,6 +231,6 @@ done
 
 echo
 echo "Pet Manager HTTP benchmark on $DATABASE: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on $(nproc) cores, warm-up ${WARMUP}s per endpoint and round"
-echo "JVM: $(java -version 2>&1 | head -1), options: $JAVA_OPTS; native: $NATIVE $NATIVE_OPTS"
+echo "JVM: $(java -version 2>&1 | head -1), options: $JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENAS; native: $NATIVE $NATIVE_OPTS"
 [ "$DATABASE" = sqlite ] || echo "PostgreSQL: $(psql -d postgres -qtAc 'SHOW server_version') at $PGHOST:$PGPORT; lb1/lb2 = 1/2 replicas behind nginx $(nginx -v 2>&1 | sed 's/.*\///')"
 awk -f bench/http-report.awk "$work/results"

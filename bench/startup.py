@@ -101,7 +101,10 @@ def main():
     java_options = os.environ.get("JAVA_OPTS", "-XX:MaxRAM=512m -XX:MaxRAMPercentage=25 -XX:+UseSerialGC").split()
     artifacts = {}
     if args.jar != "none":
-        artifacts["jvm"] = [java, *java_options, "--enable-native-access=ALL-UNNAMED", "-jar", args.jar]
+        # as on the README's run line: glibc's malloc arenas for the JVM capped at 2 (MALLOC_ARENAS= for the default)
+        arenas = os.environ.get("MALLOC_ARENAS", "2")
+        artifacts["jvm"] = ["env", f"MALLOC_ARENA_MAX={arenas}", java, *java_options,
+                            "--enable-native-access=ALL-UNNAMED", "-jar", args.jar]
     if Path(args.native).is_file():
         artifacts["native"] = [args.native, *os.environ.get("NATIVE_OPTS", "").split()]
     elif args.native != "none":
