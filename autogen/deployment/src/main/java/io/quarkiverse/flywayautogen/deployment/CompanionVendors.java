@@ -69,8 +69,9 @@ final class CompanionVendors {
         // the datasource's change was decided already (destructive or not): the others take it as it is
         AutogenOptions run = options.withRenames(options.renames().merge(confirmed)).withAllowDestructive(true);
         createMissing(folder.source());
-        AutogenResult compared = QuietEngine.run(() -> Autogenerate.forDialect(vendor).generate(entities, folder.source(), run));
-        if (compared.script().isEmpty()) {
+        // only compare here (replay and diff, no rendering, no self-check): the write below runs the full engine once
+        AutogenResult compared = QuietEngine.run(() -> Autogenerate.forDialect(vendor).check(entities, folder.source(), run));
+        if (compared.operations().isEmpty()) {
             return; // in step already
         }
         MigrationWriter writer = new MigrationWriter(folder);
