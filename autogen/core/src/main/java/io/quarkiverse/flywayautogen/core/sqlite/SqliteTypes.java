@@ -7,21 +7,56 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * SQLite's column types as the model compares them. The declared type is what Hibernate validates and what a reader
- * of the schema sees, so it is compared as declared ({@code varchar(40)} is not {@code varchar(100)}, {@code integer}
- * is not {@code bigint}); only spelling is normalised: case, spaces, and SQL-standard synonyms that declare the same
- * thing. {@code int} stays {@code int}: in SQLite only a key declared exactly {@code INTEGER} is the rowid alias.
+ * SQLite's column types as the model compares them. Two declarations are one type when the driver and Hibernate read
+ * them as one and SQLite keeps every value the same way: they name the same JDBC type, or types Hibernate's schema
+ * validation takes for each other ({@code Dialect.equivalentTypes}: numeric and decimal; float, real and double; the
+ * varchar family, {@code text} included, which sqlite-jdbc reports as VARCHAR), <em>and</em> they have the same type
+ * affinity ({@link #affinity}, SQLite's datatype3.html section 3.1), which is what decides how SQLite stores a value.
+ * So {@code datetime} is Hibernate's {@code timestamp}, {@code int} its {@code integer}, {@code bool} its
+ * {@code boolean}; {@code binary} is not {@code blob} (NUMERIC affinity against BLOB) and {@code date} is not
+ * {@code timestamp} (JDBC DATE against TIMESTAMP). Lengths, precision and scale stay part of the type: they are what
+ * the entity declares. The one name kept apart is a sole key's: only a key declared exactly {@code INTEGER} is the
+ * rowid alias (numbered by SQLite), so {@code id int primary key} is not {@code id integer primary key}.
  */
 public final class SqliteTypes implements TypeRules {
 
     public static final SqliteTypes RULES = new SqliteTypes();
 
-    private static final Map<String, String> SYNONYMS = Map.of(
-            "character varying", "varchar",
-            "character", "char",
-            "decimal", "numeric",
-            "double precision", "double",
-            "bool", "boolean");
+    /**
+     * Each name's JDBC type ({@code java.sql.Types}, as sqlite-jdbc's result sets report them: {@code DATETIME} is
+     * read as a timestamp), named as Hibernate's SQLite dialect declares it; names of one {@code equivalentTypes}
+     * family share one name. Used only where the affinity agrees ({@link #family}).
+     */
+    private static final Map<String, String> JDBC_TYPE_NAMES = Map.ofEntries(
+            Map.entry("int", "integer"),
+            Map.entry("int4", "integer"),
+            Map.entry("mediumint", "integer"),
+            Map.entry("int8", "bigint"),
+            Map.entry("unsigned big int", "bigint"),
+            Map.entry("int2", "smallint"),
+            Map.entry("bool", "boolean"),
+            Map.entry("decimal", "numeric"),
+            Map.entry("real", "double"),
+            Map.entry("float", "double"),
+            Map.entry("float4", "double"),
+            Map.entry("float8", "double"),
+            Map.entry("double precision", "double"),
+            Map.entry("character", "char"),
+            Map.entry("nchar", "char"),
+            Map.entry("native character", "char"),
+            Map.entry("character varying", "varchar"),
+            Map.entry("varying character", "varchar"),
+            Map.entry("nvarchar", "varchar"),
+            Map.entry("varchar2", "varchar"),
+            Map.entry("longvarchar", "varchar"),
+            Map.entry("longnvarchar", "varchar"),
+            Map.entry("text", "varchar"),
+            Map.entry("datetime", "timestamp"),
+            Map.entry("timestamp with time zone", "timestamp"),
+            Map.entry("timestamptz", "timestamp"));
+
+    /** The approximate numerics: SQLite stores each as an 8-byte float, whatever precision is declared. */
+    private static final String APPROXIMATE = "double";
 
     private SqliteTypes() {
     }
@@ -29,6 +64,18 @@ public final class SqliteTypes implements TypeRules {
     /** The model type of a declared SQLite column type (blank: no type, which SQLite stores as BLOB affinity). */
     public static ColumnType of(String declared) {
         return new ColumnType(normalise(declared), declared == null || declared.isBlank() ? "" : declared);
+    }
+
+    /**
+     * The model type of the column that is a table's only key column: a key of another integer name than
+     * {@code INTEGER} is no rowid alias, so it keeps its name ({@code int} does not become {@code integer}).
+     */
+    public static ColumnType ofSoleKey(String declared) {
+        ColumnType type = of(declared);
+        String spelled = spelling(declared);
+        String base = spelled.indexOf('(') < 0 ? spelled : spelled.substring(0, spelled.indexOf('('));
+        return type.base().equals("integer") && !base.equals("integer")
+                ? new ColumnType(spelled, type.declared()) : type;
     }
 
     @Override
@@ -47,15 +94,33 @@ public final class SqliteTypes implements TypeRules {
     }
 
     static String normalise(String declared) {
+        String spelled = spelling(declared);
+        int paren = spelled.indexOf('(');
+        String base = paren < 0 ? spelled : spelled.substring(0, paren);
+        String args = paren < 0 ? "" : spelled.substring(paren);
+        String family = family(base);
+        if (family.equals(APPROXIMATE)) {
+            return family; // float(53), real, double precision: one 8-byte float
+        }
+        if (family.equals("varchar") && args.isEmpty()) {
+            return "text"; // varchar without a length is unbounded text
+        }
+        return family + args;
+    }
+
+    /** The shared name of {@code base}'s JDBC type family, when SQLite gives both the same affinity; else itself. */
+    private static String family(String base) {
+        String family = JDBC_TYPE_NAMES.getOrDefault(base, base);
+        return affinityOf(family).equals(affinityOf(base)) ? family : base;
+    }
+
+    /** Case, spaces and spaces inside the arguments made uniform. */
+    private static String spelling(String declared) {
         if (declared == null || declared.isBlank()) {
             return "";
         }
-        String s = declared.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
+        return declared.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
                 .replaceAll("\\s*\\(\\s*", "(").replaceAll("\\s*,\\s*", ",").replaceAll("\\s*\\)", ")");
-        int paren = s.indexOf('(');
-        String base = paren < 0 ? s : s.substring(0, paren);
-        String args = paren < 0 ? "" : s.substring(paren);
-        return SYNONYMS.getOrDefault(base, base) + args;
     }
 
     @Override
@@ -65,7 +130,11 @@ public final class SqliteTypes implements TypeRules {
 
     /** SQLite's type affinity rules (datatype3.html, section 3.1): INTEGER, TEXT, BLOB, REAL or NUMERIC. */
     public static String affinity(ColumnType type) {
-        String d = type.canonical().toUpperCase(Locale.ROOT);
+        return affinityOf(type.canonical());
+    }
+
+    private static String affinityOf(String declared) {
+        String d = declared.toUpperCase(Locale.ROOT);
         if (d.contains("INT")) {
             return "INTEGER";
         } else if (d.contains("CHAR") || d.contains("CLOB") || d.contains("TEXT")) {

@@ -41,7 +41,8 @@ class SqlTextTest {
         assertNotEquals(SqliteTypes.of("bigint"), SqliteTypes.of("INTEGER"), "same affinity, other declaration");
         assertNotEquals(SqliteTypes.of("varchar(255)"), SqliteTypes.of("text"));
         assertNotEquals(SqliteTypes.of("numeric(10,2)"), SqliteTypes.of("numeric(12,4)"));
-        assertNotEquals(SqliteTypes.of("int"), SqliteTypes.of("integer"), "only INTEGER makes a rowid alias");
+        assertEquals(SqliteTypes.of("int"), SqliteTypes.of("integer"), "one JDBC type, one affinity");
+        assertNotEquals(SqliteTypes.ofSoleKey("int"), SqliteTypes.ofSoleKey("integer"), "only an INTEGER key is a rowid alias");
     }
 
     @Test
