@@ -67,8 +67,8 @@ public record ColumnType(String canonical, String declared, boolean generated) {
         if (sameTypeAs(target)) {
             return false;
         }
-        String from = base();
-        String to = target.base();
+        String from = sqlName(base());
+        String to = sqlName(target.base());
         if (UNBOUNDED_TEXT.contains(to)) {
             return false;
         }
@@ -98,6 +98,23 @@ public record ColumnType(String canonical, String declared, boolean generated) {
             return !from.equals("date") && argumentsShrink(arguments(), target.arguments());
         }
         return !(APPROXIMATE.contains(from) && APPROXIMATE.indexOf(to) >= APPROXIMATE.indexOf(from));
+    }
+
+    /**
+     * The SQL standard's name for a name that declares the same values in every database (a dialect may still tell
+     * them apart, as Hibernate's validation on SQLite tells {@code datetime} from {@code timestamp}: changing one
+     * into the other keeps every value).
+     */
+    private static String sqlName(String base) {
+        return switch (base) {
+            case "decimal" -> "numeric";
+            case "bool" -> "boolean";
+            case "datetime" -> "timestamp";
+            case "character varying", "nvarchar" -> "varchar";
+            case "character", "nchar" -> "char";
+            case "double precision" -> "double";
+            default -> base;
+        };
     }
 
     private static boolean sameWidth(String a, String b) {

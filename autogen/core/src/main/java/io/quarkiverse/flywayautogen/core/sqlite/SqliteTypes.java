@@ -7,53 +7,55 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * SQLite's column types as the model compares them. Two declarations are one type when the driver and Hibernate read
- * them as one and SQLite keeps every value the same way: they name the same JDBC type, or types Hibernate's schema
- * validation takes for each other ({@code Dialect.equivalentTypes}: numeric and decimal; float, real and double; the
- * varchar family, {@code text} included, which sqlite-jdbc reports as VARCHAR), <em>and</em> they have the same type
- * affinity ({@link #affinity}, SQLite's datatype3.html section 3.1), which is what decides how SQLite stores a value.
- * So {@code datetime} is Hibernate's {@code timestamp}, {@code int} its {@code integer}, {@code bool} its
- * {@code boolean}; {@code binary} is not {@code blob} (NUMERIC affinity against BLOB) and {@code date} is not
- * {@code timestamp} (JDBC DATE against TIMESTAMP). Lengths, precision and scale stay part of the type: they are what
- * the entity declares. The one name kept apart is a sole key's: only a key declared exactly {@code INTEGER} is the
- * rowid alias (numbered by SQLite), so {@code id int primary key} is not {@code id integer primary key}.
+ * SQLite's column types as the model compares them. Two declarations are one type when Hibernate's schema validation
+ * takes each for the other <em>and</em> SQLite stores their values alike. The first half is what
+ * {@code ColumnDefinitions.hasMatchingType} does with what sqlite-jdbc reports: {@code getColumns} gives every column
+ * one of three JDBC types by name (INT or BOOL: INTEGER; REAL, FLOA, DOUB, DEC or NUM: FLOAT; anything else:
+ * VARCHAR), which must be {@code Dialect.equivalentTypes} with the entity's (float, real and double are; the varchar
+ * family is; an integer column holds a smaller integer), or else the names must match after Hibernate's own
+ * normalisation ({@code int} is {@code integer}, {@code character varying} is {@code varchar}, {@code double
+ * precision} is {@code double}). The second half is SQLite's type affinity ({@link #affinity}, datatype3.html 3.1).
+ * So {@code int} is {@code integer}, {@code float(53)} and {@code real} are {@code double}, {@code nvarchar(40)} is
+ * {@code varchar(40)}; but {@code datetime} is not {@code timestamp}, {@code bool} not {@code boolean} and
+ * {@code decimal} not {@code numeric}: Hibernate's validation rejects each where the other is expected (a TIMESTAMP,
+ * BOOLEAN or NUMERIC entity type matches its name only). Their rebuild keeps every value (same affinity), so the
+ * change is made and is not destructive. Lengths, precision and scale stay part of the type: they are what the
+ * entity declares. One name is kept apart: only a key declared exactly {@code INTEGER} is the rowid alias (numbered
+ * by SQLite), so {@code id int primary key} is not {@code id integer primary key} ({@link #ofSoleKey}).
  */
 public final class SqliteTypes implements TypeRules {
 
     public static final SqliteTypes RULES = new SqliteTypes();
 
     /**
-     * Each name's JDBC type ({@code java.sql.Types}, as sqlite-jdbc's result sets report them: {@code DATETIME} is
-     * read as a timestamp), named as Hibernate's SQLite dialect declares it; names of one {@code equivalentTypes}
-     * family share one name. Used only where the affinity agrees ({@link #family}).
+     * Names Hibernate's validation takes for the name Hibernate's SQLite dialect declares: its own synonyms, and
+     * names whose JDBC type from sqlite-jdbc is {@code equivalentTypes} with that declaration's in both directions.
+     * Used only where the affinity agrees ({@link #family}).
      */
     private static final Map<String, String> JDBC_TYPE_NAMES = Map.ofEntries(
+            // ColumnDefinitions.normalize
             Map.entry("int", "integer"),
+            Map.entry("character", "char"),
+            Map.entry("character varying", "varchar"),
+            Map.entry("binary varying", "varbinary"),
+            Map.entry("character large object", "clob"),
+            Map.entry("binary large object", "blob"),
+            Map.entry("double precision", "double"),
+            // INTEGER from getColumns: an integer entity type of that width or narrower accepts it
             Map.entry("int4", "integer"),
             Map.entry("mediumint", "integer"),
-            Map.entry("int8", "bigint"),
-            Map.entry("unsigned big int", "bigint"),
             Map.entry("int2", "smallint"),
-            Map.entry("bool", "boolean"),
-            Map.entry("decimal", "numeric"),
+            // FLOAT from getColumns: float, real and double are equivalent types
             Map.entry("real", "double"),
             Map.entry("float", "double"),
             Map.entry("float4", "double"),
             Map.entry("float8", "double"),
-            Map.entry("double precision", "double"),
-            Map.entry("character", "char"),
-            Map.entry("nchar", "char"),
-            Map.entry("native character", "char"),
-            Map.entry("character varying", "varchar"),
-            Map.entry("varying character", "varchar"),
+            // VARCHAR from getColumns: the varchar family is equivalent types
             Map.entry("nvarchar", "varchar"),
+            Map.entry("varying character", "varchar"),
             Map.entry("varchar2", "varchar"),
             Map.entry("longvarchar", "varchar"),
-            Map.entry("longnvarchar", "varchar"),
-            Map.entry("text", "varchar"),
-            Map.entry("datetime", "timestamp"),
-            Map.entry("timestamp with time zone", "timestamp"),
-            Map.entry("timestamptz", "timestamp"));
+            Map.entry("longnvarchar", "varchar"));
 
     /** The approximate numerics: SQLite stores each as an 8-byte float, whatever precision is declared. */
     private static final String APPROXIMATE = "double";
@@ -99,13 +101,7 @@ public final class SqliteTypes implements TypeRules {
         String base = paren < 0 ? spelled : spelled.substring(0, paren);
         String args = paren < 0 ? "" : spelled.substring(paren);
         String family = family(base);
-        if (family.equals(APPROXIMATE)) {
-            return family; // float(53), real, double precision: one 8-byte float
-        }
-        if (family.equals("varchar") && args.isEmpty()) {
-            return "text"; // varchar without a length is unbounded text
-        }
-        return family + args;
+        return family.equals(APPROXIMATE) ? family : family + args; // float(53), real: one 8-byte float
     }
 
     /** The shared name of {@code base}'s JDBC type family, when SQLite gives both the same affinity; else itself. */

@@ -35,7 +35,8 @@ class SqlTextTest {
     @Test
     void columnTypesCompareAsDeclaredWithSpellingNormalised() {
         assertEquals(SqliteTypes.of("VARCHAR( 40 )"), SqliteTypes.of("varchar(40)"));
-        assertEquals(SqliteTypes.of("NUMERIC(10, 2)"), SqliteTypes.of("decimal(10,2)"));
+        assertEquals(SqliteTypes.of("NUMERIC(10, 2)"), SqliteTypes.of("numeric(10,2)"));
+        assertNotEquals(SqliteTypes.of("numeric(10,2)"), SqliteTypes.of("decimal(10,2)"), "Hibernate's validation tells them apart");
         assertEquals(SqliteTypes.of("character varying(5)"), SqliteTypes.of("varchar(5)"));
         assertNotEquals(SqliteTypes.of("varchar(40)"), SqliteTypes.of("varchar(100)"), "length is declared");
         assertNotEquals(SqliteTypes.of("bigint"), SqliteTypes.of("INTEGER"), "same affinity, other declaration");
