@@ -1,6 +1,7 @@
 package io.quarkiverse.flywayautogen.core.draft;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.core.model.ColumnType;
 import io.quarkiverse.flywayautogen.core.ops.AlterColumn;
 import io.quarkiverse.flywayautogen.core.ops.DropColumn;
 import io.quarkiverse.flywayautogen.core.ops.DropTable;
@@ -12,10 +13,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What an undo would throw away in a live database: values in a column it drops or narrows, rows of a table it
- * drops. Asked of the data rather than of the operations alone, because undoing a just-added, still empty column
+ * What an undo would throw away in a live database: values in a column it drops, values a narrowing no longer holds
+ * (a text longer than the new length), rows of a table it drops. Asked of the data rather than of the operations alone, because undoing a just-added, still empty column
  * loses nothing, and that is the common case of a draft amended a minute after it was written.
  */
 final class DataLoss {
@@ -33,7 +35,7 @@ final class DataLoss {
             if (op instanceof DropColumn drop) {
                 count = count(live, drop.table(), "\"" + drop.column().name() + "\" IS NOT NULL");
             } else if (op instanceof AlterColumn alter) {
-                count = count(live, alter.table(), "\"" + alter.from().name() + "\" IS NOT NULL");
+                count = count(live, alter.table(), valuesThatDoNotFit(alter));
             } else if (op instanceof DropTable drop && isSequenceOfDroppedTable(drop, undo)) {
                 continue;
             } else if (op instanceof DropTable drop) {
@@ -48,6 +50,38 @@ final class DataLoss {
         }
         return lost;
     }
+
+    /**
+     * The rows an ALTER to a narrower type would lose: text longer than the new length, integers out of the new
+     * range; for any other narrowing, every value (no cheap test tells which of them would change).
+     */
+    static String valuesThatDoNotFit(AlterColumn alter) {
+        String column = "\"" + alter.from().name() + "\"";
+        ColumnType from = alter.from().type();
+        ColumnType to = alter.to().type();
+        boolean textToBoundedText = CHARACTER.contains(to.base()) && to.arguments().size() == 1
+                && (CHARACTER.contains(from.base()) || UNBOUNDED_TEXT.contains(from.base()));
+        if (textToBoundedText) {
+            return "length(" + column + ") > " + to.arguments().get(0);
+        }
+        if (INTEGER_RANGES.containsKey(from.base()) && INTEGER_RANGES.containsKey(to.base())) {
+            long[] range = INTEGER_RANGES.get(to.base());
+            return column + " NOT BETWEEN " + range[0] + " AND " + range[1];
+        }
+        return column + " IS NOT NULL";
+    }
+
+    private static final List<String> CHARACTER = List.of("varchar", "char", "nvarchar", "nchar");
+    private static final List<String> UNBOUNDED_TEXT = List.of("text", "clob");
+    private static final Map<String, long[]> INTEGER_RANGES = Map.of(
+            "tinyint", new long[]{-128, 127},
+            "smallint", new long[]{Short.MIN_VALUE, Short.MAX_VALUE},
+            "int2", new long[]{Short.MIN_VALUE, Short.MAX_VALUE},
+            "integer", new long[]{Integer.MIN_VALUE, Integer.MAX_VALUE},
+            "int", new long[]{Integer.MIN_VALUE, Integer.MAX_VALUE},
+            "int4", new long[]{Integer.MIN_VALUE, Integer.MAX_VALUE},
+            "bigint", new long[]{Long.MIN_VALUE, Long.MAX_VALUE},
+            "int8", new long[]{Long.MIN_VALUE, Long.MAX_VALUE});
 
     /**
      * Hibernate's emulated sequence ({@code <entity>_SEQ}, one {@code next_val} row that Hibernate itself writes)

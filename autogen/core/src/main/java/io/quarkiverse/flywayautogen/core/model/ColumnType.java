@@ -16,6 +16,10 @@ public record ColumnType(String canonical, String declared, boolean generated) {
             "integer", "bigint", "int8");
     private static final List<String> APPROXIMATE = List.of("real", "float4", "float", "double", "float8");
     private static final List<String> UNBOUNDED_TEXT = List.of("text", "clob", "longvarchar", "longtext");
+    /** Decimal digits the largest value of each integer type has (tinyint 127 ... bigint 9223372036854775807). */
+    private static final List<Integer> INTEGER_DIGITS = List.of(3, 5, 5, 7, 10, 10, 10, 19, 19);
+    /** Dates and times by what they hold: each later one holds every value of the earlier ones. */
+    private static final List<String> MOMENTS = List.of("date", "timestamp", "timestamptz");
 
     public ColumnType {
         Objects.requireNonNull(canonical, "canonical");
@@ -54,15 +58,17 @@ public record ColumnType(String canonical, String declared, boolean generated) {
 
     /**
      * True when values of {@code this} type may not fit {@code target}: a shorter length, fewer digits or decimals,
-     * a smaller integer, or a move out of a family (text into a number, a number into a date). Widening changes,
-     * and any type into unbounded text, are safe.
+     * a smaller integer, or a move out of a family (text into a number, a number into a date). Widening changes
+     * (a longer text, a larger integer, an integer into a wide enough decimal, a date into a timestamp, a boolean
+     * into an integer), and any type into unbounded text, keep every value: no rebuild or ALTER of those is
+     * destructive. Spellings of one type never get here: the dialect's reader folded them into one canonical name.
      */
     public boolean narrowsTo(ColumnType target) {
         if (sameTypeAs(target)) {
             return false;
         }
-        String from = base();
-        String to = target.base();
+        String from = sqlName(base());
+        String to = sqlName(target.base());
         if (UNBOUNDED_TEXT.contains(to)) {
             return false;
         }
@@ -75,10 +81,40 @@ public record ColumnType(String canonical, String declared, boolean generated) {
         if (isCharacter(from) && isCharacter(to)) {
             return argumentsShrink(arguments(), target.arguments());
         }
-        if (INTEGERS.contains(from) && (APPROXIMATE.contains(to) || to.equals("numeric") && target.arguments().size() < 2)) {
+        if (INTEGERS.contains(from) && APPROXIMATE.contains(to)) {
             return false; // every integer has a value there (past 2^53 an approximate one, as the entity asks)
         }
+        if (INTEGERS.contains(from) && to.equals("numeric")) {
+            List<Integer> precisionScale = target.arguments();
+            int integerDigits = precisionScale.isEmpty() ? Integer.MAX_VALUE
+                    : precisionScale.get(0) - (precisionScale.size() > 1 ? precisionScale.get(1) : 0);
+            return integerDigits < INTEGER_DIGITS.get(INTEGERS.indexOf(from));
+        }
+        if (from.equals("boolean") && INTEGERS.contains(to)) {
+            return false; // true and false become 1 and 0, as SQLite stores them anyway
+        }
+        if (MOMENTS.contains(from) && MOMENTS.indexOf(to) > MOMENTS.indexOf(from)) {
+            // a date is midnight of that day, a timestamp one instant; only fewer fractional digits lose anything
+            return !from.equals("date") && argumentsShrink(arguments(), target.arguments());
+        }
         return !(APPROXIMATE.contains(from) && APPROXIMATE.indexOf(to) >= APPROXIMATE.indexOf(from));
+    }
+
+    /**
+     * The SQL standard's name for a name that declares the same values in every database (a dialect may still tell
+     * them apart, as Hibernate's validation on SQLite tells {@code datetime} from {@code timestamp}: changing one
+     * into the other keeps every value).
+     */
+    private static String sqlName(String base) {
+        return switch (base) {
+            case "decimal" -> "numeric";
+            case "bool" -> "boolean";
+            case "datetime" -> "timestamp";
+            case "character varying", "nvarchar" -> "varchar";
+            case "character", "nchar" -> "char";
+            case "double precision" -> "double";
+            default -> base;
+        };
     }
 
     private static boolean sameWidth(String a, String b) {

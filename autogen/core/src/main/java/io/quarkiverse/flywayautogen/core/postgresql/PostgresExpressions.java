@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Undoes what PostgreSQL does to the expressions it stores, so they compare with what Hibernate declared:
  * {@code pg_get_expr} adds casts ({@code 'x'::character varying}, {@code (status)::text}), parentheses, and
  * rewrites {@code x in ('A','B')} into {@code x = ANY (ARRAY['A','B'])} and {@code x between 0 and 4} into
- * {@code (x >= 0) AND (x <= 4)}.
+ * {@code (x >= 0) AND (x <= 4)}. A number compared with a column of another numeric type gets a cast too:
+ * {@code weight_kg>=0} on a {@code double precision} column reads back {@code ((weight_kg >= (0)::double precision))}
+ * and {@code d >= -1.5} as {@code (d >= ('-1.5'::numeric)::double precision)}; both come back as the bare number.
  */
 final class PostgresExpressions {
 
@@ -17,8 +19,12 @@ final class PostgresExpressions {
             + "|timestamp(?:\\(\\d+\\))? with(?:out)? time zone|time(?:\\(\\d+\\))? with(?:out)? time zone"
             + "|\"[^\"]+\"|[a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)(?:\\(\\d+(?:,\\s*\\d+)?\\))?(?:\\[\\])*";
     private static final Pattern CAST = Pattern.compile("::" + TYPE_NAME);
-    /** {@code (status)::text}: the parentheses PostgreSQL puts around a cast column. */
-    private static final Pattern CAST_COLUMN = Pattern.compile("(?<![A-Za-z0-9_])\\(([a-z_][a-z0-9_]*|\"[^\"]+\")\\)(?=::)");
+    private static final String NUMBER = "-?[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?";
+    /** {@code (status)::text}, {@code (0)::double precision}: the parentheses PostgreSQL puts around a cast operand. */
+    private static final Pattern CAST_COLUMN = Pattern.compile(
+            "(?<![A-Za-z0-9_])\\(([a-z_][a-z0-9_]*|\"[^\"]+\"|" + NUMBER + ")\\)(?=::)");
+    /** {@code '-1.5'::numeric}: a negative or decimal constant PostgreSQL keeps as a quoted literal with a cast. */
+    private static final Pattern CAST_NUMBER_LITERAL = Pattern.compile("(?<!')'(" + NUMBER + ")'" + CAST.pattern());
     private static final Pattern ANY_ARRAY = Pattern.compile(
             "([a-z_][a-z0-9_]*|\"[^\"]+\") (=|<>) (ANY|ALL) \\((\\()?ARRAY\\[([^\\]]*)\\]\\)?\\)");
     private static final Pattern BETWEEN = Pattern.compile(
@@ -43,7 +49,8 @@ final class PostgresExpressions {
     }
 
     /** Casts outside string literals removed; {@code (col)::type} becomes {@code col}. */
-    static String stripCasts(String raw) {
+    static String stripCasts(String quoted) {
+        String raw = CAST_NUMBER_LITERAL.matcher(quoted).replaceAll("$1");
         StringBuilder out = new StringBuilder();
         StringBuilder code = new StringBuilder();
         int i = 0;

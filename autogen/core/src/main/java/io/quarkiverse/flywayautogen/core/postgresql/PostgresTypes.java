@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * PostgreSQL's column types as the model compares them. Hibernate declares {@code varchar(40)},
  * {@code timestamp(6)} or {@code float(53)}; {@code format_type} reads back {@code character varying(40)},
  * {@code timestamp(6) without time zone} and {@code double precision}. Both go through {@link #normalise}, which
- * spells each type the way PostgreSQL itself resolves it, so equal types compare equal and nothing else does.
+ * spells each type the way PostgreSQL itself resolves it, so equal types compare equal and nothing else does: a
+ * time or timestamp without precision has PostgreSQL's default one (microseconds), so a hand-written
+ * {@code timestamp} is Hibernate's {@code timestamp(6)}.
  */
 public final class PostgresTypes implements TypeRules {
 
@@ -46,6 +48,10 @@ public final class PostgresTypes implements TypeRules {
 
     /** {@code timestamp(6) without time zone} and {@code timestamp(6)} are one type; the zone variant is another. */
     private static final Pattern ZONED = Pattern.compile("(timestamp|time)(\\(\\d+\\))? (with|without) time zone");
+
+    /** Types whose precision, when not declared, is 6 (fractional digits of a second; datatype-datetime.html). */
+    private static final List<String> MICROSECONDS_BY_DEFAULT = List.of("timestamp", "timestamptz", "time", "timetz");
+    private static final String DEFAULT_PRECISION = "(6)";
 
     private PostgresTypes() {
     }
@@ -85,6 +91,11 @@ public final class PostgresTypes implements TypeRules {
     }
 
     static String normalise(String declared) {
+        String spelled = spelling(declared);
+        return MICROSECONDS_BY_DEFAULT.contains(spelled) ? spelled + DEFAULT_PRECISION : spelled;
+    }
+
+    private static String spelling(String declared) {
         if (declared == null || declared.isBlank()) {
             return "";
         }
@@ -111,7 +122,7 @@ public final class PostgresTypes implements TypeRules {
         }
         base = SYNONYMS.getOrDefault(base, base);
         if (base.equals("timestamp with time zone") || base.equals("time with time zone")) {
-            return normalise(base.replace(" with", args + " with"));
+            return spelling(base.replace(" with", args + " with"));
         }
         return base + args;
     }

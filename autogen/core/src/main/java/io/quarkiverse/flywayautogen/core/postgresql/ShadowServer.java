@@ -3,9 +3,13 @@ package io.quarkiverse.flywayautogen.core.postgresql;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,9 +24,32 @@ public record ShadowServer(String adminUrl, String user, String password) {
     public static final String USER_PROPERTY = "flyway-autogen.shadow-user";
     public static final String PASSWORD_PROPERTY = "flyway-autogen.shadow-password";
 
+    /**
+     * Credentials may come as separate settings or inside the URL ({@code ?user=...&password=...}, as any JDBC URL
+     * may carry them): they are moved out of the URL here, so every connection the engine opens (DriverManager,
+     * Flyway's data source, the one Hibernate's self-check starts on) gets them the same way, and no URL printed in a
+     * message holds a password. A value in the URL wins, as the PostgreSQL driver lets it win.
+     */
     public ShadowServer {
         if (adminUrl == null || !adminUrl.startsWith("jdbc:postgresql:")) {
             throw new AutogenException("the shadow database server must be a jdbc:postgresql: URL, got '" + adminUrl + "'");
+        }
+        int query = adminUrl.indexOf('?');
+        if (query >= 0) {
+            List<String> kept = new ArrayList<>();
+            for (String parameter : adminUrl.substring(query + 1).split("&")) {
+                int eq = parameter.indexOf('=');
+                String key = eq < 0 ? parameter : parameter.substring(0, eq);
+                String value = eq < 0 ? "" : URLDecoder.decode(parameter.substring(eq + 1), StandardCharsets.UTF_8);
+                if (key.equals("user")) {
+                    user = value;
+                } else if (key.equals("password")) {
+                    password = value;
+                } else if (!parameter.isEmpty()) {
+                    kept.add(parameter);
+                }
+            }
+            adminUrl = adminUrl.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
         }
     }
 

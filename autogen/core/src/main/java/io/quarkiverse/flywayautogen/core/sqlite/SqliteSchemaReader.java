@@ -3,6 +3,7 @@ package io.quarkiverse.flywayautogen.core.sqlite;
 import io.quarkiverse.flywayautogen.core.dialect.SchemaReader;
 import io.quarkiverse.flywayautogen.core.model.CheckConstraint;
 import io.quarkiverse.flywayautogen.core.model.Column;
+import io.quarkiverse.flywayautogen.core.model.ColumnType;
 import io.quarkiverse.flywayautogen.core.model.ForeignKey;
 import io.quarkiverse.flywayautogen.core.model.Index;
 import io.quarkiverse.flywayautogen.core.model.PrimaryKey;
@@ -72,7 +73,9 @@ public final class SqliteSchemaReader implements SchemaReader {
         List<Column> columns = new ArrayList<>();
         Map<String, String> columnNames = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         TreeMap<Integer, String> pkColumns = new TreeMap<>();
-        for (String[] col : query(c, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(" + q + ")", 6)) {
+        List<String[]> declared = query(c, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(" + q + ")", 6);
+        boolean soleKey = declared.stream().filter(col -> !"0".equals(col[4])).count() == 1;
+        for (String[] col : declared) {
             if (!"0".equals(col[5])) {
                 continue; // generated / hidden columns are not declared by entities
             }
@@ -84,7 +87,8 @@ public final class SqliteSchemaReader implements SchemaReader {
             }
             // PK columns are NOT NULL in the model: an INTEGER PRIMARY KEY can never hold NULL, whatever the pragma says.
             boolean nullable = "0".equals(col[2]) && pk == 0;
-            columns.add(new Column(name, SqliteTypes.of(col[1]), nullable, SqlText.normaliseDefault(col[3])));
+            ColumnType type = soleKey && pk > 0 ? SqliteTypes.ofSoleKey(col[1]) : SqliteTypes.of(col[1]);
+            columns.add(new Column(name, type, nullable, SqlText.normaliseDefault(col[3])));
         }
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();

@@ -73,6 +73,25 @@ class PostgresCliTest {
         assertEquals(Main.IN_SYNC, run("check"), err::toString);
     }
 
+    /** Ordinary JDBC: the credentials inside the URL; replay, self-check and Hibernate's validation all connect. */
+    @Test
+    void credentialsInsideTheShadowUrlGenerateTheChange() throws Exception {
+        ShadowServer server = PostgresTestServer.require();
+        String url = server.adminUrl() + (server.adminUrl().contains("?") ? "&" : "?") + "user="
+                + java.net.URLEncoder.encode(server.user(), StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(server.password(), StandardCharsets.UTF_8);
+        out.reset();
+        err.reset();
+        int code = Main.run(new String[]{"generate", "--classpath", classes.toString(), "--migrations", migrations.toString(),
+                "--dialect", "postgresql", "--shadow-url", url, "--message", "pet details"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(Main.IN_SYNC, code, err::toString);
+        assertTrue(!err.toString().contains("Hibernate cannot start"), err::toString);
+        Path v2 = migrations.resolve("V2__pet_details.sql");
+        assertTrue(Files.readString(v2).contains("ADD COLUMN \"nickname\""), () -> readQuietly(v2));
+        assertEquals(Main.IN_SYNC, run("check"), () -> out + "\n" + err);
+    }
+
     @Test
     void shadowUrlIsOnlyForPostgresql() {
         out.reset();

@@ -69,6 +69,39 @@ class DraftUndoTest {
     }
 
     @Test
+    void undoesAWideningWhenEveryValueFitsTheOldLength() throws Exception {
+        Path migrations = migrations(widenName());
+        String url = migrate(migrations);
+        execute(url, "INSERT INTO pets (name) VALUES ('Rex')");
+        try (MigrationsBefore before = MigrationsBefore.copyWithout(migrations, Set.of("V2__add_weight.sql"));
+             Connection live = DriverManager.getConnection(url)) {
+            DraftUndo.Plan plan = undo.plan(live, before.folder());
+            assertTrue(plan.summary().startsWith("alter column pets.name"), plan.summary());
+            undo.apply(live, plan, "flyway_schema_history", "2");
+        }
+        assertEquals("Rex", single(url, "SELECT name FROM pets"));
+    }
+
+    @Test
+    void refusesToUndoAWideningWhenAValueIsLongerThanTheOldLength() throws Exception {
+        Path migrations = migrations(widenName());
+        String url = migrate(migrations);
+        execute(url, "INSERT INTO pets (name) VALUES ('Rex'), ('" + "x".repeat(80) + "')");
+        try (MigrationsBefore before = MigrationsBefore.copyWithout(migrations, Set.of("V2__add_weight.sql"));
+             Connection live = DriverManager.getConnection(url)) {
+            AutogenException e = assertThrows(AutogenException.class, () -> undo.plan(live, before.folder()));
+            assertTrue(e.getMessage().contains("would delete dev data") && e.getMessage().contains("1 row(s)"), e.getMessage());
+        }
+    }
+
+    /** The draft: pets.name from varchar(50) to varchar(255), as SQLite does it (a rebuild). */
+    private static String widenName() {
+        return "CREATE TABLE pets_new (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, name VARCHAR(255));\n"
+                + "INSERT INTO pets_new (id, name) SELECT id, name FROM pets;\nDROP TABLE pets;\n"
+                + "ALTER TABLE pets_new RENAME TO pets;";
+    }
+
+    @Test
     void refusesADraftThatDroppedSomething() throws Exception {
         Path migrations = migrations("ALTER TABLE pets DROP COLUMN name;");
         String url = migrate(migrations);

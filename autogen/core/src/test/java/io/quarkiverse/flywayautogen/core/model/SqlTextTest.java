@@ -35,13 +35,15 @@ class SqlTextTest {
     @Test
     void columnTypesCompareAsDeclaredWithSpellingNormalised() {
         assertEquals(SqliteTypes.of("VARCHAR( 40 )"), SqliteTypes.of("varchar(40)"));
-        assertEquals(SqliteTypes.of("NUMERIC(10, 2)"), SqliteTypes.of("decimal(10,2)"));
+        assertEquals(SqliteTypes.of("NUMERIC(10, 2)"), SqliteTypes.of("numeric(10,2)"));
+        assertNotEquals(SqliteTypes.of("numeric(10,2)"), SqliteTypes.of("decimal(10,2)"), "Hibernate's validation tells them apart");
         assertEquals(SqliteTypes.of("character varying(5)"), SqliteTypes.of("varchar(5)"));
         assertNotEquals(SqliteTypes.of("varchar(40)"), SqliteTypes.of("varchar(100)"), "length is declared");
         assertNotEquals(SqliteTypes.of("bigint"), SqliteTypes.of("INTEGER"), "same affinity, other declaration");
         assertNotEquals(SqliteTypes.of("varchar(255)"), SqliteTypes.of("text"));
         assertNotEquals(SqliteTypes.of("numeric(10,2)"), SqliteTypes.of("numeric(12,4)"));
-        assertNotEquals(SqliteTypes.of("int"), SqliteTypes.of("integer"), "only INTEGER makes a rowid alias");
+        assertEquals(SqliteTypes.of("int"), SqliteTypes.of("integer"), "one JDBC type, one affinity");
+        assertNotEquals(SqliteTypes.ofSoleKey("int"), SqliteTypes.ofSoleKey("integer"), "only an INTEGER key is a rowid alias");
     }
 
     @Test

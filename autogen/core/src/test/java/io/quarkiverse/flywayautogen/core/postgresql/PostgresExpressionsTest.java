@@ -41,4 +41,15 @@ class PostgresExpressionsTest {
     void simpleComparisonLosesItsParentheses() {
         assertEquals(SqlText.normaliseExpression("weight_grams>0"), PostgresExpressions.normaliseCheck("(weight_grams > 0)"));
     }
+
+    @Test
+    void numberComparedWithAnotherNumericTypeLosesItsCast() {
+        // what PostgreSQL 15's pg_get_constraintdef returns for CHECK (weight_kg>=0) on these column types
+        assertEquals(SqlText.normaliseExpression("weight_kg>=0"), PostgresExpressions.normaliseCheck("((weight_kg >= (0)::double precision))"));
+        assertEquals(SqlText.normaliseExpression("weight_kg>=0"), PostgresExpressions.normaliseCheck("((weight_kg >= (0)::numeric))"));
+        assertEquals(SqlText.normaliseExpression("weight_kg>=0"), PostgresExpressions.normaliseCheck("((weight_kg >= 0))"));
+        assertEquals(SqlText.normaliseExpression("d >= -1.5"),
+                PostgresExpressions.normaliseCheck("((d >= ('-1.5'::numeric)::double precision))"));
+        assertEquals("'it''5'", PostgresExpressions.normaliseDefault("'it''5'::text"), "a number inside a string stays");
+    }
 }

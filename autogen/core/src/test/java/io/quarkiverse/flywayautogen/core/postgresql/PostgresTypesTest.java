@@ -3,6 +3,7 @@ package io.quarkiverse.flywayautogen.core.postgresql;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -25,6 +26,32 @@ class PostgresTypesTest {
         assertEquals(canonical("bool"), canonical("boolean"));
         assertEquals(canonical("decimal(10,2)"), canonical("numeric(10, 2)"));
         assertEquals(canonical("time(6)"), canonical("time(6) without time zone"));
+    }
+
+    @Test
+    void withoutPrecisionATimeHasPostgresqlsDefaultMicroseconds() {
+        assertEquals(canonical("timestamp(6)"), canonical("timestamp"));
+        assertEquals(canonical("timestamp(6)"), canonical("timestamp without time zone"));
+        assertEquals(canonical("timestamp(6) with time zone"), canonical("timestamptz"));
+        assertEquals(canonical("timestamp(6) with time zone"), canonical("timestamp with time zone"));
+        assertEquals(canonical("time(6)"), canonical("time"));
+        assertEquals(canonical("time(6) with time zone"), canonical("timetz"));
+        assertEquals(canonical("timestamp(6)[]"), canonical("timestamp array"));
+        assertNotEquals(canonical("timestamp(3)"), canonical("timestamp"));
+    }
+
+    @Test
+    void widerKeepsEveryValueNarrowerDoesNot() {
+        assertFalse(PostgresTypes.RULES.type("timestamp").narrowsTo(PostgresTypes.RULES.type("timestamp(6)")));
+        assertFalse(PostgresTypes.RULES.type("date").narrowsTo(PostgresTypes.RULES.type("timestamp(6)")));
+        assertTrue(PostgresTypes.RULES.type("timestamp(6)").narrowsTo(PostgresTypes.RULES.type("date")));
+        assertTrue(PostgresTypes.RULES.type("timestamp(6)").narrowsTo(PostgresTypes.RULES.type("timestamp(3)")));
+        assertFalse(PostgresTypes.RULES.type("integer").narrowsTo(PostgresTypes.RULES.type("numeric(38,2)")));
+        assertTrue(PostgresTypes.RULES.type("bigint").narrowsTo(PostgresTypes.RULES.type("numeric(10,2)")));
+        assertFalse(PostgresTypes.RULES.type("varchar(40)").narrowsTo(PostgresTypes.RULES.type("text")));
+        assertTrue(PostgresTypes.RULES.type("varchar(40)").narrowsTo(PostgresTypes.RULES.type("varchar(10)")));
+        assertFalse(PostgresTypes.RULES.type("real").narrowsTo(PostgresTypes.RULES.type("double precision")));
+        assertTrue(PostgresTypes.RULES.type("double precision").narrowsTo(PostgresTypes.RULES.type("real")));
     }
 
     @Test

@@ -53,4 +53,16 @@ class ShadowServerTest {
     void notAPostgresUrlIsRefused() {
         assertThrows(AutogenException.class, () -> new ShadowServer("jdbc:sqlite:x.db", null, null));
     }
+
+    @Test
+    void credentialsInTheUrlAreTheSameServerAsSeparateOnes() {
+        ShadowServer inUrl = new ShadowServer("jdbc:postgresql://db:5432/app?user=me&password=s%26cret&ssl=true", null, null);
+        assertEquals(new ShadowServer("jdbc:postgresql://db:5432/app?ssl=true", "me", "s&cret"), inUrl);
+        assertEquals("jdbc:postgresql://db:5432/autogen_x?ssl=true&stringtype=unspecified", inUrl.urlOf("autogen_x"),
+                "no password in a URL that messages may print");
+        assertEquals(new ShadowServer("jdbc:postgresql://db/app", "me", "secret"),
+                new ShadowServer("jdbc:postgresql://db/app?user=me&password=secret", "other", "wrong"), "the URL wins, as in pgjdbc");
+        assertEquals(new ShadowServer("jdbc:postgresql://db/app", "me", "secret"),
+                new ShadowServer("jdbc:postgresql://db/app?password=secret", "me", null));
+    }
 }
