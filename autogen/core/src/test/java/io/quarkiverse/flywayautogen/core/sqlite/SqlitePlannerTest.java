@@ -79,4 +79,14 @@ class SqlitePlannerTest {
     void aScriptWithoutRebuildStaysInFlywaysTransaction() {
         assertFalse(plan(new RenameColumn("owner", "name", "full_name")).contains("PRAGMA"));
     }
+
+    @Test
+    void aChangedParentKeyRebuildsTheChildWhoseKeyFollowsAndSaysWhy() {
+        String sql = plan(new AlterColumn("owner", id(), col("id", "text", false, null)),
+                new AlterColumn("pet", col("owner_id", "bigint", true, null), col("owner_id", "text", true, null)));
+        assertTrue(sql.contains("CREATE TABLE \"owner__autogen_new\"") && sql.contains("CREATE TABLE \"pet__autogen_new\""), sql);
+        assertTrue(sql.contains("-- rebuild pet (new table, copy rows, drop old, rename): alter column pet.owner_id"), sql);
+        assertFalse(sql.contains("visit__autogen_new"), "visit's own definition does not change: " + sql);
+        assertTrue(sql.contains("pragma_foreign_key_check('visit')"), "but its key into pet is checked");
+    }
 }
