@@ -223,6 +223,7 @@ public final class Autogenerate {
             for (Script s : scripts) {
                 Path target = dir.resolve(s.fileName());
                 Files.writeString(target, s.content(), StandardCharsets.UTF_8);
+                io.quarkiverse.flywayautogen.core.render.ScriptConfig.writeBeside(target, s.content());
                 written.add(target);
             }
         } catch (IOException e) {

@@ -42,11 +42,13 @@ final class MigrationWriter {
                     throw new AutogenException("refusing to overwrite existing " + target);
                 }
                 Files.writeString(target, script.content(), StandardCharsets.UTF_8);
+                io.quarkiverse.flywayautogen.core.render.ScriptConfig.writeBeside(target, script.content());
                 forward = forward == null ? target : forward;
                 Optional<Path> copy = folder.classpathCopy();
                 if (duringBuild && copy.isPresent()) {
                     Files.createDirectories(copy.get());
                     Files.copy(target, copy.get().resolve(script.fileName()), StandardCopyOption.REPLACE_EXISTING);
+                    io.quarkiverse.flywayautogen.core.render.ScriptConfig.writeBeside(copy.get().resolve(script.fileName()), script.content());
                 }
             }
         } catch (IOException e) {

@@ -151,6 +151,7 @@ public final class SelfCheck {
         try {
             Path dir = Files.createDirectories(db.directory().resolve(folder));
             Files.writeString(dir.resolve(fileName), content, StandardCharsets.UTF_8);
+            io.quarkiverse.flywayautogen.core.render.ScriptConfig.writeBeside(dir.resolve(fileName), content);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write self-check script", e);

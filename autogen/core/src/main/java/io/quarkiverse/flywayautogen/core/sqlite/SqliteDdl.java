@@ -31,8 +31,8 @@ final class SqliteDdl {
     }
 
     /**
-     * CREATE TABLE under {@code tableName}; {@code referenced} maps parent table names (a rebuild points children
-     * at the parent's temporary name, which SQLite re-points when the parent is renamed into place).
+     * CREATE TABLE under {@code tableName}; {@code referenced} maps parent table names (a rebuild keeps them: with
+     * foreign keys off a reference names a table that exists again once the rebuilt one is renamed into place).
      */
     static String createTable(Table t, String tableName, UnaryOperator<String> referenced) {
         return createTable(t, tableName, referenced, false);

@@ -18,10 +18,13 @@ import java.util.TreeSet;
 
 /**
  * SQLite planning: native ALTER TABLE where SQLite's rules allow it (https://www.sqlite.org/lang_altertable.html),
- * a table rebuild ({@link TableRebuild}) for everything else. Emission order: table renames, new tables, drops of
- * tables nothing surviving references, native changes, the rebuild block, remaining table drops.
+ * a table rebuild ({@link TableRebuild}) of each table whose definition it cannot alter. Emission order: table
+ * renames, new tables, drops of tables nothing surviving references, native changes, the rebuilds, remaining table
+ * drops. A script with a rebuild runs with foreign keys off, outside Flyway's transaction, in one of its own.
  */
 public final class SqlitePlanner implements DialectPlanner {
+
+    static final String SAVEPOINT = "autogen_migration";
 
     @Override
     public String dialectName() {
@@ -53,7 +56,6 @@ public final class SqlitePlanner implements DialectPlanner {
                 }
             }
         }
-        rebuild = TableRebuild.withDependents(rebuild, s, target);
         for (int i = 0; i < operations.size(); i++) {
             Operation op = operations.get(i);
             if (op instanceof RenameTable || op instanceof CreateTable || op instanceof DropTable) {
@@ -70,6 +72,25 @@ public final class SqlitePlanner implements DialectPlanner {
             out.addAll(new TableRebuild(s, target, rebuild, operations, finalNames).statements());
         }
         laterDrops.forEach(d -> out.add(Statement.sql("DROP TABLE " + SqliteDdl.q(d.table()), d)));
+        return rebuild.isEmpty() ? out : outsideFlywaysTransaction(out);
+    }
+
+    /**
+     * SQLite's rebuild procedure needs foreign keys off, which a transaction ignores. Flyway runs a script holding
+     * {@code PRAGMA foreign_keys} outside its transaction (told so by the {@code .sql.conf} the writers put beside
+     * such a script, see ScriptConfig); the SAVEPOINT opens the script's own, so that it still applies entirely or
+     * not at all. Foreign keys are back on once it has committed.
+     */
+    private static List<Statement> outsideFlywaysTransaction(List<Statement> script) {
+        List<Statement> out = new ArrayList<>();
+        out.add(Statement.comment("Rebuilds below follow SQLite's procedure (lang_altertable.html section 7): foreign keys off, so that"));
+        out.add(Statement.comment("dropping a rebuilt table fires no ON DELETE action and its children keep their rows and REFERENCES."));
+        out.add(Statement.comment("Flyway runs this script outside its transaction (see the .sql.conf beside it); SAVEPOINT opens one."));
+        out.add(Statement.sql("PRAGMA foreign_keys = OFF", null));
+        out.add(Statement.sql("SAVEPOINT " + SAVEPOINT, null));
+        out.addAll(script);
+        out.add(Statement.sql("RELEASE " + SAVEPOINT, null));
+        out.add(Statement.sql("PRAGMA foreign_keys = ON", null));
         return out;
     }
 

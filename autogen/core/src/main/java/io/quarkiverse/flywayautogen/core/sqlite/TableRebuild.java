@@ -10,9 +10,9 @@ import io.quarkiverse.flywayautogen.core.ops.AddColumn;
 import io.quarkiverse.flywayautogen.core.ops.DropColumn;
 import io.quarkiverse.flywayautogen.core.ops.Operation;
 import io.quarkiverse.flywayautogen.core.ops.RenameColumn;
+import io.quarkiverse.flywayautogen.core.ops.RenameTable;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +21,30 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Rebuilds tables SQLite cannot ALTER in place (lang_altertable.html section 7), from the declared model.
+ * Rebuilds the tables SQLite cannot ALTER in place, one by one, with SQLite's own procedure for "other kinds of
+ * table schema changes" (lang_altertable.html section 7): create the new table, copy the rows, drop the old one,
+ * rename the new one to the old name, recreate indexes, triggers and views, check the foreign keys.
  * <p>
- * Why this shape. The application runs with {@code foreign_keys=ON}. With it on, {@code DROP TABLE parent} performs
- * an implicit DELETE, so ON DELETE CASCADE / SET NULL children are emptied or nulled. The usual cure, {@code PRAGMA
- * foreign_keys=OFF}, is a no-op inside a transaction, and Flyway runs a script holding it outside any transaction,
- * so a failure half-way would not roll back. {@code PRAGMA legacy_alter_table=ON} does not help either: with
- * foreign keys on, SQLite still re-points the children at the renamed old table, and dropping it cascades (tested).
+ * Only the tables whose own definition changes are rebuilt. The procedure needs {@code PRAGMA foreign_keys=OFF}:
+ * with foreign keys on, {@code DROP TABLE parent} deletes every parent row first, which fires the children's ON
+ * DELETE actions (CASCADE empties them) and, for children without an index on their key, scans the child once per
+ * parent row; deferring the checks does not help, the commit then fails on the rows the drop orphaned (see
+ * ForeignKeyMechanismTest). {@code PRAGMA foreign_keys} is a no-op inside a transaction, so the script runs outside
+ * Flyway's transaction ({@link SqlitePlanner} wraps it and a {@code .sql.conf} beside it says so) and opens its own
+ * with a SAVEPOINT. With foreign keys off, children keep their REFERENCES text untouched: it names the table, which
+ * exists again after the rename (legacy_alter_table stays OFF, so the rename only rewrites references to the
+ * temporary name, and nothing references that).
  * <p>
- * So the rebuild never drops a table that still has children: it also rebuilds every table that references a
- * rebuilt table (transitively). All new tables are created as {@code name__autogen_new} pointing at each other's new
- * names, rows are copied parents first, the old tables are dropped children first (so every implicit DELETE finds
- * no child rows left), then the new tables are renamed into place, which makes SQLite re-point the references.
- * {@code PRAGMA defer_foreign_keys=ON} (allowed in a transaction, reset at commit) covers self-references and cycles
- * while copying; any row left without its parent fails the commit. Everything stays inside Flyway's single
- * transaction, so a failure leaves schema and data exactly as they were, and no runtime hook is needed.
- * Views and triggers that could block the renames are dropped first and recreated from their original SQL.
+ * Before the commit the script proves integrity: {@code pragma_foreign_key_check} on every rebuilt table and on every
+ * table referencing one must find nothing, or an {@code INSERT OR ROLLBACK} into a table whose CHECK allows only 0
+ * rolls the whole script back and fails it. Copies run as {@code INSERT OR ROLLBACK} too, so a row the new
+ * definition refuses (NOT NULL, UNIQUE, CHECK) also undoes everything.
  */
 final class TableRebuild {
 
     static final String NEW_SUFFIX = "__autogen_new";
+    /** The temporary table whose CHECK turns a foreign key violation into a failed, rolled-back script. */
+    static final String CHECK_TABLE = "autogen_foreign_key_check";
 
     private final Schema before;
     private final Schema target;
@@ -56,67 +60,71 @@ final class TableRebuild {
         this.finalNames = finalNames;
     }
 
-    /** The rebuild set grown by every surviving table that references a member, before or after the change. */
-    static Set<String> withDependents(Set<String> rebuild, Schema before, Schema target) {
-        Set<String> result = new TreeSet<>(rebuild);
-        Map<String, Table> targetTables = new HashMap<>();
-        target.tables().forEach(t -> targetTables.put(t.name(), t));
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (Table t : before.tables()) {
-                Table after = targetTables.get(t.name());
-                if (result.contains(t.name()) || after == null) {
-                    continue;
-                }
-                boolean referencing = references(t, result) || references(after, result);
-                if (referencing) {
-                    result.add(t.name());
-                    grew = true;
-                }
-            }
-        }
-        return result;
-    }
-
-    private static boolean references(Table t, Set<String> parents) {
-        return t.foreignKeys().stream().anyMatch(fk -> parents.contains(fk.referencedTable()) && !fk.referencedTable().equals(t.name()));
-    }
-
     List<Statement> statements() {
-        List<String> out = new ArrayList<>();
-        out.add("PRAGMA defer_foreign_keys = ON");
+        List<Statement> out = new ArrayList<>();
         List<SqlObject> views = before.views();
         List<SqlObject> triggers = before.triggers().stream()
                 .filter(tr -> tables.contains(tr.table()) || tables.stream().anyMatch(t -> SqlitePlanner.mentions(tr.sql(), t)))
                 .toList();
-        views.forEach(v -> out.add("DROP VIEW " + SqliteDdl.q(v.name())));
-        triggers.forEach(tr -> out.add("DROP TRIGGER IF EXISTS " + SqliteDdl.q(tr.name())));
+        // The rename checks every view and trigger against the schema; one naming a dropped table would fail it.
+        views.forEach(v -> out.add(sql("DROP VIEW " + SqliteDdl.q(v.name()))));
+        triggers.forEach(tr -> out.add(sql("DROP TRIGGER IF EXISTS " + SqliteDdl.q(tr.name()))));
 
-        List<Table> newTables = TableOrder.parentsFirst(tables.stream().map(target::requireTable).toList());
-        for (Table t : newTables) {
-            out.add(SqliteDdl.createTable(t, t.name() + NEW_SUFFIX, ref -> tables.contains(ref) ? ref + NEW_SUFFIX : ref,
-                    before.autoincrementTables().contains(t.name())));
-            copyRows(t).ifPresent(out::add);
-            if (before.autoincrementTables().contains(t.name())) {
-                out.addAll(keepAutoincrementCounter(t.name()));
+        for (Table t : TableOrder.parentsFirst(tables.stream().map(target::requireTable).toList())) {
+            out.add(Statement.comment("rebuild " + t.name() + " (new table, copy rows, drop old, rename): " + reason(t.name())));
+            boolean autoincrement = before.autoincrementTables().contains(t.name());
+            out.add(sql(SqliteDdl.createTable(t, t.name() + NEW_SUFFIX, ref -> ref, autoincrement)));
+            copyRows(t).ifPresent(copy -> out.add(sql(copy)));
+            if (autoincrement) {
+                keepAutoincrementCounter(t.name()).forEach(s -> out.add(sql(s)));
+            }
+            out.add(sql("DROP TABLE " + SqliteDdl.q(t.name())));
+            out.add(sql("ALTER TABLE " + SqliteDdl.q(t.name() + NEW_SUFFIX) + " RENAME TO " + SqliteDdl.q(t.name())));
+            t.indexes().forEach(i -> out.add(sql(SqliteDdl.createIndex(t.name(), i))));
+        }
+        triggers.forEach(tr -> out.add(sql(tr.sql())));
+        views.forEach(v -> out.add(sql(v.sql())));
+        out.addAll(foreignKeyCheck());
+        return out;
+    }
+
+    /** Why the table is rebuilt: the operations on it that SQLite's ALTER TABLE cannot make. */
+    private String reason(String table) {
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            if (finalNames.get(i).equals(table) && !(operations.get(i) instanceof RenameTable)) {
+                reasons.add(operations.get(i).describe());
             }
         }
-        List<Table> oldTables = new ArrayList<>(TableOrder.parentsFirst(tables.stream().map(before::requireTable).toList()));
-        Collections.reverse(oldTables);
-        oldTables.forEach(t -> out.add("DROP TABLE " + SqliteDdl.q(t.name())));
-        for (Table t : newTables) {
-            out.add("ALTER TABLE " + SqliteDdl.q(t.name() + NEW_SUFFIX) + " RENAME TO " + SqliteDdl.q(t.name()));
+        return reasons.isEmpty() ? "its definition changes" : String.join("; ", reasons);
+    }
+
+    /**
+     * The rebuilt tables and every table referencing one: their foreign keys must hold before the commit. The
+     * pragma lists violations where the named table is the child, so the children are named too.
+     */
+    private List<Statement> foreignKeyCheck() {
+        Set<String> checked = new TreeSet<>(tables);
+        for (Table t : target.tables()) {
+            if (t.foreignKeys().stream().anyMatch(fk -> tables.contains(fk.referencedTable()))) {
+                checked.add(t.name());
+            }
         }
-        for (Table t : newTables) {
-            t.indexes().forEach(i -> out.add(SqliteDdl.createIndex(t.name(), i)));
-        }
-        triggers.forEach(tr -> out.add(tr.sql()));
-        views.forEach(v -> out.add(v.sql()));
-        List<Statement> typed = new ArrayList<>();
-        typed.add(Statement.comment("rebuild " + String.join(", ", tables) + " (new table, copy rows, drop old, rename; see TableRebuild)"));
-        out.forEach(sql -> typed.add(Statement.sql(sql, null)));
-        return typed;
+        String violations = checked.stream()
+                .map(t -> "SELECT count(*) AS n FROM pragma_foreign_key_check(" + SqliteDdl.quoteLiteral(t) + ")")
+                .collect(java.util.stream.Collectors.joining("\n    UNION ALL "));
+        String checkTable = "temp." + SqliteDdl.q(CHECK_TABLE);
+        return List.of(
+                Statement.comment("integrity before commit: no foreign key of " + String.join(", ", checked)
+                        + " may point at a missing row; a violation breaks the CHECK and OR ROLLBACK undoes the whole script"),
+                sql("CREATE TEMP TABLE " + SqliteDdl.q(CHECK_TABLE)
+                        + " (violations INTEGER NOT NULL CONSTRAINT \"foreign keys hold\" CHECK (violations = 0))"),
+                sql("INSERT OR ROLLBACK INTO " + checkTable + " (violations)\nSELECT sum(n) FROM (" + violations + ")"),
+                sql("DROP TABLE " + checkTable));
+    }
+
+    private static Statement sql(String sql) {
+        return Statement.sql(sql, null);
     }
 
     /**
@@ -151,7 +159,7 @@ final class TableRebuild {
         if (targetColumns.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("INSERT INTO " + SqliteDdl.q(newTable.name() + NEW_SUFFIX) + " (" + String.join(", ", targetColumns)
+        return Optional.of("INSERT OR ROLLBACK INTO " + SqliteDdl.q(newTable.name() + NEW_SUFFIX) + " (" + String.join(", ", targetColumns)
                 + ")\nSELECT " + String.join(", ", expressions) + " FROM " + SqliteDdl.q(old.name()));
     }
 

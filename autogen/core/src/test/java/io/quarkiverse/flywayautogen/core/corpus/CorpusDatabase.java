@@ -124,7 +124,9 @@ final class CorpusDatabase implements AutoCloseable {
      */
     void applyUndo(AutogenResult result, int asVersion) throws IOException {
         Path undo = Files.createDirectories(root.resolve("undo"));
-        Files.writeString(undo.resolve("V" + asVersion + "__undo.sql"), result.undoScript().orElseThrow().content());
+        String script = result.undoScript().orElseThrow().content();
+        Files.writeString(undo.resolve("V" + asVersion + "__undo.sql"), script);
+        io.quarkiverse.flywayautogen.core.render.ScriptConfig.writeBeside(undo.resolve("V" + asVersion + "__undo.sql"), script);
         migrate(undo);
     }
 

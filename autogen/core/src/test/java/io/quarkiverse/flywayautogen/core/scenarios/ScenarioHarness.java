@@ -84,10 +84,21 @@ public final class ScenarioHarness implements AutoCloseable {
         MigrationReplayer.migrate(app, List.of(migrations));
     }
 
+    /**
+     * Flyway's repair, as a user runs it after a failed migration that ran outside a transaction (a SQLite rebuild):
+     * Flyway recorded the failure in its history and refuses to migrate until the record is removed.
+     */
+    public void repairApp() {
+        org.flywaydb.core.Flyway.configure().dataSource(app.jdbcUrl(), app.user(), app.password())
+                .locations("filesystem:" + migrations.toAbsolutePath()).load().repair();
+    }
+
     /** Applies the undo script (community Flyway ignores U files, so it is run as the next versioned script). */
     public void applyUndoToApp(AutogenResult result) throws IOException {
         Path undoDir = Files.createDirectories(root.resolve("undo"));
-        Files.writeString(undoDir.resolve("V999__undo.sql"), result.undoScript().orElseThrow().content());
+        String undo = result.undoScript().orElseThrow().content();
+        Files.writeString(undoDir.resolve("V999__undo.sql"), undo);
+        io.quarkiverse.flywayautogen.core.render.ScriptConfig.writeBeside(undoDir.resolve("V999__undo.sql"), undo);
         MigrationReplayer.migrate(app, List.of(migrations, undoDir));
     }
 

@@ -165,6 +165,7 @@ class SingleTableScenariosTest {
             h.assertAppMatchesBeforeSchema();
             assertEquals(3, h.count("SELECT count(*) FROM pet"), "nothing changed");
             h.rows("UPDATE pet SET weight = 5 WHERE weight IS NULL");
+            h.repairApp(); // on SQLite the rebuild ran outside Flyway's transaction, which records the failure
             h.applyToApp();
             h.assertAppMatches(pet);
             assertEquals(3, h.count("SELECT count(*) FROM pet"));

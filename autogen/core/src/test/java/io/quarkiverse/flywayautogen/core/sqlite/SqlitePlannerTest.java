@@ -49,16 +49,44 @@ class SqlitePlannerTest {
     }
 
     @Test
-    void rebuildingAParentAlsoRebuildsItsChildrenAndDropsChildrenFirst() {
+    void rebuildingAParentRebuildsOnlyItWithForeignKeysOffOutsideFlywaysTransaction() {
         String sql = plan(new AlterColumn("owner", col("name", "text", true, null), col("name", "text", false, "'x'")));
-        assertTrue(sql.contains("CREATE TABLE \"pet__autogen_new\""), sql);
-        assertTrue(sql.contains("REFERENCES \"owner__autogen_new\""), "children point at the new parent");
-        assertTrue(sql.contains("CREATE TABLE \"visit__autogen_new\""), "grandchildren too");
-        assertFalse(sql.contains("tag__autogen_new"), "unrelated tables are left alone");
-        assertTrue(sql.indexOf("DROP TABLE \"visit\"") < sql.indexOf("DROP TABLE \"pet\"")
-                && sql.indexOf("DROP TABLE \"pet\"") < sql.indexOf("DROP TABLE \"owner\""), sql);
+        assertTrue(sql.contains("CREATE TABLE \"owner__autogen_new\""), sql);
+        assertFalse(sql.contains("pet__autogen_new") || sql.contains("visit__autogen_new"), "children are left alone: " + sql);
+        assertFalse(sql.contains("DROP TABLE \"pet\""), sql);
+        assertTrue(sql.startsWith("-- "), "the script says why it leaves Flyway's transaction");
+        assertTrue(sql.indexOf("PRAGMA foreign_keys = OFF") < sql.indexOf("SAVEPOINT autogen_migration")
+                && sql.indexOf("SAVEPOINT autogen_migration") < sql.indexOf("CREATE TABLE \"owner__autogen_new\"")
+                && sql.indexOf("DROP TABLE \"owner\"") < sql.indexOf("ALTER TABLE \"owner__autogen_new\" RENAME TO \"owner\"")
+                && sql.indexOf("pragma_foreign_key_check('pet')") < sql.indexOf("RELEASE autogen_migration")
+                && sql.indexOf("RELEASE autogen_migration") < sql.indexOf("PRAGMA foreign_keys = ON"), sql);
+        assertFalse(sql.contains("pragma_foreign_key_check('visit')"), "visit references pet, not the rebuilt owner");
+        assertTrue(sql.contains("INSERT OR ROLLBACK INTO \"owner__autogen_new\""), sql);
         assertTrue(sql.contains("COALESCE(\"name\", 'x')"));
-        assertTrue(sql.contains("CREATE INDEX \"ix_pet_weight\""), "indexes recreated");
-        assertFalse(sql.contains("PRAGMA foreign_keys"), "no pragma that would take the script out of the transaction");
+        assertTrue(sql.contains("-- rebuild owner (new table, copy rows, drop old, rename): "), "the reason is in the script");
+    }
+
+    @Test
+    void rebuildingAChildKeepsItsIndexesAndChecksItsParentAndItsChildren() {
+        String sql = plan(new DropColumn("pet", col("weight", "integer", true, null)));
+        assertTrue(sql.contains("CREATE TABLE \"pet__autogen_new\""), sql);
+        assertTrue(sql.contains("REFERENCES \"owner\""), "the new table references the parent by its name");
+        assertTrue(sql.contains("pragma_foreign_key_check('pet')") && sql.contains("pragma_foreign_key_check('visit')"), sql);
+        assertFalse(sql.contains("visit__autogen_new"), sql);
+    }
+
+    @Test
+    void aScriptWithoutRebuildStaysInFlywaysTransaction() {
+        assertFalse(plan(new RenameColumn("owner", "name", "full_name")).contains("PRAGMA"));
+    }
+
+    @Test
+    void aChangedParentKeyRebuildsTheChildWhoseKeyFollowsAndSaysWhy() {
+        String sql = plan(new AlterColumn("owner", id(), col("id", "text", false, null)),
+                new AlterColumn("pet", col("owner_id", "bigint", true, null), col("owner_id", "text", true, null)));
+        assertTrue(sql.contains("CREATE TABLE \"owner__autogen_new\"") && sql.contains("CREATE TABLE \"pet__autogen_new\""), sql);
+        assertTrue(sql.contains("-- rebuild pet (new table, copy rows, drop old, rename): alter column pet.owner_id"), sql);
+        assertFalse(sql.contains("visit__autogen_new"), "visit's own definition does not change: " + sql);
+        assertTrue(sql.contains("pragma_foreign_key_check('visit')"), "but its key into pet is checked");
     }
 }
