@@ -20,10 +20,19 @@ import io.quarkiverse.flywayautogen.core.render.VersionScheme;
  * @param versionScheme    how the next version is chosen
  * @param version          the version to write under instead of the scheme's next: another database's folder follows
  *                         the version the datasource's migration got (empty: the scheme decides)
+ * @param indexForeignKeys also index every foreign key that no index, unique constraint or primary key of its table
+ *                         starts with, as hand-written schemas do (JPA declares no such index, and deleting a parent
+ *                         row then scans the child table); off: the schema is exactly Hibernate's
  */
 public record AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
                              NamingConvention naming, boolean write, VersionScheme versionScheme,
-                             Optional<MigrationVersion> version) {
+                             Optional<MigrationVersion> version, boolean indexForeignKeys) {
+
+    public AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
+                          NamingConvention naming, boolean write, VersionScheme versionScheme,
+                          Optional<MigrationVersion> version) {
+        this(message, undo, allowDestructive, renames, naming, write, versionScheme, version, false);
+    }
 
     public AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
                           NamingConvention naming, boolean write, VersionScheme versionScheme) {
@@ -38,38 +47,42 @@ public record AutogenOptions(String message, boolean undo, boolean allowDestruct
 
     public static AutogenOptions defaults() {
         return new AutogenOptions("", false, false, RenameHints.none(), NamingConvention.ALEMBIC_DEFAULT, true,
-                VersionScheme.INCREMENT, Optional.empty());
+                VersionScheme.INCREMENT, Optional.empty(), false);
     }
 
     public AutogenOptions withMessage(String m) {
-        return new AutogenOptions(m, undo, allowDestructive, renames, naming, write, versionScheme, version);
+        return new AutogenOptions(m, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys);
     }
 
     public AutogenOptions withUndo(boolean u) {
-        return new AutogenOptions(message, u, allowDestructive, renames, naming, write, versionScheme, version);
+        return new AutogenOptions(message, u, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys);
     }
 
     public AutogenOptions withAllowDestructive(boolean a) {
-        return new AutogenOptions(message, undo, a, renames, naming, write, versionScheme, version);
+        return new AutogenOptions(message, undo, a, renames, naming, write, versionScheme, version, indexForeignKeys);
     }
 
     public AutogenOptions withRenames(RenameHints r) {
-        return new AutogenOptions(message, undo, allowDestructive, r, naming, write, versionScheme, version);
+        return new AutogenOptions(message, undo, allowDestructive, r, naming, write, versionScheme, version, indexForeignKeys);
     }
 
     public AutogenOptions withNaming(NamingConvention n) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, n, write, versionScheme, version);
+        return new AutogenOptions(message, undo, allowDestructive, renames, n, write, versionScheme, version, indexForeignKeys);
     }
 
     public AutogenOptions withWrite(boolean w) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, w, versionScheme, version);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, w, versionScheme, version, indexForeignKeys);
     }
 
     public AutogenOptions withVersionScheme(VersionScheme v) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, v, version);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, v, version, indexForeignKeys);
     }
 
     public AutogenOptions withVersion(MigrationVersion v) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, Optional.of(v));
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, Optional.of(v), indexForeignKeys);
+    }
+
+    public AutogenOptions withIndexForeignKeys(boolean i) {
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, version, i);
     }
 }

@@ -11,6 +11,7 @@ import io.quarkiverse.flywayautogen.core.dialect.Dialects;
 import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.Statement;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
+import io.quarkiverse.flywayautogen.core.desired.ForeignKeyIndexes;
 import io.quarkiverse.flywayautogen.core.desired.IdentityConflicts;
 import io.quarkiverse.flywayautogen.core.desired.HibernateSchemaReader;
 import io.quarkiverse.flywayautogen.core.desired.RenameHintReader;
@@ -162,8 +163,10 @@ public final class Autogenerate {
     }
 
     private Diff diff(Metadata metadata, ScratchDatabase db, Schema current, AutogenOptions options) {
-        Schema desired = new HibernateSchemaReader(options.naming(), dialect.types(), dialect.identifierCase()).read(metadata);
+        Schema declared = new HibernateSchemaReader(options.naming(), dialect.types(), dialect.identifierCase()).read(metadata);
         RenameHints hints = RenameHintReader.read(metadata).merge(options.renames());
+        Schema desired = options.indexForeignKeys()
+                ? new ForeignKeyIndexes(options.naming()).addTo(declared, current, hints) : declared;
         Diff diff = new SchemaComparator().compare(current, desired, hints);
         List<Warning> warnings = new ArrayList<>(diff.warnings());
         try (Connection c = db.connect()) {

@@ -29,7 +29,8 @@ final class AutogenSettings {
                 .withNaming(naming)
                 .withRenames(renames(config.renames().orElse(List.of())))
                 .withVersionScheme(VersionScheme.valueOf(config.versionScheme().name()))
-                .withWrite(false);
+                .withWrite(false)
+                .withIndexForeignKeys(config.indexForeignKeys());
     }
 
     /**

@@ -110,6 +110,16 @@ public interface FlywayAutogenBuildTimeConfig {
     @WithDefault("false")
     boolean check();
 
+    /**
+     * Also create an index for every foreign key that no index, unique constraint or primary key of its table starts
+     * with, named by {@code naming-convention.index} ({@code ix_<table>_<columns>}). JPA declares none, so Hibernate
+     * creates none, and on PostgreSQL every delete of a parent row then scans the child table. An index written by
+     * hand on the same columns, under any name, is kept instead. Off by default: the schema is exactly Hibernate's.
+     * Read by dev mode, the drift check and the Maven goals.
+     */
+    @WithDefault("false")
+    boolean indexForeignKeys();
+
     enum Mode {
         AUTO,
         MANUAL

@@ -182,6 +182,7 @@ final class ProjectSettings {
                 .withUndo(flag(PREFIX + "undo"))
                 .withNaming(conventions)
                 .withRenames(renames)
-                .withVersionScheme(scheme);
+                .withVersionScheme(scheme)
+                .withIndexForeignKeys(flag(PREFIX + "index-foreign-keys"));
     }
 }

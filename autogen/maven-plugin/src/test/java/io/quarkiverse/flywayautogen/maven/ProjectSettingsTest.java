@@ -69,4 +69,16 @@ class ProjectSettingsTest {
                 new Properties(), "prod");
         assertEquals(project.resolve("res/db/sqlite"), settings.migrationsFolder(project, project.resolve("res")));
     }
+
+    @Test
+    void indexForeignKeysIsReadLikeTheQuarkusBuildReadsIt() throws Exception {
+        String file = "quarkus.datasource.db-kind=sqlite\n%prod.quarkus.flyway-autogen.index-foreign-keys=true\n";
+        assertFalse(read("quarkus.datasource.db-kind=sqlite\n", new Properties(), "prod").options().indexForeignKeys(),
+                "off unless asked");
+        assertTrue(read(file, new Properties(), "prod").options().indexForeignKeys());
+        assertFalse(read(file, new Properties(), "dev").options().indexForeignKeys(), "another profile's key");
+        Properties overrides = new Properties();
+        overrides.setProperty("quarkus.flyway-autogen.index-foreign-keys", "false");
+        assertFalse(read(file, overrides, "prod").options().indexForeignKeys(), "-D wins");
+    }
 }

@@ -21,7 +21,8 @@ record CliArguments(String command, String classpath, Path migrations, String di
     static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect sqlite|postgresql"
             + " [--shadow-url jdbc:postgresql://host/db --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
-            + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]";
+            + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]"
+            + " [--index-foreign-keys]";
 
     static CliArguments parse(String[] args) {
         if (args.length == 0) {
@@ -49,6 +50,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--message" -> options = options.withMessage(value(args, ++i, arg));
                 case "--undo" -> options = options.withUndo(true);
                 case "--allow-destructive" -> options = options.withAllowDestructive(true);
+                case "--index-foreign-keys" -> options = options.withIndexForeignKeys(true);
                 case "--naming-strategy" -> namingStrategy = namingStrategy(value(args, ++i, arg));
                 case "--version-scheme" -> options = options.withVersionScheme(VersionScheme.parse(value(args, ++i, arg)));
                 case "--rename" -> renames = renames.merge(RenameHints.parse(value(args, ++i, arg)));

@@ -124,6 +124,22 @@ class MainTest {
     }
 
     @Test
+    void indexForeignKeysFlagAddsTheIndexHibernateLeavesOut() throws Exception {
+        classes = root.resolve("fk-classes");
+        copyClasses("io/quarkiverse/flywayautogen/core/scenarios/fkindex/simple");
+        Files.writeString(migrations.resolve("V1__init.sql"), "CREATE TABLE owner (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL);"
+                + "CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, owner_id INTEGER REFERENCES owner (id));");
+        assertEquals(Main.IN_SYNC, run(args("check")), out + " " + err);
+
+        assertEquals(Main.PENDING, run(args("check", "--index-foreign-keys")));
+        assertTrue(out.toString().contains("create index ix_pet_owner_id on pet(owner_id)"), out.toString());
+        assertEquals(Main.IN_SYNC, run(args("generate", "--index-foreign-keys")));
+        assertTrue(Files.readString(migrations.resolve("V2__create_index_ix_pet_owner_id.sql"))
+                .contains("CREATE INDEX \"ix_pet_owner_id\" ON \"pet\" (\"owner_id\")"));
+        assertEquals(Main.IN_SYNC, run(args("check", "--index-foreign-keys")), out.toString());
+    }
+
+    @Test
     void errorsExitTwoWithOneLineMessage() {
         assertEquals(Main.ERROR, run(args("check", "--bogus")));
         assertTrue(err.toString().startsWith("error: unknown option '--bogus'"), err.toString());
