@@ -57,7 +57,7 @@ public final class SampleRows {
         List<String> notes = new ArrayList<>();
         Map<String, List<Map<String, Object>>> inserted = new HashMap<>();
         List<Table> withAddedKeys = schema.tables().stream().map(t -> t.withForeignKeys(foreignKeys(schema, expected, t))).toList();
-        for (Table table : TableOrder.parentsFirst(withAddedKeys)) {
+        for (Table table : parentsFirst(withAddedKeys, expected)) {
             List<Map<String, Object>> rows = new ArrayList<>();
             Optional<Table> after = expected.table(table.name());
             for (int i = 1; i <= ROWS_PER_TABLE; i++) {
@@ -79,6 +79,27 @@ public final class SampleRows {
         return notes;
     }
 
+    /**
+     * Every table after the tables it references; in a cycle, the table whose reference may be null goes first (its
+     * rows wait with NULL there), so that a required reference always finds its parent rows.
+     */
+    private static List<Table> parentsFirst(List<Table> tables, Schema expected) {
+        List<Table> order = TableOrder.parentsFirst(tables);
+        List<String> names = order.stream().map(Table::name).toList();
+        boolean requiredForward = order.stream().anyMatch(t -> t.foreignKeys().stream().anyMatch(fk ->
+                names.indexOf(fk.referencedTable()) > names.indexOf(t.name()) && required(t, expected.table(t.name()), fk)));
+        if (!requiredForward) {
+            return order;
+        }
+        return TableOrder.parentsFirst(tables.stream().map(t -> t.withForeignKeys(t.foreignKeys().stream()
+                .filter(fk -> required(t, expected.table(t.name()), fk)).toList())).toList()).stream()
+                .map(t -> tables.stream().filter(o -> o.name().equals(t.name())).findFirst().orElseThrow()).toList();
+    }
+
+    private static boolean required(Table table, Optional<Table> after, ForeignKey fk) {
+        return fk.columns().stream().anyMatch(col -> !nullable(table, after, col));
+    }
+
     /** The table's foreign keys, and those the script adds whose columns and parent are there before it runs. */
     private static List<ForeignKey> foreignKeys(Schema current, Schema expected, Table table) {
         List<ForeignKey> keys = new ArrayList<>(table.foreignKeys());
@@ -96,8 +117,7 @@ public final class SampleRows {
                                                          Map<String, List<Map<String, Object>>> inserted) {
         for (ForeignKey fk : table.foreignKeys()) {
             boolean unset = fk.columns().stream().anyMatch(col -> row.get(col) == null);
-            boolean required = fk.columns().stream().anyMatch(col -> !nullable(table, after, col));
-            if (unset && required) {
+            if (unset && required(table, after, fk)) {
                 return Optional.of("no row of " + fk.referencedTable() + " for its required " + String.join(", ", fk.columns())
                         + (inserted.getOrDefault(fk.referencedTable(), List.of()).isEmpty() ? " (none was stored there)" : ""));
             }
@@ -129,8 +149,7 @@ public final class SampleRows {
             Map<String, Object> parent;
             if (fk.referencedTable().equals(table.name())) {
                 // a hierarchy: each row under the one before; the first is a root (its own parent when it must have one)
-                boolean required = fk.columns().stream().anyMatch(col -> !nullable(table, after, col));
-                parent = earlier.isEmpty() ? (required ? row : null) : earlier.get(earlier.size() - 1);
+                parent = earlier.isEmpty() ? (required(table, after, fk) ? row : null) : earlier.get(earlier.size() - 1);
             } else {
                 List<Map<String, Object>> parentRows = inserted.getOrDefault(fk.referencedTable(), List.of());
                 parent = parentRows.isEmpty() ? null : parentRows.get((i - 1) % parentRows.size());

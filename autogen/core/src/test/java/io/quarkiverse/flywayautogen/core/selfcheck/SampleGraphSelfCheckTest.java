@@ -18,6 +18,7 @@ import io.quarkiverse.flywayautogen.core.selfcheck.graphs.Passport;
 import io.quarkiverse.flywayautogen.core.selfcheck.graphs.Student;
 import io.quarkiverse.flywayautogen.core.selfcheck.graphs.StudentProfile;
 import io.quarkiverse.flywayautogen.core.selfcheck.graphs.Tag;
+import io.quarkiverse.flywayautogen.core.selfcheck.graphs.Team;
 import io.quarkiverse.flywayautogen.core.selfcheck.unbuildable.Husband;
 import io.quarkiverse.flywayautogen.core.selfcheck.unbuildable.Plain;
 import io.quarkiverse.flywayautogen.core.selfcheck.unbuildable.Reversed;
@@ -40,12 +41,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The self-check's samples as a graph the model's own foreign keys accept, through the engine on SQLite and
  * PostgreSQL: association entities keyed by their two required references ({@code @EmbeddedId} with
  * {@code @MapsId}, {@code @IdClass}), a many-to-many, an optional and a required self-reference, a required
- * one-to-one and a one-to-one sharing its key. What only the samples cannot satisfy is a warning, never a refusal.
+ * one-to-one, a one-to-one sharing its key, and a cycle of an optional and a required reference. What only the samples cannot satisfy is a warning, never a refusal.
  */
 class SampleGraphSelfCheckTest {
 
     static final Class<?>[] GRAPH = {Student.class, Course.class, Tag.class, Enrollment.class, Grade.class, Employee.class,
-            Category.class, Passport.class, StudentProfile.class};
+            Category.class, Passport.class, StudentProfile.class, Team.class};
 
     @ParameterizedTest
     @EnumSource(ScenarioDialect.class)
@@ -80,6 +81,7 @@ class SampleGraphSelfCheckTest {
                 assertEquals(List.of(), on.dialect().foreignKeyViolations(c));
                 assertEquals(1L, count(c, "SELECT count(*) FROM category WHERE parent_id = id"), "the required root is its own parent");
                 assertEquals(1L, count(c, "SELECT count(*) FROM employee WHERE manager_id IS NULL"), "the optional root has none");
+                assertEquals(3L, count(c, "SELECT count(*) FROM team t JOIN employee e ON e.id = t.lead_id"), "the cycle's required side");
             }
         }
     }
@@ -96,7 +98,7 @@ class SampleGraphSelfCheckTest {
             assertEquals(List.of(), problems);
             assertEquals(List.of(), unsampled);
             for (String table : List.of("student", "course", "tag", "enrollment", "grade", "employee", "category", "passport",
-                    "student_profile", "course_tag")) {
+                    "student_profile", "course_tag", "team")) {
                 assertEquals(1L, h.count("SELECT count(*) FROM " + table), table);
             }
             assertEquals(1L, h.count("SELECT count(*) FROM enrollment e JOIN student s ON s.id = e.student_id"

@@ -8,7 +8,7 @@ import jakarta.persistence.ManyToOne;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An optional self-reference: the top of the hierarchy has no manager. */
+/** An optional self-reference (the top of the hierarchy has no manager), and an optional half of a cycle with {@link Team}. */
 @Entity
 public class Employee {
     @Id
@@ -20,4 +20,7 @@ public class Employee {
 
     @ManyToOne
     public Employee manager;
+
+    @ManyToOne
+    public Team team;
 }
