@@ -143,6 +143,7 @@ public final class Autogenerate {
             if (!check.passed()) {
                 throw new AutogenException("self-check failed, nothing written:\n  " + String.join("\n  ", check.problems()));
             }
+            check.unsampled().forEach(text -> warnings.add(new Warning(Warning.Kind.SAMPLE_NOT_BUILT, text)));
             List<Path> written = options.write() ? write(migrationsDir, forward, undo) : List.of();
             return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis);
         }

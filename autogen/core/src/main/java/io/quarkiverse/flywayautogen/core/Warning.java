@@ -22,7 +22,9 @@ public record Warning(Kind kind, String text, Optional<String> rename) {
         /** A column made NOT NULL with nothing to fill existing NULLs: the script fails if a row holds one. */
         FAILS_ON_EXISTING_NULLS,
         /** Something in the current schema the model does not hold (an expression or partial index): left as it is. */
-        NOT_COMPARED
+        NOT_COMPARED,
+        /** The self-check could not build a sample for an entity or table: that part was not proved, nothing refused. */
+        SAMPLE_NOT_BUILT
     }
 
     /**

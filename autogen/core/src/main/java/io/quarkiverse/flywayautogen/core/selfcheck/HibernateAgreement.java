@@ -10,16 +10,19 @@ import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.generator.Assigned;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the application will do with the schema, done on a scratch database first: Hibernate's own schema validation
@@ -32,8 +35,12 @@ public final class HibernateAgreement {
     private HibernateAgreement() {
     }
 
-    /** Problems found, empty when Hibernate agrees with the schema of {@code database}. */
-    public static List<String> verify(Dialect dialect, EntitySet entities, ScratchDatabase database) {
+    /**
+     * Problems found, empty when Hibernate agrees with the schema of {@code database}. Samples that could not be
+     * built or stored for a reason of their own (a value a CHECK or unique constraint refuses, a cycle of required
+     * references) are added to {@code unsampled} as "could not build a sample" texts and refuse nothing.
+     */
+    public static List<String> verify(Dialect dialect, EntitySet entities, ScratchDatabase database, List<String> unsampled) {
         List<String> problems = new ArrayList<>();
         SessionFactory factory;
         try {
@@ -46,29 +53,36 @@ public final class HibernateAgreement {
             return problems;
         }
         try (factory) {
-            SessionFactoryImplementor sf = factory.unwrap(SessionFactoryImplementor.class);
-            // composite keys (@IdClass, @EmbeddedId) are always given by the application
-            SampleEntities samples = new SampleEntities(factory.getMetamodel(), type ->
-                    !factory.getMetamodel().entity(type).hasSingleIdAttribute()
-                            || factory.getMetamodel().entity(type).getIdType().getPersistenceType()
-                                    == jakarta.persistence.metamodel.Type.PersistenceType.EMBEDDABLE
-                            || sf.getMappingMetamodel().getEntityDescriptor(type).getGenerator() instanceof Assigned);
-            Map<Class<?>, Object> instances = samples.build();
-            problems.addAll(samples.problems());
-            Map<Class<?>, Object> ids = new java.util.LinkedHashMap<>();
+            SampleEntities samples = new SampleEntities(factory.getMetamodel(),
+                    new HibernateMapping(factory.unwrap(SessionFactoryImplementor.class))).build();
+            samples.unbuilt().forEach((type, why) -> unsampled.add(SampleFailures.cannotBuild(type.getSimpleName(), why)));
+            Map<Class<?>, Object> instances = new LinkedHashMap<>();
+            Map<Class<?>, Object> ids = new LinkedHashMap<>();
+            Set<Class<?>> failed = new HashSet<>(samples.unbuilt().keySet());
             // one transaction each, parents first: on SQLite an IDENTITY insert holds the write lock that the emulated
             // sequence of a later entity needs in its own transaction (the application's transactions are shorter)
-            for (Map.Entry<Class<?>, Object> instance : instances.entrySet()) {
+            for (Class<?> type : samples.order()) {
+                Optional<String> blocked = samples.withoutReferencesTo(type, failed);
+                if (blocked.isPresent()) {
+                    unsampled.add(SampleFailures.cannotBuild(type.getSimpleName(), blocked.get()));
+                    failed.add(type);
+                    continue;
+                }
+                Object instance = samples.instance(type);
                 try {
-                    factory.inTransaction(session -> session.persist(instance.getValue()));
-                    ids.put(instance.getKey(), factory.getPersistenceUnitUtil().getIdentifier(instance.getValue()));
+                    factory.inTransaction(session -> session.persist(instance));
+                    instances.put(type, instance);
+                    ids.put(type, factory.getPersistenceUnitUtil().getIdentifier(instance));
                 } catch (RuntimeException e) {
-                    if (violatesDeclaredCheck(e)) {
-                        // the sample values, not the schema: a CHECK the entity declares (low <= high) that made-up
-                        // values miss; the entities after it, which may reference it, are not tried
-                        break;
+                    if (SampleFailures.violatesSampleValue(e) || samples.referencesItself(type) && SampleFailures.leftANullBehind(e)) {
+                        // the made-up values, not the schema: a CHECK the entity declares (low <= high) or a unique
+                        // value they happen to repeat; or a row that must be its own parent, which only an id known
+                        // before the insert allows
+                        unsampled.add(SampleFailures.cannotBuild(type.getSimpleName(), rootMessage(e)));
+                        failed.add(type);
+                        continue;
                     }
-                    problems.add("persisting a " + instance.getKey().getSimpleName() + " failed: " + rootMessage(e));
+                    problems.add("persisting a " + type.getSimpleName() + " failed: " + rootMessage(e));
                     return problems;
                 }
             }
@@ -163,17 +177,6 @@ public final class HibernateAgreement {
     private static boolean driverLacksFeature(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLFeatureNotSupportedException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A CHECK constraint rejected the row: SQLSTATE 23514 (PostgreSQL), SQLITE_CONSTRAINT_CHECK's text (SQLite). */
-    private static boolean violatesDeclaredCheck(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && ("23514".equals(sql.getSQLState())
-                    || String.valueOf(sql.getMessage()).contains("CHECK constraint failed"))) {
                 return true;
             }
         }

@@ -19,15 +19,18 @@ import java.util.Map;
 
 /**
  * The other outcome of a column made NOT NULL with nothing to fill it: with a NULL left in that column the script
- * must fail as a whole, saying which column, and leave schema and rows exactly as they were.
+ * must fail as a whole, saying which column, and leave schema and rows exactly as they were. The proof needs a row
+ * to hold that NULL: the sample rows of the main check (values consistent with the script), then NULL in the one
+ * column. When no sample row can be stored in the table the proof is not made, and the result says so ("could not
+ * build a sample"), rather than claiming a NULL the database never held.
  */
 final class NotNullProof {
 
     private NotNullProof() {
     }
 
-    static List<String> verify(Dialect dialect, ScratchDatabase replayed, Path migrationsDir, Schema current, List<Operation> operations,
-                               Script forward) {
+    static List<String> verify(Dialect dialect, ScratchDatabase replayed, Path migrationsDir, Schema current, Schema expected,
+                               List<Operation> operations, Script forward, List<String> unsampled) {
         List<String> problems = new ArrayList<>();
         for (Operation op : operations) {
             if (!(op instanceof AlterColumn alter) || !alter.tightensToNotNull() || alter.to().hasDefault()) {
@@ -37,9 +40,16 @@ final class NotNullProof {
             try (ScratchDatabase db = replayed.copy("notnull")) {
                 Map<String, Long> before;
                 try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                    SampleRows.insert(c, current, dialect.types());
-                    st.executeUpdate("UPDATE \"" + alter.table().replace("\"", "\"\"") + "\" SET \""
+                    List<String> notes = SampleRows.insert(c, current, expected, dialect.types());
+                    int nulled = st.executeUpdate("UPDATE \"" + alter.table().replace("\"", "\"\"") + "\" SET \""
                             + alter.from().name().replace("\"", "\"\"") + "\" = NULL");
+                    if (nulled == 0) {
+                        unsampled.add(SampleFailures.cannotBuild(alter.table(), "no sample row could be stored in it, so "
+                                + forward.fileName() + " was not tried on a NULL in " + column
+                                + notes.stream().filter(n -> n.contains(" into " + alter.table() + ":")).findFirst()
+                                        .or(() -> notes.stream().findFirst()).map(n -> " (" + n + ")").orElse("")));
+                        continue;
+                    }
                     before = RowCounts.count(c, current);
                 }
                 Path dir = SelfCheck.writeScript(db, "forward", forward.fileName(), forward.content());

@@ -1,0 +1,43 @@
+package io.quarkiverse.flywayautogen.core.selfcheck;
+
+/**
+ * Telling a sample's own failure from the schema's: a made-up value a constraint refuses is the sample at fault
+ * ("self-check could not build a sample for X", a warning); anything else is the schema's and refuses the script.
+ */
+final class SampleFailures {
+
+    private SampleFailures() {
+    }
+
+    /** The one wording of every sample the self-check could not build: an entity, a table, a script's rows. */
+    static String cannotBuild(String what, String why) {
+        return "self-check could not build a sample for " + what + ": " + why;
+    }
+
+    /**
+     * A CHECK or unique constraint rejected the sample's values: SQLSTATE 23514 or 23505 (PostgreSQL), the
+     * constraint's text (SQLite). The values are made up; the constraint is the schema doing its work.
+     */
+    static boolean violatesSampleValue(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("23514".equals(sql.getSQLState()) || "23505".equals(sql.getSQLState())
+                    || String.valueOf(sql.getMessage()).contains("CHECK constraint failed")
+                    || String.valueOf(sql.getMessage()).contains("UNIQUE constraint failed"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hibernate or the database refused a null: for a row that is its own parent, the insert came before its id. */
+    static boolean leftANullBehind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.PropertyValueException || t instanceof java.sql.SQLException sql
+                    && ("23502".equals(sql.getSQLState()) || String.valueOf(sql.getMessage()).contains("NOT NULL constraint failed"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}
