@@ -9,6 +9,7 @@ import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 
+import io.quarkiverse.flywayautogen.core.desired.BeanValidationDdl;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 
 /**
@@ -25,7 +26,8 @@ final class EntityModel {
 
     /**
      * Empty when the application declares no entity: nothing to compare. Named as the application's Hibernate names
-     * them: the target's persistence unit's naming strategies.
+     * them: the target's persistence unit's naming strategies; with Bean Validation's DDL constraints as its Hibernate
+     * applies them.
      */
     static Optional<EntitySet> read(IndexView index, TargetDatasource target) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -42,7 +44,8 @@ final class EntityModel {
             }
         }
         return entities.isEmpty() ? Optional.empty()
-                : Optional.of(new EntitySet(entities, loader, target.physicalNamingStrategy(),
-                        target.implicitNamingStrategy()));
+                : Optional.of(new EntitySet(entities, loader, target.physicalNamingStrategy(), target.implicitNamingStrategy())
+                        // with Hibernate Validator present (the default), unless the persistence unit turns it off
+                        .withBeanValidationDdl(target.beanValidationDdl() && BeanValidationDdl.providerPresent(loader)));
     }
 }

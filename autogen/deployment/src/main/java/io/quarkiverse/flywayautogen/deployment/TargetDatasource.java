@@ -27,9 +27,11 @@ import io.quarkus.hibernate.orm.deployment.HibernateOrmConfigPersistenceUnit;
  * @param flywayLocation         the first class-path Flyway location, without {@code classpath:} (e.g. {@code db/migration})
  * @param physicalNamingStrategy the persistence unit's, Quarkus' default (Java names kept) when not set
  * @param implicitNamingStrategy the persistence unit's, blank for Hibernate's default
+ * @param beanValidationDdl      the persistence unit lets Hibernate add Bean Validation's constraints to its DDL
+ *                               ({@code quarkus.hibernate-orm.validation.enabled} and a {@code mode} with auto or ddl)
  */
 record TargetDatasource(String name, Optional<String> dbKind, String flywayLocation, String physicalNamingStrategy,
-        String implicitNamingStrategy) {
+        String implicitNamingStrategy, boolean beanValidationDdl) {
 
     private static final String JAVA_NAMES = "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl";
 
@@ -45,7 +47,19 @@ record TargetDatasource(String name, Optional<String> dbKind, String flywayLocat
         // Flyway fills in its {vendor} placeholder with the database's name; dev mode writes where it will look
         String location = VendorFolders.substitute(classpathLocation(locations), dbKind.orElse(VendorFolders.PLACEHOLDER));
         return new TargetDatasource(name, dbKind, location,
-                unit.physicalNamingStrategy().orElse(JAVA_NAMES), unit.implicitNamingStrategy().orElse(""));
+                unit.physicalNamingStrategy().orElse(JAVA_NAMES), unit.implicitNamingStrategy().orElse(""),
+                beanValidationDdl(unit.validation()));
+    }
+
+    /**
+     * As Quarkus configures Hibernate: validation disabled is {@code jakarta.persistence.validation.mode=none}, else the
+     * unit's modes, and Hibernate applies the DDL constraints for {@code auto} (when a provider is present) and {@code ddl}.
+     */
+    @SuppressWarnings("deprecation") // enabled(): deprecated for mode=none, still honoured by Quarkus
+    private static boolean beanValidationDdl(HibernateOrmConfigPersistenceUnit.HibernateOrmConfigPersistenceValidation validation) {
+        return validation.enabled() && validation.mode().stream().anyMatch(mode -> mode
+                == HibernateOrmConfigPersistenceUnit.HibernateOrmConfigPersistenceValidation.ValidationMode.AUTO
+                || mode == HibernateOrmConfigPersistenceUnit.HibernateOrmConfigPersistenceValidation.ValidationMode.DDL);
     }
 
     /** The persistence unit mapped to the datasource; the default one when none names it. */

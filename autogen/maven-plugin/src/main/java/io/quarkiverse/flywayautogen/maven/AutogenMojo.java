@@ -81,6 +81,8 @@ abstract class AutogenMojo extends AbstractMojo {
             }
             EntitySet entities = new EntitySet(scan.entities(), scan.loader(), settings.physicalNamingStrategy(),
                     settings.implicitNamingStrategy());
+            // on by default when the project has Hibernate Validator, as its Hibernate applies the constraints
+            entities = entities.withBeanValidationDdl(entities.beanValidationDdl() && settings.beanValidationDdl());
             Map<String, Path> others = new LinkedHashMap<>(VendorFolders.resolve(migrations, settings.dbKind(), settings.vendors()));
             others.remove(settings.dbKind().trim().toLowerCase(java.util.Locale.ROOT));
             run(new Run(engine(settings), entities, migrations, settings, others));

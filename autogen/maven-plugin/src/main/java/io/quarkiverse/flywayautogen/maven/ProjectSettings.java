@@ -144,6 +144,17 @@ final class ProjectSettings {
         return value("quarkus.hibernate-orm.implicit-naming-strategy").orElse("");
     }
 
+    /**
+     * Whether the application's Hibernate adds Bean Validation's constraints to its DDL (when Hibernate Validator is
+     * present): {@code quarkus.hibernate-orm.validation.enabled} (default true) with a {@code validation.mode} holding
+     * {@code auto} (the default) or {@code ddl}, as Quarkus hands them to Hibernate.
+     */
+    boolean beanValidationDdl() {
+        boolean enabled = value("quarkus.hibernate-orm.validation.enabled").map(Boolean::parseBoolean).orElse(true);
+        List<String> modes = list("quarkus.hibernate-orm.validation.mode");
+        return enabled && (modes.isEmpty() || modes.stream().anyMatch(m -> m.equalsIgnoreCase("auto") || m.equalsIgnoreCase("ddl")));
+    }
+
     /** {@code quarkus.flyway-autogen.vendors}: the databases migrations are shipped for; empty for the datasource's only. */
     List<String> vendors() {
         return list(PREFIX + "vendors");

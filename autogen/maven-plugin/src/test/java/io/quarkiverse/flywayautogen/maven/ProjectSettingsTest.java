@@ -81,4 +81,14 @@ class ProjectSettingsTest {
         overrides.setProperty("quarkus.flyway-autogen.index-foreign-keys", "false");
         assertFalse(read(file, overrides, "prod").options().indexForeignKeys(), "-D wins");
     }
+
+    @Test
+    void beanValidationConstraintsAreOnUnlessValidationIsDisabledOrLeftToCallbacks() throws Exception {
+        assertTrue(read("quarkus.datasource.db-kind=sqlite\n", new Properties(), "prod").beanValidationDdl(), "Quarkus' default");
+        assertFalse(read("quarkus.hibernate-orm.validation.enabled=false\n", new Properties(), "prod").beanValidationDdl());
+        assertFalse(read("quarkus.hibernate-orm.validation.mode=callback\n", new Properties(), "prod").beanValidationDdl());
+        assertTrue(read("quarkus.hibernate-orm.validation.mode=callback,ddl\n", new Properties(), "prod").beanValidationDdl());
+        assertFalse(read("%prod.quarkus.hibernate-orm.validation.enabled=false\n", new Properties(), "prod").beanValidationDdl(),
+                "the build's profile applies");
+    }
 }

@@ -9,9 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Parsed command line; {@link IllegalArgumentException} with a one-line message on anything wrong. */
+/**
+ * Parsed command line; {@link IllegalArgumentException} with a one-line message on anything wrong.
+ * {@code beanValidation}: Bean Validation's DDL constraints in the desired schema when Hibernate Validator is on the
+ * class path, as the application's Hibernate applies them; {@code --no-bean-validation} for an application that
+ * turns them off ({@code quarkus.hibernate-orm.validation.enabled=false}).
+ */
 record CliArguments(String command, String classpath, Path migrations, String dialect, String namingStrategy,
-                    AutogenOptions options, Optional<ShadowServer> shadowServer) {
+                    AutogenOptions options, Optional<ShadowServer> shadowServer, boolean beanValidation) {
 
     /** Hibernate's default, and Quarkus': column and table names as written in Java. */
     static final String JAVA_NAMES = "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl";
@@ -22,7 +27,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
             + " [--shadow-url jdbc:postgresql://host/db --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
             + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]"
-            + " [--index-foreign-keys]";
+            + " [--index-foreign-keys] [--no-bean-validation]";
 
     static CliArguments parse(String[] args) {
         if (args.length == 0) {
@@ -41,6 +46,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
         String shadowUrl = null;
         String shadowUser = null;
         String shadowPassword = null;
+        boolean beanValidation = true;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -57,6 +63,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--shadow-url" -> shadowUrl = value(args, ++i, arg);
                 case "--shadow-user" -> shadowUser = value(args, ++i, arg);
                 case "--shadow-password" -> shadowPassword = value(args, ++i, arg);
+                case "--no-bean-validation" -> beanValidation = false;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
@@ -82,7 +89,8 @@ record CliArguments(String command, String classpath, Path migrations, String di
             }
             shadow = Optional.of(new ShadowServer(shadowUrl, shadowUser, shadowPassword));
         }
-        return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options.withRenames(renames), shadow);
+        return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options.withRenames(renames), shadow,
+                beanValidation);
     }
 
     /** Must match the application's, or every camelCase field looks like a column to rename. */

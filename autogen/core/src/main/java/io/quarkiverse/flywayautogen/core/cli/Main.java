@@ -60,6 +60,9 @@ public final class Main {
             EntityScanner.Scan scan = EntityScanner.scan(arguments.classpath());
             Autogenerate engine = engine(arguments);
             EntitySet entities = new EntitySet(scan.entities(), scan.loader(), arguments.namingStrategy());
+            if (!arguments.beanValidation()) {
+                entities = entities.withBeanValidationDdl(false);
+            }
             Path migrations = arguments.migrations();
             if (arguments.command().equals("check")) {
                 AutogenResult result = engine.check(entities, migrations, arguments.options());

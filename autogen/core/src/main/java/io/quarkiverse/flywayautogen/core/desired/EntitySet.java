@@ -18,6 +18,7 @@ public final class EntitySet {
     private final ClassLoader loader;
     private final String physicalNamingStrategy;
     private final String implicitNamingStrategy;
+    private final boolean beanValidationDdl;
     private final java.util.Map<String, Metadata> metadataByDialect = new java.util.HashMap<>();
 
     public EntitySet(java.util.Collection<Class<?>> classes, ClassLoader loader, String physicalNamingStrategy) {
@@ -31,6 +32,11 @@ public final class EntitySet {
      */
     public EntitySet(java.util.Collection<Class<?>> classes, ClassLoader loader, String physicalNamingStrategy,
                      String implicitNamingStrategy) {
+        this(classes, loader, physicalNamingStrategy, implicitNamingStrategy, BeanValidationDdl.providerPresent(loader));
+    }
+
+    private EntitySet(java.util.Collection<Class<?>> classes, ClassLoader loader, String physicalNamingStrategy,
+                      String implicitNamingStrategy, boolean beanValidationDdl) {
         if (classes.isEmpty()) {
             throw new IllegalArgumentException("no @Entity classes given");
         }
@@ -38,6 +44,23 @@ public final class EntitySet {
         this.loader = loader;
         this.physicalNamingStrategy = physicalNamingStrategy;
         this.implicitNamingStrategy = implicitNamingStrategy == null ? "" : implicitNamingStrategy.trim();
+        this.beanValidationDdl = beanValidationDdl;
+    }
+
+    /**
+     * The same entities with Bean Validation's DDL constraints ({@code @NotNull} as NOT NULL, {@code @Size(max)} as
+     * the length, {@code @Min} as a CHECK, ...) on or off, as the application's Hibernate applies them: on when
+     * Hibernate Validator is present and {@code quarkus.hibernate-orm.validation} leaves them on (the default),
+     * which is what the constructors assume when the validator is on the entities' class path. See
+     * {@link BeanValidationDdl}.
+     */
+    public EntitySet withBeanValidationDdl(boolean on) {
+        return new EntitySet(classes, loader, physicalNamingStrategy, implicitNamingStrategy, on);
+    }
+
+    /** Whether the desired schema carries Bean Validation's DDL constraints. */
+    public boolean beanValidationDdl() {
+        return beanValidationDdl;
     }
 
     /** As the CLI's default: camelCase to snake_case. */
@@ -62,9 +85,14 @@ public final class EntitySet {
         return implicitNamingStrategy;
     }
 
-    /** Built once per dialect, without a database. */
+    /** Built once per dialect, without a database, with Bean Validation's constraints when {@link #beanValidationDdl()}. */
     public synchronized Metadata metadata(Dialect dialect) {
-        return metadataByDialect.computeIfAbsent(dialect.hibernateDialect(),
-                hibernateDialect -> EntityBootstrap.metadata(classes, loader, physicalNamingStrategy, implicitNamingStrategy, hibernateDialect));
+        return metadataByDialect.computeIfAbsent(dialect.hibernateDialect(), hibernateDialect -> {
+            Metadata metadata = EntityBootstrap.metadata(classes, loader, physicalNamingStrategy, implicitNamingStrategy, hibernateDialect);
+            if (beanValidationDdl) {
+                BeanValidationDdl.apply(metadata, loader);
+            }
+            return metadata;
+        });
     }
 }

@@ -131,9 +131,20 @@ public final class HibernateSchemaReader {
             if (column.isUnique() && !(pkColumns.size() == 1 && inPk)) {
                 uniques.add(new UniqueConstraint(naming.uniqueName(name, List.of(columnName)), List.of(columnName)));
             }
+            List<String> unnamed = new ArrayList<>();
             for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
-                String checkName = check.isNamed() ? name(check.getName()) : naming.checkName(name, List.of(columnName));
-                checks.add(new CheckConstraint(checkName, SqlText.normaliseExpression(check.getConstraint())));
+                if (check.isNamed()) {
+                    checks.add(new CheckConstraint(name(check.getName()), SqlText.normaliseExpression(check.getConstraint())));
+                } else {
+                    unnamed.add(check.getConstraint());
+                }
+            }
+            if (!unnamed.isEmpty()) {
+                // as Hibernate's DDL declares them: a column's unnamed checks (Bean Validation's @Min and @Max) as one;
+                // sorted, as the validator hands them over in no set order and the next run must see the same text
+                unnamed.sort(null);
+                checks.add(new CheckConstraint(naming.checkName(name, List.of(columnName)),
+                        SqlText.normaliseExpression(String.join(" and ", unnamed))));
             }
         }
         for (UniqueKey key : table.getUniqueKeys().values()) {

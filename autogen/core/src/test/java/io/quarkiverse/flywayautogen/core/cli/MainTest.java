@@ -140,6 +140,20 @@ class MainTest {
     }
 
     @Test
+    void beanValidationNotNullIsAPendingChangeUnlessTurnedOff() throws Exception {
+        copyClasses("io/quarkiverse/flywayautogen/core/corpus/model/evolve/bvnotnull/v1");
+        assertEquals(Main.IN_SYNC, run(args("generate", "--message", "members")));
+        try (Stream<Path> v1 = Files.walk(classes.resolve("io/quarkiverse/flywayautogen/core/corpus/model/evolve/bvnotnull/v1"))) {
+            v1.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        copyClasses("io/quarkiverse/flywayautogen/core/corpus/model/evolve/bvnotnull/v2");
+        assertEquals(Main.PENDING, run(args("check")));
+        assertTrue(out.toString().contains("alter column member.nickname"), "@NotNull with Hibernate Validator on the class path: " + out);
+        run(args("check", "--no-bean-validation"));
+        assertTrue(!out.toString().contains("member.nickname"), "--no-bean-validation: @NotNull is no schema change: " + out);
+    }
+
+    @Test
     void errorsExitTwoWithOneLineMessage() {
         assertEquals(Main.ERROR, run(args("check", "--bogus")));
         assertTrue(err.toString().startsWith("error: unknown option '--bogus'"), err.toString());

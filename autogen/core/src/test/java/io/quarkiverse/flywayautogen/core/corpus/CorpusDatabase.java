@@ -3,7 +3,15 @@ package io.quarkiverse.flywayautogen.core.corpus;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
 import io.quarkiverse.flywayautogen.core.Autogenerate;
-import io.quarkiverse.flywayautogen.core.desired.EntityBootstrap;
+import io.quarkiverse.flywayautogen.core.desired.EntitySet;
+import io.quarkiverse.flywayautogen.core.compare.SchemaComparator;
+import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkiverse.flywayautogen.core.dialect.Dialects;
+import io.quarkiverse.flywayautogen.core.model.CheckConstraint;
+import io.quarkiverse.flywayautogen.core.model.Index;
+import io.quarkiverse.flywayautogen.core.model.Table;
+import io.quarkiverse.flywayautogen.core.model.Schema;
+import io.quarkiverse.flywayautogen.core.ops.Operation;
 import org.flywaydb.core.Flyway;
 import org.hibernate.JDBCException;
 import org.hibernate.SessionFactory;
@@ -69,9 +77,17 @@ final class CorpusDatabase implements AutoCloseable {
         return urlOf(file);
     }
 
+    /**
+     * As the application's Hibernate maps the entities: Bean Validation's DDL constraints included (Hibernate
+     * Validator is on the test class path), see {@link EntitySet#withBeanValidationDdl}.
+     */
     AutogenResult generate(AutogenOptions options, Class<?>... entities) {
-        return Autogenerate.forDialect("sqlite").generate(
-                EntityBootstrap.sqliteMetadata(List.of(entities), CorpusDatabase.class.getClassLoader(), naming), migrations, options);
+        Autogenerate engine = Autogenerate.forDialect("sqlite");
+        return engine.generate(entities(entities).metadata(engine.dialect()), migrations, options);
+    }
+
+    EntitySet entities(Class<?>... entities) {
+        return new EntitySet(List.of(entities), CorpusDatabase.class.getClassLoader(), naming);
     }
 
     /** Steps 1 and 2: from the empty folder the engine writes V1, and Flyway applies it to the fresh file. */
@@ -184,7 +200,7 @@ final class CorpusDatabase implements AutoCloseable {
         String replayed = urlOf(root.resolve("replayed-" + System.nanoTime() + ".db"));
         migrate(replayed);
         String hibernate = urlOf(root.resolve("hibernate-" + System.nanoTime() + ".db"));
-        execute(hibernate, HibernateDdl.script(naming, entities));
+        execute(hibernate, HibernateDdl.scriptWithBeanValidation(SQLiteDialect.class.getName(), naming, entities));
         List<String> differences = SchemaSnapshot.read(replayed).comparableWithHibernateDdl()
                 .differencesFrom(SchemaSnapshot.read(hibernate).comparableWithHibernateDdl());
         assertTrue(differences.isEmpty(), () -> "the migrations (actual) build another schema than Hibernate's own DDL (expected):\n  "
@@ -193,9 +209,52 @@ final class CorpusDatabase implements AutoCloseable {
                 "sequence tables' rows: migrations (actual) vs Hibernate's own DDL (expected)");
     }
 
+    /**
+     * The engine's own SQLite reader on both sides: the migrations replayed on a fresh file, and Hibernate's own DDL
+     * (Bean Validation on) on another, give the same tables, columns (type, nullability, default), primary keys,
+     * indexes and CHECKs. Hibernate's SQLite DDL declares no foreign keys and no table-level unique constraints,
+     * so those are left out on both sides; indexes Hibernate names by hash are compared by their columns.
+     */
+    void assertEngineReadsMigrationsAsHibernatesSchema(Class<?>... entities) {
+        String replayed = urlOf(root.resolve("replayed-" + System.nanoTime() + ".db"));
+        migrate(replayed);
+        String hibernate = urlOf(root.resolve("hibernate-" + System.nanoTime() + ".db"));
+        execute(hibernate, HibernateDdl.scriptWithBeanValidation(SQLiteDialect.class.getName(), naming, entities));
+        Schema actual = comparable(readWithEngine(replayed));
+        Schema expected = comparable(readWithEngine(hibernate));
+        List<Operation> differences = new SchemaComparator().compare(actual, expected, RenameHints.none()).operations();
+        assertTrue(differences.isEmpty(), () -> "the engine reads the migrations (actual) as another schema than Hibernate's"
+                + " own DDL (expected): " + differences + "\nactual: " + actual + "\nexpected: " + expected);
+    }
+
+    private static Schema readWithEngine(String jdbcUrl) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            return Dialects.require("sqlite").reader().read(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Schema comparable(Schema schema) {
+        return indexesByColumns(schema.withAutoincrementTables(List.of())
+                .withTables(schema.tables().stream().map(t -> t.withForeignKeys(List.of()).withUniques(List.of())).toList()));
+    }
+
+    /**
+     * Indexes named after their columns: Hibernate names unnamed ones by hash, the engine by its naming convention.
+     * A column's CHECKs joined by {@code and} in a sorted order: Hibernate joins Bean Validation's {@code @Min} and
+     * {@code @Max} in the validator's set order, the engine sorts them.
+     */
+    static Schema indexesByColumns(Schema schema) {
+        return schema.withTables(schema.tables().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(), t.uniques(),
+                t.indexes().stream().map(i -> new Index(String.join("_", i.columns()), i.columns(), i.unique())).toList(),
+                t.foreignKeys(), t.checks().stream().map(c -> new CheckConstraint(c.name(), String.join(" and ",
+                        Stream.of(c.expression().split(" and ")).sorted().toList()))).toList(), t.initCommands())).toList());
+    }
+
     /** The control: the application file gets Hibernate's own DDL instead of the migrations. */
     void createSchemaWithHibernate(Class<?>... entities) {
-        execute(url(), HibernateDdl.script(naming, entities));
+        execute(url(), HibernateDdl.scriptWithBeanValidation(SQLiteDialect.class.getName(), naming, entities));
     }
 
     SchemaSnapshot snapshot() {

@@ -31,6 +31,34 @@ public final class HibernateDdl {
         return script(SQLiteDialect.class.getName(), physicalNamingStrategy, entities);
     }
 
+    /**
+     * What the application's Hibernate creates with Bean Validation on ({@code jakarta.persistence.validation.mode=ddl},
+     * Hibernate Validator on the class path): the script is written while a session factory starts, after Hibernate's
+     * {@code BeanValidationIntegrator} added {@code @NotNull}, {@code @Size}, {@code @Min}... to the mapping. The
+     * session factory has no database: JDBC metadata access is off, as for {@link #script}.
+     */
+    public static List<String> scriptWithBeanValidation(String hibernateDialect, String physicalNamingStrategy, Class<?>... entities) {
+        StringWriter script = new StringWriter();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting("hibernate.dialect", hibernateDialect)
+                .applySetting("hibernate.physical_naming_strategy", physicalNamingStrategy)
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                .applySetting("jakarta.persistence.validation.mode", "ddl")
+                .applySetting("hibernate.column_ordering_strategy", "legacy")
+                .applySetting("jakarta.persistence.schema-generation.scripts.action", "create")
+                .applySetting("jakarta.persistence.schema-generation.scripts.create-target", script)
+                .applySetting("hibernate.hbm2ddl.delimiter", ";")
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            Arrays.stream(entities).forEach(sources::addAnnotatedClass);
+            sources.buildMetadata().buildSessionFactory().close();
+            return script.toString().lines().filter(l -> !l.isBlank()).toList();
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
     /** For another dialect (class name), e.g. PostgreSQL's. */
     public static List<String> script(String hibernateDialect, String physicalNamingStrategy, Class<?>... entities) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()

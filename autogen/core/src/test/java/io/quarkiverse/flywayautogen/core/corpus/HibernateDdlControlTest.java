@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.corpus;
 
+import io.quarkiverse.flywayautogen.core.corpus.model.catalog.Product;
 import io.quarkiverse.flywayautogen.core.corpus.model.constraints.Book;
 import io.quarkiverse.flywayautogen.core.corpus.model.constraints.Country;
 import io.quarkiverse.flywayautogen.core.corpus.model.embedded.Customer;
@@ -59,15 +60,26 @@ class HibernateDdlControlTest {
                 model(false, Payment.class, CardPayment.class, CashPayment.class),
                 model(false, Shape.class, Circle.class, Square.class),
                 model(false, Reading.class, Schedule.class, Attachment.class),
-                model(true, Warehouse.class, StockItem.class)));
+                model(true, Warehouse.class, StockItem.class),
+                model(false, named("clinic.Owner clinic.Pet clinic.PetType clinic.Visit clinic.Vet clinic.Specialty")),
+                model(true, Product.class)));
         for (String changed : List.of("addfield.v?.Gadget", "length.v?.Label", "widen.v?.Tally", "lob.v?.Note", "decimal.v?.Price",
-                "notnull.v?.Member", "newentity.v1.Author", "rename.v1.Crate", "rename.v2.Box", "renametable.v?.Shelf")) {
+                "notnull.v?.Member", "bvnotnull.v?.Member", "newentity.v1.Author", "rename.v1.Crate", "rename.v2.Box", "renametable.v?.Shelf")) {
             for (String version : changed.contains("v?") ? List.of("1", "2") : List.of("")) {
                 models.add(model(false, Class.forName(EVOLVE + changed.replace("?", version))));
             }
         }
         models.add(model(false, Class.forName(EVOLVE + "newentity.v2.Author"), Class.forName(EVOLVE + "newentity.v2.Review")));
         return models.stream();
+    }
+
+    /** Entities by their names under the corpus' model package, space-separated. */
+    static Class<?>[] named(String names) throws ClassNotFoundException {
+        List<Class<?>> classes = new ArrayList<>();
+        for (String name : names.split(" ")) {
+            classes.add(Class.forName(MODEL + name));
+        }
+        return classes.toArray(Class<?>[]::new);
     }
 
     private static Arguments model(boolean snake, Class<?>... entities) {

@@ -34,7 +34,9 @@ class PostgresCorpusTest {
                 "inheritance.perclass.Shape inheritance.perclass.Circle inheritance.perclass.Square",
                 "inheritance.single.Vehicle inheritance.single.Car inheritance.single.Truck",
                 "checks.Measure",
-                "pgtypes.Profile");
+                "pgtypes.Profile",
+                "clinic.Owner clinic.Pet clinic.PetType clinic.Visit clinic.Vet clinic.Specialty",
+                "catalog.Product");
     }
 
     static Stream<String[]> evolutions() {
@@ -45,6 +47,7 @@ class PostgresCorpusTest {
                 new String[]{"evolve.lob.v1.Note", "evolve.lob.v2.Note"},
                 new String[]{"evolve.newentity.v1.Author", "evolve.newentity.v2.Author evolve.newentity.v2.Review"},
                 new String[]{"evolve.notnull.v1.Member", "evolve.notnull.v2.Member"},
+                new String[]{"evolve.bvnotnull.v1.Member", "evolve.bvnotnull.v2.Member"},
                 new String[]{"evolve.rename.v1.Crate", "evolve.rename.v2.Box"},
                 new String[]{"evolve.renametable.v1.Shelf", "evolve.renametable.v2.Shelf"},
                 new String[]{"evolve.widen.v1.Tally", "evolve.widen.v2.Tally"});
