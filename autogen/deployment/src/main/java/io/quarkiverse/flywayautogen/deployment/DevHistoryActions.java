@@ -2,6 +2,7 @@ package io.quarkiverse.flywayautogen.deployment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
@@ -18,7 +19,7 @@ final class DevHistoryActions {
     }
 
     static void register(DevModeState state, BuildTimeActionBuildItem methods) {
-        methods.addAction("history", params -> answer(state, ""));
+        methods.addAction("history", state.devUiWorker.offEventLoop(params -> answer(state, "")));
         methods.addAction("reapply", fix(state, params -> state.historyFixes.reapplyNewest()));
         methods.addAction("repair", fix(state, params -> state.historyFixes.repair()));
         methods.addAction("reset", fix(state, params -> {
@@ -30,9 +31,9 @@ final class DevHistoryActions {
         }));
     }
 
-    private static Function<Map<String, String>, Map<String, Object>> fix(DevModeState state,
+    private static Function<Map<String, String>, CompletionStage<Map<String, Object>>> fix(DevModeState state,
             Function<Map<String, String>, String> fix) {
-        return params -> {
+        return state.devUiWorker.offEventLoop(params -> {
             if (state.historyFixes == null) {
                 return Map.of("error", "no jdbc.url configured for the dev database");
             }
@@ -43,7 +44,7 @@ final class DevHistoryActions {
                 json.put("error", e.getMessage());
                 return json;
             }
-        };
+        });
     }
 
     private static Map<String, Object> answer(DevModeState state, String done) {

@@ -65,6 +65,7 @@ final class DevModeGenerator {
         // Quarkus' class loader lists a class-path folder once, when it is created: a folder that is not there yet
         // stays invisible to this build's Flyway even after it is written
         boolean visibleToThisBuild = folder.classpathCopy().map(Files::isDirectory).orElse(false);
+        state.restartFollows = false;
         try {
             createMissingFolder();
             AutogenResult result = preview(RenameHints.none(), "");
@@ -82,7 +83,8 @@ final class DevModeGenerator {
             if (auto && reason.isEmpty()) {
                 write(state, result, pending, true);
                 if (!visibleToThisBuild) {
-                    restartSoon(Path.of(state.lastGeneratedFile));
+                    state.restartFollows = true;
+                    restartSoon(state, Path.of(state.lastGeneratedFile));
                 }
                 return;
             }
@@ -90,13 +92,15 @@ final class DevModeGenerator {
             if (!pending.summary().equals(state.lastLogged)) {
                 state.lastLogged = pending.summary();
                 LOG.warnf("Flyway autogenerate: %d pending operation(s) not written (%s): %s%s -- review and generate"
-                        + " them in the Dev UI (Flyway Autogenerate card)%s", pending.operations().size(),
-                        state.reason, pending.summary(), warningsSuffix(pending), howToAllow(pending));
+                        + " them in the Dev UI (%s)%s", pending.operations().size(), state.reason, pending.summary(),
+                        warningsSuffix(pending), FlywayAutogenDevUIProcessor.pageUrl("pending-migration"),
+                        howToAllow(pending));
             }
         } catch (AutogenException e) {
             state.pending = PendingChange.NONE;
             if (!e.getMessage().equals(state.error)) {
-                LOG.warnf("Flyway autogenerate: cannot generate the next migration: %s", e.getMessage());
+                LOG.warnf("Flyway autogenerate: cannot generate the next migration: %s -- the Dev UI shows it too (%s)",
+                        e.getMessage(), FlywayAutogenDevUIProcessor.pageUrl("pending-migration"));
             }
             state.error = e.getMessage();
         }
@@ -139,8 +143,9 @@ final class DevModeGenerator {
      * The first migration of a new application went into a folder this build's class loader could not list: a
      * restart (a new class loader) lets Flyway apply it, as a live reload does for any later migration.
      */
-    private static void restartSoon(Path written) {
-        LOG.info("Flyway autogenerate: the migrations folder is new to this build; restarting so that Flyway applies V1");
+    private void restartSoon(DevModeState state, Path written) {
+        LOG.infof("Flyway autogenerate: %s is new, so this start cannot apply %s: the application starts without it,"
+                + " then restarts once to apply it", folder.source(), written.getFileName());
         HotReplacementContext dev = DevConsoleManager.getHotReplacementContext();
         if (dev == null) {
             return;
@@ -148,25 +153,32 @@ final class DevModeGenerator {
         // The state may still hold an earlier start's outcome (tests run several dev-mode applications in one JVM):
         // this start has not ended yet, and the restart must come after it did.
         ApplicationStateNotification.reset();
+        int thisBuild = state.builds;
         Thread restart = new Thread(() -> {
             try {
                 try {
                     ApplicationStateNotification.waitForApplicationStart();
                 } catch (RuntimeException failedStart) {
-                    // expected when Hibernate validates: the tables V1 creates are not there yet
+                    // the restart below is what the application needs, whatever stopped this start
                 }
                 // Dev mode restarts for a changed migration only once this start's build registered its watched
                 // files, so the file is marked changed again until a scan restarts (a scan during the build only
-                // takes note).
-                for (int attempt = 1; attempt <= 60; attempt++) {
+                // takes note). A scan an HTTP request ran may restart first: then marking it again would restart a
+                // second time, so the loop ends as soon as a build follows this one, whoever started it.
+                for (int attempt = 1; attempt <= 60 && state.builds == thisBuild; attempt++) {
                     Thread.sleep(1000);
+                    if (state.builds != thisBuild) {
+                        return;
+                    }
                     Files.setLastModifiedTime(written,
                             java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000L * attempt));
                     if (dev.doScan(true)) {
                         return;
                     }
                 }
-                LOG.warn("Flyway autogenerate: reload to apply the first migration");
+                if (state.builds == thisBuild) {
+                    LOG.warn("Flyway autogenerate: reload to apply the first migration");
+                }
             } catch (Exception e) {
                 LOG.warnf("Flyway autogenerate: restart after the first migration failed (%s); reload to apply it", e);
             }
@@ -180,7 +192,8 @@ final class DevModeGenerator {
         if (!Files.isDirectory(folder.source())) {
             try {
                 Files.createDirectories(folder.source());
-                LOG.infof("Flyway autogenerate: created the migrations folder %s", folder.source());
+                // said with what follows, once the first migration is written (restartSoon)
+                LOG.debugf("Flyway autogenerate: created the migrations folder %s", folder.source());
             } catch (IOException e) {
                 throw new AutogenException("cannot create the migrations folder " + folder.source() + ": " + e.getMessage());
             }

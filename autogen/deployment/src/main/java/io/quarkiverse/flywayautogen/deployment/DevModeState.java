@@ -33,6 +33,25 @@ final class DevModeState {
     final Map<String, String> companionErrors = new ConcurrentHashMap<>();
     /** The dev database's history as last checked against the folder; logged once per new finding. */
     volatile HistoryCheck.Finding history = HistoryCheck.Finding.NONE;
+    /** How many builds this dev-mode session ran (a restart is a build). */
+    volatile int builds;
+    /** This build wrote the first migration into a folder its class loader cannot list: a restart follows. */
+    volatile boolean restartFollows;
+    /** What lets the application start while something waits for the user. */
+    final DevStartOverrides startOverrides = new DevStartOverrides();
+    /** Where the card's JSON-RPC methods run. */
+    final DevUiWorker devUiWorker = new DevUiWorker();
+
+    /** A change the entities need is not written: it waits for a confirmation, for {@code manual} mode, or a fix. */
+    boolean waitsForUser() {
+        return !pending.inSync() || !error.isEmpty();
+    }
+
+    /** Dev mode ends: the application's own settings are back, and the worker thread stops. */
+    void close() {
+        startOverrides.clear();
+        devUiWorker.shutdown();
+    }
 
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.quarkiverse.flywayautogen.deployment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
@@ -16,7 +17,8 @@ import io.quarkus.devui.spi.page.Page;
 
 /**
  * The Dev UI card. Its JSON-RPC methods are build-time actions: they run in the deployment class loader, next to
- * the engine, so nothing of it is added to the application.
+ * the engine, so nothing of it is added to the application, and off the event loop that receives them
+ * ({@link DevUiWorker}).
  */
 class FlywayAutogenDevUIProcessor {
 
@@ -40,7 +42,8 @@ class FlywayAutogenDevUIProcessor {
         DevModeState state = devMode.state();
         MigrationHistory history = MigrationHistory.configured(targetDatasource.datasource());
         BuildTimeActionBuildItem methods = new BuildTimeActionBuildItem();
-        methods.addAction("status", params -> status(state, history));
+        DevUiWorker worker = state.devUiWorker;
+        methods.addAction("status", worker.offEventLoop(params -> status(state, history)));
         methods.addAction("generate", decide(state, history, params -> {
             state.generator.confirm(state, false, RenameHints.none(), message(params));
             return null;
@@ -77,9 +80,9 @@ class FlywayAutogenDevUIProcessor {
     }
 
     /** Runs a decision and answers with the new state, or the engine's reason in {@code error}. */
-    private static Function<Map<String, String>, Map<String, Object>> decide(DevModeState state,
+    private static Function<Map<String, String>, CompletionStage<Map<String, Object>>> decide(DevModeState state,
             MigrationHistory history, Function<Map<String, String>, Void> decision) {
-        return params -> {
+        return state.devUiWorker.offEventLoop(params -> {
             if (state.generator == null) {
                 return Map.of("error", "no entities found");
             }
@@ -91,6 +94,19 @@ class FlywayAutogenDevUIProcessor {
                 json.put("error", e.getMessage());
                 return json;
             }
-        };
+        });
+    }
+
+    /**
+     * A page of the card, as the log names it for a user whose browser is elsewhere: Dev UI's path is the extension's
+     * namespace and the page title in kebab case, under the non-application root.
+     */
+    static String pageUrl(String page) {
+        String port = TargetDatasource.runtimeValue("quarkus.http.port").orElse("8080");
+        String root = TargetDatasource.runtimeValue("quarkus.http.root-path").orElse("/");
+        String nonApplication = TargetDatasource.runtimeValue("quarkus.http.non-application-root-path").orElse("q");
+        String base = nonApplication.startsWith("/") ? nonApplication
+                : (root.endsWith("/") ? root : root + "/") + nonApplication;
+        return "http://localhost:" + port + base + "/dev-ui/quarkus-flyway-autogen/" + page;
     }
 }

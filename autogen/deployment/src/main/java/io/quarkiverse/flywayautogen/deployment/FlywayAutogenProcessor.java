@@ -1,7 +1,9 @@
 package io.quarkiverse.flywayautogen.deployment;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,25 +14,31 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.render.GeneratedMigrations;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Produce;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
+import io.quarkus.deployment.builditem.CuratedApplicationShutdownBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.HotDeploymentWatchedFileBuildItem;
 import io.quarkus.deployment.builditem.LiveReloadBuildItem;
-import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.pkg.builditem.CurateOutcomeBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 import io.quarkus.flyway.runtime.FlywayBuildTimeConfig;
 import io.quarkus.hibernate.orm.deployment.HibernateOrmConfig;
+import io.quarkus.hibernate.orm.deployment.HibernateOrmConfigPersistenceUnit;
 
 class FlywayAutogenProcessor {
 
     private static final String FEATURE = "flyway-autogen";
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.flywayautogen");
+    /** Hibernate ORM's dev-mode schema check after start (with schema management {@code none}), as Quarkus logs it. */
+    private static final String POST_BOOT_CHECK = "io.quarkus.hibernate.orm.runtime.schema.SchemaManagementIntegrator";
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     FeatureBuildItem feature() {
@@ -53,12 +61,16 @@ class FlywayAutogenProcessor {
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     AutogenDevModeBuildItem generateBeforeFlywayMigrates(FlywayAutogenBuildTimeConfig config,
             TargetDatasourceBuildItem targetDatasource, ApplicationArchivesBuildItem archives, CurateOutcomeBuildItem curate, OutputTargetBuildItem target, LiveReloadBuildItem liveReload,
+            CuratedApplicationShutdownBuildItem devModeEnds,
             @SuppressWarnings("unused") BuildProducer<AdditionalIndexedClassesBuildItem> runsBeforeTheCombinedIndex) {
         DevModeState state = liveReload.getContextObject(DevModeState.class);
         if (state == null) {
-            state = new DevModeState();
-            liveReload.setContextObject(DevModeState.class, state);
+            DevModeState created = new DevModeState();
+            liveReload.setContextObject(DevModeState.class, created);
+            devModeEnds.addCloseTask(created::close, true);
+            state = created;
         }
+        state.builds++;
         if (!config.enabled()) {
             return new AutogenDevModeBuildItem(state);
         }
@@ -122,25 +134,58 @@ class FlywayAutogenProcessor {
         HistoryCheck.Finding finding = state.historyFixes.check();
         if (finding.broken() && !finding.equals(state.history)) {
             LOG.warnf("Flyway autogenerate: the dev database's migration history is broken: %s -- fix it in the Dev UI"
-                    + " (Flyway Autogenerate card, Migration history: re-apply, repair or reset); until then Flyway"
-                    + " migrates without validating, so that the application and its Dev UI start", finding.summary());
+                    + " (%s: re-apply, repair or reset); until then Flyway migrates without validating, so that the"
+                    + " application and its Dev UI start", finding.summary(),
+                    FlywayAutogenDevUIProcessor.pageUrl("migration-history"));
         }
         state.history = finding;
     }
 
     /**
-     * Dev mode serves only an error page while the application is down, so a history Flyway's validation refuses
-     * would also take the Dev UI page that fixes it away. While the check finds it broken (and logged it), the dev
-     * application's Flyway migrates without validating; a failed migration still stops it. Only a default: a
-     * configured {@code validate-on-migrate} wins.
+     * Whatever waits for the user must not take the application down, or the Dev UI card that resolves it goes with
+     * it (dev mode serves only an error page then). While the dev database's history is broken, Flyway migrates
+     * without validating. While a change waits (a possible rename, a destructive change, one the engine refused, or
+     * anything in {@code manual} mode), and on the first start, whose migration only the restart that follows can
+     * apply, Hibernate ORM does not refuse the schema the change would make match (a configured {@code validate} is
+     * {@code none} for that start), nor does its dev-mode check that follows log, as an error, SQL of its own for
+     * it: the card holds the migration. (Starting Hibernate offline instead would skip that check, but SQLite's
+     * dialect has no local temporary tables, which offline start needs.) A failed migration still stops the
+     * application. See {@link DevStartOverrides}.
      */
     @BuildStep(onlyIf = IsLocalDevelopment.class)
-    void startDespiteBrokenHistory(TargetDatasourceBuildItem targetDatasource, AutogenDevModeBuildItem devMode,
-            BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
-        if (devMode.state().history.broken()) {
-            String key = targetDatasource.datasource().flywayKey("validate-on-migrate");
-            defaults.produce(new RunTimeConfigurationDefaultBuildItem(key, "false"));
+    @Produce(ServiceStartBuildItem.class) // before the application starts, where its configuration is read
+    void startWhileSomethingWaits(TargetDatasourceBuildItem targetDatasource, AutogenDevModeBuildItem devMode,
+            HibernateOrmConfig hibernate) {
+        DevModeState state = devMode.state();
+        TargetDatasource datasource = targetDatasource.datasource();
+        Map<String, String> wanted = new LinkedHashMap<>();
+        if (state.history.broken()) {
+            wanted.put(datasource.flywayKey("validate-on-migrate"), "false");
         }
+        String unit = persistenceUnitPrefix(datasource, hibernate);
+        String strategyKey = unit + "schema-management.strategy";
+        String strategy = state.startOverrides.configured(strategyKey)
+                .or(() -> state.startOverrides.configured(unit + "database.generation"))
+                .map(value -> value.strip().toLowerCase(Locale.ROOT)).orElse("none");
+        if (state.waitsForUser() || state.restartFollows) {
+            if (strategy.equals("validate")) {
+                wanted.put(strategyKey, "none");
+            }
+            wanted.put("quarkus.log.category.\"" + POST_BOOT_CHECK + "\".level", "OFF");
+        }
+        state.startOverrides.apply(wanted);
+    }
+
+    /** {@code quarkus.hibernate-orm.} for the persistence unit mapped to the datasource, as Hibernate ORM names it. */
+    private static String persistenceUnitPrefix(TargetDatasource datasource, HibernateOrmConfig hibernate) {
+        if (!DataSourceUtil.isDefault(datasource.name())) {
+            for (Map.Entry<String, HibernateOrmConfigPersistenceUnit> unit : hibernate.namedPersistenceUnits().entrySet()) {
+                if (unit.getValue().datasource().filter(datasource.name()::equals).isPresent()) {
+                    return "quarkus.hibernate-orm.\"" + unit.getKey() + "\".";
+                }
+            }
+        }
+        return "quarkus.hibernate-orm.";
     }
 
     /** A migration written from the Dev UI restarts the application on the next request, so Flyway applies it. */

@@ -14,15 +14,19 @@ import org.jboss.logmanager.LogContext;
  * scratch databases and boots Hibernate on them for the self-check on every comparison: a dozen "Migrating schema
  * ... replay.db" lines and Hibernate's start-up banner per reload would bury the one line the user needs, and
  * Hibernate's service loader warns, with a stack trace, about providers it sees through the application's class
- * loader but cannot use from the build's (HHH010505, harmless: it ignores them). The application's own Flyway and
- * Hibernate run after the build, with their levels restored; engine failures are reported as the engine's errors.
+ * loader but cannot use from the build's (HHH010505, harmless: it ignores them). The engine names the dialect to
+ * build Hibernate's model without a connection, which Hibernate calls needless for its own dialects (HHH90000025,
+ * "PostgreSQLDialect does not need to be specified"): a user who set no dialect would read it as theirs. The
+ * application's own Flyway and Hibernate run after the build, with their levels restored; engine failures are
+ * reported as the engine's errors.
  */
 final class QuietEngine {
 
     private static final Map<String, Level> QUIET = Map.of(
             "org.flywaydb", Level.WARNING,
             "org.hibernate", Level.WARNING,
-            "org.hibernate.orm.service", Level.SEVERE);
+            "org.hibernate.orm.service", Level.SEVERE,
+            "org.hibernate.orm.deprecation", Level.SEVERE);
 
     private QuietEngine() {
     }

@@ -50,7 +50,8 @@ final class TestApp {
     static Map<String, Object> invoke(String method, Map<String, String> params) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return DevConsoleManager.invoke("quarkus-flyway-autogen_" + method, params);
+                Object answer = DevConsoleManager.invoke("quarkus-flyway-autogen_" + method, params);
+                return answer instanceof java.util.concurrent.CompletionStage<?> later ? completed(later) : cast(answer);
             } catch (java.util.NoSuchElementException restarting) {
                 if (attempt == 120) {
                     throw restarting;
@@ -63,6 +64,22 @@ final class TestApp {
                 }
             }
         }
+    }
+
+    /** The card's methods answer from a worker thread, as Dev UI awaits them: at most two minutes. */
+    private static Map<String, Object> completed(java.util.concurrent.CompletionStage<?> later) {
+        try {
+            return cast(later.toCompletableFuture().get(2, java.util.concurrent.TimeUnit.MINUTES));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object answer) {
+        return (Map<String, Object>) answer;
     }
 
     /** The file names in a migrations folder, sorted. */

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 /**
  * Flyway's log while the engine replays migrations into a scratch database: the engine prints nothing of its own
  * (its callers report), and a dozen "Migrating schema ... replay.db" lines per run would only bury what the user
- * needs. Warnings and errors still go out, through java.util.logging.
+ * needs. Warnings and errors still go out, through java.util.logging, but for the one about an empty folder.
  * <p>
  * Flyway's log factory is global to the Flyway classes, and in a Maven build or dev mode its logs go through SLF4J or
  * through Quarkus' Maven logger, whose levels cannot be lowered from here; so the creator is swapped for the engine's
@@ -19,6 +19,9 @@ import java.util.logging.Logger;
  * own runs. Loading a Flyway instance clears it too (LogFactory.setConfiguration), hence after loading.
  */
 final class FlywayWarningsOnly implements LogCreator {
+
+    /** Flyway's "No migrations found. Are your locations set up correctly?" */
+    static final String NO_MIGRATIONS = "No migrations found";
 
     private FlywayWarningsOnly() {
     }
@@ -56,7 +59,10 @@ final class FlywayWarningsOnly implements LogCreator {
 
             @Override
             public void warn(String message) {
-                logger.warning(message);
+                // an empty folder is a new project's first replay, not a misconfigured location
+                if (!message.startsWith(NO_MIGRATIONS)) {
+                    logger.warning(message);
+                }
             }
 
             @Override

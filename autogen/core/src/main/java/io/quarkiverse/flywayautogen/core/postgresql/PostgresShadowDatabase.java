@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 public final class PostgresShadowDatabase implements ScratchDatabase {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** SQLSTATE 42501, insufficient_privilege: what CREATE DATABASE answers a role without CREATEDB. */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final ShadowServer server;
     private final String name;
@@ -48,9 +50,28 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
             throw new UncheckedIOException("cannot create a scratch directory", e);
         }
         PostgresShadowDatabase db = new PostgresShadowDatabase(server, name, directory);
-        db.admin("CREATE DATABASE " + PostgresDdl.q(name) + (template == null ? "" : " TEMPLATE " + PostgresDdl.q(template)),
-                "cannot create shadow database " + name + " (the user needs CREATEDB)");
+        String create = "CREATE DATABASE " + PostgresDdl.q(name) + (template == null ? "" : " TEMPLATE " + PostgresDdl.q(template));
+        try (Connection c = server.connectAdmin(); Statement st = c.createStatement()) {
+            st.execute(create);
+        } catch (SQLException e) {
+            throw cannotCreate(name, server, e);
+        }
         return db;
+    }
+
+    /**
+     * A role without CREATEDB is a common set-up (a managed database, a least-privilege dev user): the answer names
+     * both ways out, the grant and the settings that point the shadow databases at another server or user.
+     */
+    static AutogenException cannotCreate(String name, ShadowServer server, SQLException e) {
+        if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+            String user = server.user() == null ? "the connecting user" : server.user();
+            return new AutogenException("cannot create shadow database " + name + ": " + user + " may not create"
+                    + " databases on " + server.adminUrl() + " (" + e.getMessage() + "); grant it (ALTER ROLE " + user
+                    + " CREATEDB), or replay on a server and user that may: " + ShadowServer.SETTINGS, e);
+        }
+        return new AutogenException("cannot create shadow database " + name + " (the user needs CREATEDB): "
+                + e.getMessage(), e);
     }
 
     public String name() {

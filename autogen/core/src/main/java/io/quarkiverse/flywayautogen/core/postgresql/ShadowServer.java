@@ -23,6 +23,11 @@ public record ShadowServer(String adminUrl, String user, String password) {
     public static final String URL_PROPERTY = "flyway-autogen.shadow-url";
     public static final String USER_PROPERTY = "flyway-autogen.shadow-user";
     public static final String PASSWORD_PROPERTY = "flyway-autogen.shadow-password";
+    /** Where the shadow server is configured, for messages that ask the user to change it. */
+    public static final String SETTINGS = "set " + URL_PROPERTY + ", " + USER_PROPERTY + " and " + PASSWORD_PROPERTY
+            + " (system properties, e.g. -D" + URL_PROPERTY + "=jdbc:postgresql://host:5432/db), or the environment"
+            + " variables FLYWAY_AUTOGEN_SHADOW_URL, FLYWAY_AUTOGEN_SHADOW_USER and FLYWAY_AUTOGEN_SHADOW_PASSWORD"
+            + " (the CLI: --shadow-url, --shadow-user, --shadow-password)";
 
     /**
      * Credentials may come as separate settings or inside the URL ({@code ?user=...&password=...}, as any JDBC URL
