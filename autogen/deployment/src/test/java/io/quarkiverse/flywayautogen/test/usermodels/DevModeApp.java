@@ -26,6 +26,7 @@ import io.restassured.response.Response;
 final class DevModeApp {
 
     private static final int TRIES = 120;
+    private static final int ANSWER_TRIES = 600;
     private static final long PAUSE_MILLIS = 500;
 
     private DevModeApp() {
@@ -74,7 +75,7 @@ final class DevModeApp {
      */
     static String migration(Path folder, int version) throws IOException, InterruptedException {
         List<String> files = files(folder);
-        for (int i = 0; i < TRIES && files.size() < version; i++) {
+        for (int i = 0; i < ANSWER_TRIES && files.size() < version; i++) {
             Thread.sleep(PAUSE_MILLIS);
             files = files(folder);
         }
@@ -100,7 +101,7 @@ final class DevModeApp {
      */
     static Response awaitAnswer(String path) throws InterruptedException {
         Response answer = null;
-        for (int i = 0; i < TRIES; i++) {
+        for (int i = 0; i < ANSWER_TRIES; i++) {
             try {
                 answer = RestAssured.get(path);
                 if (answer.statusCode() == 200) {
