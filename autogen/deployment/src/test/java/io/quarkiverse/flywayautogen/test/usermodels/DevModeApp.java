@@ -107,7 +107,7 @@ final class DevModeApp {
                 if (answer.statusCode() == 200) {
                     return answer;
                 }
-            } catch (RuntimeException notListeningYet) { // RestAssured rethrows ConnectException unchecked
+            } catch (Exception notListeningYet) { // RestAssured throws the checked ConnectException undeclared
                 // the restart has not opened the port yet
             }
             Thread.sleep(PAUSE_MILLIS);
