@@ -243,13 +243,15 @@ final class CorpusDatabase implements AutoCloseable {
     /**
      * Indexes named after their columns: Hibernate names unnamed ones by hash, the engine by its naming convention.
      * A column's CHECKs joined by {@code and} in a sorted order: Hibernate joins Bean Validation's {@code @Min} and
-     * {@code @Max} in the validator's set order, the engine sorts them.
+     * {@code @Max} in the validator's set order, the engine sorts them; PostgreSQL's reader reads a min-first pair
+     * back as BETWEEN, which is spelled out again here.
      */
     static Schema indexesByColumns(Schema schema) {
         return schema.withTables(schema.tables().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(), t.uniques(),
                 t.indexes().stream().map(i -> new Index(String.join("_", i.columns()), i.columns(), i.unique())).toList(),
                 t.foreignKeys(), t.checks().stream().map(c -> new CheckConstraint(c.name(), String.join(" and ",
-                        Stream.of(c.expression().split(" and ")).sorted().toList()))).toList(), t.initCommands())).toList());
+                        Stream.of(c.expression().replaceAll("(\\w+) between (\\S+) and (\\S+)", "$1>=$2 and $1<=$3").split(" and "))
+                                .sorted().toList()))).toList(), t.initCommands())).toList());
     }
 
     /** The control: the application file gets Hibernate's own DDL instead of the migrations. */
