@@ -16,7 +16,7 @@ import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.test.QuarkusDevModeTest;
 
 /** The small Panache application every test builds: one entity, one resource, SQLite, Flyway. */
-final class TestApp {
+public final class TestApp {
 
     static final Path V1 = Path.of("src/test/resources/migrations/v1/V1__create_pets.sql");
 
@@ -47,7 +47,7 @@ final class TestApp {
      * registers the methods again, so a call that lands while one is under way (after the first migration of an
      * empty folder, slow on a busy machine) waits for it, at most a minute.
      */
-    static Map<String, Object> invoke(String method, Map<String, String> params) {
+    public static Map<String, Object> invoke(String method, Map<String, String> params) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Object answer = DevConsoleManager.invoke("quarkus-flyway-autogen_" + method, params);

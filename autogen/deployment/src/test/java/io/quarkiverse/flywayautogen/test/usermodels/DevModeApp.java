@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
-import io.quarkus.dev.console.DevConsoleManager;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -25,7 +23,6 @@ import io.restassured.response.Response;
  */
 final class DevModeApp {
 
-    private static final int TRIES = 120;
     private static final int ANSWER_TRIES = 600;
     private static final long PAUSE_MILLIS = 500;
 
@@ -52,17 +49,8 @@ final class DevModeApp {
     }
 
     /** The extension's status; a call during a restart (methods not registered again yet) waits for it. */
-    static Map<String, Object> status() throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return DevConsoleManager.invoke("quarkus-flyway-autogen_status", Map.of());
-            } catch (NoSuchElementException restarting) {
-                if (attempt == TRIES) {
-                    throw restarting;
-                }
-                Thread.sleep(PAUSE_MILLIS);
-            }
-        }
+    static Map<String, Object> status() {
+        return io.quarkiverse.flywayautogen.test.TestApp.invoke("status", Map.of());
     }
 
     static Path migrationsFolder() throws InterruptedException {
