@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkiverse.flywayautogen.test.usermodels.panachebv.Book;
 import io.quarkiverse.flywayautogen.test.usermodels.panachebv.BookResource;
@@ -31,11 +28,9 @@ import io.restassured.response.Response;
  * unique column refusing a duplicate; then a second entity ({@code Review}, many-to-one to {@code Book}) writes V2,
  * applied on the reload. One boot per database (the subclasses).
  *
- * <p>{@link #beanValidationDdlSizesAndRequiresColumns} holds what only Bean Validation decides;
- * {@link #booksAndThenReviewsFromAnEmptyFolder} holds the rest. Each method is a start of its own from an empty
- * folder and an empty database (QuarkusDevModeTest starts the application per method).
+ * <p>{@link #beanValidationDdlSizesAndRequiresColumns} holds what only Bean Validation decides, checked on the same
+ * V1 (each test method would be a boot of its own: QuarkusDevModeTest starts the application per method).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class PanacheBookFromEmptyFolder {
 
     private static final String SUMMARY = "A desert planet, a noble family, a spice. ".repeat(30);
@@ -62,7 +57,6 @@ abstract class PanacheBookFromEmptyFolder {
     }
 
     @Test
-    @Order(1)
     void booksAndThenReviewsFromAnEmptyFolder() throws Exception {
         DevModeApp.target(port());
         Path folder = DevModeApp.migrationsFolder();
@@ -70,6 +64,7 @@ abstract class PanacheBookFromEmptyFolder {
 
         // 0. the first start writes V1: the table, its id sequence, the hand-typed and the unique column
         MigrationText v1 = new MigrationText(DevModeApp.migration(folder, 1));
+        beanValidationDdlSizesAndRequiresColumns(v1);
         assertTrue(v1.createsTable(book), v1.sql());
         assertTrue(v1.sql().matches("(?is).*CREATE (TABLE|SEQUENCE) \"" + table("Book_SEQ") + "\".*"), v1.sql());
         assertEquals("text", v1.column(book, "summary"), v1.sql());
@@ -112,12 +107,7 @@ abstract class PanacheBookFromEmptyFolder {
      * NOT NULL {@code varchar(40)}, {@code @Digits(integer = 6, fraction = 2)} a {@code numeric(8,2)}. The unique
      * ISBN has no constraint and stays nullable, 255 long.
      */
-    @Test
-    @Order(2)
-    void beanValidationDdlSizesAndRequiresColumns() throws Exception {
-        DevModeApp.target(port());
-        MigrationText v1 = new MigrationText(DevModeApp.migration(DevModeApp.migrationsFolder(), 1));
-        DevModeApp.awaitAnswer("/books"); // the restart that applies V1 is over: the application stops cleanly
+    private void beanValidationDdlSizesAndRequiresColumns(MigrationText v1) {
         String book = table("Book");
         assertEquals("varchar(40) not null", v1.column(book, "title"), v1.sql());
         assertEquals("numeric(8,2)", v1.column(book, "price"), v1.sql());
