@@ -57,13 +57,19 @@ final class MigrationWriter {
         return forward;
     }
 
-    /** Removes the files from the source folder and from the class-path copy. */
+    /**
+     * Removes the files from the source folder and from the class-path copy, each with its Flyway script
+     * configuration ({@code V3__x.sql.conf}, written beside a script that must run outside Flyway's transaction):
+     * left behind, it would configure whatever script takes that name next, and no script at all otherwise.
+     */
     void delete(Set<String> fileNames) {
         try {
             for (String name : fileNames) {
-                Files.deleteIfExists(folder.source().resolve(name));
-                if (folder.classpathCopy().isPresent()) {
-                    Files.deleteIfExists(folder.classpathCopy().get().resolve(name));
+                for (String file : List.of(name, io.quarkiverse.flywayautogen.core.render.ScriptConfig.fileName(name))) {
+                    Files.deleteIfExists(folder.source().resolve(file));
+                    if (folder.classpathCopy().isPresent()) {
+                        Files.deleteIfExists(folder.classpathCopy().get().resolve(file));
+                    }
                 }
             }
         } catch (IOException e) {

@@ -81,11 +81,14 @@ class PostgresDevModeTest {
                 + " WHERE attrelid = 'fruit'::regclass AND attname = 'name'"));
         assertEquals("Apple,Pear,Cherry", query("SELECT string_agg(name, ',' ORDER BY id) FROM fruit"));
 
-        // 3. a second entity: V4 creates basket, its sequence and its foreign key to fruit
+        // 3. a second entity: basket, its sequence and its foreign key to fruit. V3 only widened a column that every
+        // row fits back into, so it can be undone: it is a draft (applied here only, not committed) and is amended
+        // rather than followed by a V4
         devMode.addSourceFile(Basket.class);
         devMode.addSourceFile(BasketResource.class);
         answer = RestAssured.get("/fruits");
-        assertNewMigration(folder, 4, "FOREIGN KEY");
+        assertNewMigration(folder, 3, "FOREIGN KEY");
+        assertNewMigration(folder, 3, "ALTER COLUMN \"name\" TYPE varchar(100)");
         assertAnswers(answer);
         long basket = RestAssured.post("/baskets/" + apple).then().log().ifValidationFails().statusCode(201)
                 .extract().jsonPath().getLong("id");

@@ -17,7 +17,10 @@ final class QuietEngineLogs implements AutoCloseable {
             "org.flywaydb", Level.WARNING,
             "org.hibernate", Level.WARNING,
             // providers seen through the project's class loader but not usable from the plugin's (HHH010505): harmless
-            "org.hibernate.orm.service", Level.SEVERE);
+            "org.hibernate.orm.service", Level.SEVERE,
+            // the engine names the dialect to build Hibernate's model without a connection; HHH90000025 ("does not
+            // need to be specified") would read as the user's setting
+            "org.hibernate.orm.deprecation", Level.SEVERE);
 
     private final Map<Logger, Level> before = new LinkedHashMap<>();
 
