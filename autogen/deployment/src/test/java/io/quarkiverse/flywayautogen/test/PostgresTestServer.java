@@ -10,16 +10,16 @@ import java.sql.Statement;
  * default {@code localhost:5432/autogen} as autogen/autogen, which {@code .ci/run} prepares. Tests that need it are
  * {@code @EnabledIf("io.quarkiverse.flywayautogen.test.PostgresTestServer#answers")}: skipped, saying so, without one.
  */
-final class PostgresTestServer {
+public final class PostgresTestServer {
 
-    static final String URL = System.getProperty("flyway-autogen.shadow-url", "jdbc:postgresql://localhost:5432/autogen");
-    static final String USER = System.getProperty("flyway-autogen.shadow-user", "autogen");
-    static final String PASSWORD = System.getProperty("flyway-autogen.shadow-password", "autogen");
+    public static final String URL = System.getProperty("flyway-autogen.shadow-url", "jdbc:postgresql://localhost:5432/autogen");
+    public static final String USER = System.getProperty("flyway-autogen.shadow-user", "autogen");
+    public static final String PASSWORD = System.getProperty("flyway-autogen.shadow-password", "autogen");
 
     private PostgresTestServer() {
     }
 
-    static boolean answers() {
+    public static boolean answers() {
         try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
             return true;
         } catch (SQLException e) {
@@ -29,12 +29,12 @@ final class PostgresTestServer {
     }
 
     /** The URL of another database on the same server. */
-    static String database(String name) {
+    public static String database(String name) {
         return URL.substring(0, URL.lastIndexOf('/') + 1) + name;
     }
 
     /** A statement on the server's own database, e.g. CREATE DATABASE. */
-    static void admin(String sql) throws SQLException {
+    public static void admin(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute(sql);
         }

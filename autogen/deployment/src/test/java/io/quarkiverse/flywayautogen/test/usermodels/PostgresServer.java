@@ -1,35 +1,31 @@
 package io.quarkiverse.flywayautogen.test.usermodels;
 
+import io.quarkiverse.flywayautogen.test.PostgresTestServer;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The PostgreSQL server the tests run against, as for the module's other PostgreSQL tests:
- * {@code -Dflyway-autogen.shadow-url/-user/-password}, by default {@code localhost:5432/autogen} as autogen/autogen.
- * Each test class gets a database of its own, created empty; tests are skipped, saying so, without a server.
+ * The module's PostgreSQL test server ({@link PostgresTestServer}) as these tests use it: each test class gets a
+ * database of its own, created empty; tests are skipped, saying so, without a server.
  */
 final class PostgresServer {
 
-    static final String URL = System.getProperty("flyway-autogen.shadow-url", "jdbc:postgresql://localhost:5432/autogen");
-    static final String USER = System.getProperty("flyway-autogen.shadow-user", "autogen");
-    static final String PASSWORD = System.getProperty("flyway-autogen.shadow-password", "autogen");
+    static final String URL = PostgresTestServer.URL;
+    static final String USER = PostgresTestServer.USER;
+    static final String PASSWORD = PostgresTestServer.PASSWORD;
 
     private PostgresServer() {
     }
 
     static boolean answers() {
-        try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            return true;
-        } catch (SQLException e) {
-            System.err.println("skipped: no PostgreSQL at " + URL + " (" + e.getMessage() + ")");
-            return false;
-        }
+        return PostgresTestServer.answers();
     }
 
     static String url(String database) {
-        return URL.substring(0, URL.lastIndexOf('/') + 1) + database;
+        return PostgresTestServer.database(database);
     }
 
     static Database database(String name) {
