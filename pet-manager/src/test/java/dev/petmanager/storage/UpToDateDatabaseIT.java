@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 import dev.petmanager.support.Metrics;
 import dev.petmanager.support.OlderDatabase;
@@ -24,6 +25,9 @@ import dev.petmanager.support.PackagedService;
  * history, and its metrics say so, with the schema version the database was at (taken from Flyway's migrate
  * result, with no second Flyway run at start).
  */
+@DisabledIfSystemProperty(named = "pet-manager.test.database", matches = "postgresql",
+        disabledReason = "the database brought up to date here is a SQLite file; the PostgreSQL build ignores it and"
+                + " starts on its configured database, which a fresh server holds no migration of")
 class UpToDateDatabaseIT {
 
     @Test
