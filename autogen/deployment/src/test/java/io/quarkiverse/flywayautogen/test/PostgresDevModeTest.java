@@ -147,21 +147,6 @@ class PostgresDevModeTest {
 
     /** A new user's application.properties against a database created empty for this run. */
     private static String properties() {
-        if (PostgresTestServer.answers()) {
-            try {
-                PostgresTestServer.admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-                PostgresTestServer.admin("CREATE DATABASE " + DATABASE);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create the test database: " + e.getMessage(), e);
-            }
-        }
-        return "quarkus.http.port=" + PORT + "\n"
-                + "quarkus.datasource.db-kind=postgresql\n"
-                + "quarkus.datasource.devservices.enabled=false\n"
-                + "quarkus.datasource.jdbc.url=" + URL + "\n"
-                + "quarkus.datasource.username=" + USER + "\n"
-                + "quarkus.datasource.password=" + PASSWORD + "\n"
-                + "quarkus.hibernate-orm.schema-management.strategy=validate\n"
-                + "quarkus.flyway.migrate-at-start=true\n";
+        return PostgresTestServer.appProperties(DATABASE, PORT);
     }
 }

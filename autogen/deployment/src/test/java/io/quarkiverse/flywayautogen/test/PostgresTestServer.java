@@ -39,4 +39,28 @@ public final class PostgresTestServer {
             s.execute(sql);
         }
     }
+
+    /**
+     * A new user's {@code application.properties} for a configured PostgreSQL database (no Dev Services) on
+     * {@code port}, with {@code database} dropped and created empty first when the server answers (tests are
+     * skipped otherwise): what every dev-mode test on PostgreSQL starts from.
+     */
+    public static String appProperties(String database, int port) {
+        if (answers()) {
+            try {
+                admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                admin("CREATE DATABASE " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the test database " + database + ": " + e.getMessage(), e);
+            }
+        }
+        return "quarkus.http.port=" + port + "\n"
+                + "quarkus.datasource.db-kind=postgresql\n"
+                + "quarkus.datasource.devservices.enabled=false\n"
+                + "quarkus.datasource.jdbc.url=" + database(database) + "\n"
+                + "quarkus.datasource.username=" + USER + "\n"
+                + "quarkus.datasource.password=" + PASSWORD + "\n"
+                + "quarkus.hibernate-orm.schema-management.strategy=validate\n"
+                + "quarkus.flyway.migrate-at-start=true\n";
+    }
 }
