@@ -1,9 +1,11 @@
 package io.quarkiverse.flywayautogen.deployment;
 
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
+
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /** The dev-mode state after this build's comparison, for the Dev UI card. */
-final class AutogenDevModeBuildItem extends SimpleBuildItem {
+public final class AutogenDevModeBuildItem extends SimpleBuildItem {
 
     private final DevModeState state;
 
@@ -11,7 +13,7 @@ final class AutogenDevModeBuildItem extends SimpleBuildItem {
         this.state = state;
     }
 
-    DevModeState state() {
+    public DevModeState state() {
         return state;
     }
 }

@@ -10,10 +10,10 @@ import io.quarkiverse.flywayautogen.core.postgresql.ShadowServer;
 import io.quarkiverse.flywayautogen.core.render.VersionScheme;
 
 /** Turns the {@code quarkus.flyway-autogen.*} configuration into the engine's options. */
-final class AutogenSettings {
+public final class AutogenSettings {
 
     /** What a warning asks for, in configuration keys and the Dev UI rather than the CLI's flags. */
-    static final Warning.Remedies REMEDIES = new Warning.Remedies(
+    public static final Warning.Remedies REMEDIES = new Warning.Remedies(
             "confirm it in the Dev UI, or set quarkus.flyway-autogen.renames=%s",
             "the Dev UI, or quarkus.flyway-autogen.allow-destructive=true");
 
@@ -62,7 +62,7 @@ final class AutogenSettings {
                 });
     }
 
-    static RenameHints renames(List<String> declared) {
+    public static RenameHints renames(List<String> declared) {
         RenameHints hints = RenameHints.none();
         for (String rename : declared) {
             hints = hints.merge(RenameHints.parse(rename));

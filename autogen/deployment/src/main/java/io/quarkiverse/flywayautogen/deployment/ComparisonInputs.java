@@ -39,7 +39,7 @@ import org.jboss.jandex.Type;
  * signatures and annotations (property access maps getters). Mapping files ({@code orm.xml}) are left out, as the
  * extension's entity model reads annotations only.
  */
-record ComparisonInputs(String digest) {
+public record ComparisonInputs(String digest) {
 
     private static final List<DotName> MAPPED = Stream.of("Entity", "Embeddable", "MappedSuperclass", "Converter")
             .map(simple -> DotName.createSimple("jakarta.persistence." + simple)).toList();

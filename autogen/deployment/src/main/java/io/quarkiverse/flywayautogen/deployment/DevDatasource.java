@@ -19,7 +19,7 @@ import io.quarkiverse.flywayautogen.core.AutogenException;
  * Flyway's {@code table}): what a draft is undone on and the history fixes work on. Read at build time, so the
  * fixes work while the application is down because its Flyway refused to start.
  */
-record DevDatasource(String jdbcUrl, String user, String password, String historyTable) {
+public record DevDatasource(String jdbcUrl, String user, String password, String historyTable) {
 
     static Optional<DevDatasource> of(TargetDatasource target) {
         return TargetDatasource.runtimeValue(target.datasourceKey("jdbc.url")).map(url -> new DevDatasource(url,
@@ -29,7 +29,7 @@ record DevDatasource(String jdbcUrl, String user, String password, String histor
     }
 
     /** Through the driver itself: {@code DriverManager} only hands out drivers its caller's class loader sees. */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         Properties properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);
@@ -46,7 +46,7 @@ record DevDatasource(String jdbcUrl, String user, String password, String histor
     }
 
     /** Flyway on the dev database with the source migrations folder, the one dev mode reads and writes. */
-    Flyway flyway(Path migrations) {
+    public Flyway flyway(Path migrations) {
         return Flyway.configure(Thread.currentThread().getContextClassLoader())
                 .dataSource(jdbcUrl, user, password)
                 .table(historyTable)
@@ -57,7 +57,7 @@ record DevDatasource(String jdbcUrl, String user, String password, String histor
     }
 
     /** Whether Flyway's history on the dev database records the version as applied (false: no history yet). */
-    boolean applied(String version) {
+    public boolean applied(String version) {
         try (Connection c = connect()) {
             if (!hasHistory(c)) {
                 return false;

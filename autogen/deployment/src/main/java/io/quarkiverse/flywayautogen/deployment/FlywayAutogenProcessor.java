@@ -1,5 +1,14 @@
 package io.quarkiverse.flywayautogen.deployment;
 
+import io.quarkiverse.flywayautogen.deployment.devmode.CompanionVendors;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeGenerator;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevStartOverrides;
+import io.quarkiverse.flywayautogen.deployment.devmode.DraftAmender;
+import io.quarkiverse.flywayautogen.deployment.devui.FlywayAutogenDevUIProcessor;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

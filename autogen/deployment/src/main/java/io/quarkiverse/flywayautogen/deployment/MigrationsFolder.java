@@ -21,7 +21,7 @@ import io.quarkus.dev.spi.HotReplacementContext;
  * the migration files it finds on the class path while the application is built, so a file generated during that
  * build must also be copied there to be applied on the same reload.
  */
-record MigrationsFolder(Path source, Optional<Path> classpathCopy, String flywayLocation) {
+public record MigrationsFolder(Path source, Optional<Path> classpathCopy, String flywayLocation) {
 
     /** The datasource's folder: the configured one, else its Flyway location under the source resources. */
     static MigrationsFolder resolve(Optional<String> configured, TargetDatasource target, Path projectDir) {

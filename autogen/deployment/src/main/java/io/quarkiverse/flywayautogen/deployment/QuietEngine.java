@@ -20,7 +20,7 @@ import org.jboss.logmanager.LogContext;
  * application's own Flyway and Hibernate run after the build, with their levels restored; engine failures are
  * reported as the engine's errors.
  */
-final class QuietEngine {
+public final class QuietEngine {
 
     private static final Map<String, Level> QUIET = Map.of(
             "org.flywaydb", Level.WARNING,
@@ -31,7 +31,7 @@ final class QuietEngine {
     private QuietEngine() {
     }
 
-    static synchronized <T> T run(Supplier<T> engineCall) {
+    public static synchronized <T> T run(Supplier<T> engineCall) {
         Map<Logger, Level> before = new LinkedHashMap<>();
         QUIET.forEach((name, level) -> {
             // In dev mode and tests JBoss LogManager is java.util.logging's manager and both are one logger; in a

@@ -30,7 +30,7 @@ import io.quarkus.hibernate.orm.deployment.HibernateOrmConfigPersistenceUnit;
  * @param beanValidationDdl      the persistence unit lets Hibernate add Bean Validation's constraints to its DDL
  *                               ({@code quarkus.hibernate-orm.validation.enabled} and a {@code mode} with auto or ddl)
  */
-record TargetDatasource(String name, Optional<String> dbKind, String flywayLocation, String physicalNamingStrategy,
+public record TargetDatasource(String name, Optional<String> dbKind, String flywayLocation, String physicalNamingStrategy,
         String implicitNamingStrategy, boolean beanValidationDdl) {
 
     private static final String JAVA_NAMES = "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl";
@@ -91,23 +91,23 @@ record TargetDatasource(String name, Optional<String> dbKind, String flywayLocat
     }
 
     /** {@code quarkus.datasource.<radical>}, or the named datasource's, as the datasource extension names it. */
-    String datasourceKey(String radical) {
+    public String datasourceKey(String radical) {
         return DataSourceUtil.dataSourcePropertyKey(name, radical);
     }
 
     /** {@code quarkus.flyway.<radical>}, or the named datasource's, as the Flyway extension names it. */
-    String flywayKey(String radical) {
+    public String flywayKey(String radical) {
         return DataSourceUtil.isDefault(name) ? "quarkus.flyway." + radical
                 : "quarkus.flyway.\"" + name + "\"." + radical;
     }
 
     /** A runtime value of the dev configuration, e.g. {@code runtimeValue(datasourceKey("jdbc.url"))}. */
-    static Optional<String> runtimeValue(String key) {
+    public static Optional<String> runtimeValue(String key) {
         return ConfigProvider.getConfig().getOptionalValue(key, String.class);
     }
 
     /** Flyway's history table on the dev database. */
-    String historyTable() {
+    public String historyTable() {
         return runtimeValue(flywayKey("table")).orElse("flyway_schema_history");
     }
 }

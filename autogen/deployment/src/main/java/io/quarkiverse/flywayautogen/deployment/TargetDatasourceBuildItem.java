@@ -3,7 +3,7 @@ package io.quarkiverse.flywayautogen.deployment;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /** The datasource the extension works on, resolved once per build from the application's configuration. */
-final class TargetDatasourceBuildItem extends SimpleBuildItem {
+public final class TargetDatasourceBuildItem extends SimpleBuildItem {
 
     private final TargetDatasource datasource;
 
@@ -11,7 +11,7 @@ final class TargetDatasourceBuildItem extends SimpleBuildItem {
         this.datasource = datasource;
     }
 
-    TargetDatasource datasource() {
+    public TargetDatasource datasource() {
         return datasource;
     }
 }

@@ -1,4 +1,6 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode;
+
+import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,6 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode;
+
+import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
 
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import org.jboss.logging.Logger;
  * Each build sets what its findings need and removes the rest, so the application's own settings are back on the
  * first start that has nothing waiting; dev mode's end removes them all.
  */
-final class DevStartOverrides {
+public final class DevStartOverrides {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.flywayautogen");
 
@@ -26,13 +28,13 @@ final class DevStartOverrides {
     private final Map<String, Optional<String>> configured = new ConcurrentHashMap<>();
 
     /** The value the application's configuration gives {@code key}, as it was before this session set it. */
-    Optional<String> configured(String key) {
+    public Optional<String> configured(String key) {
         Optional<String> remembered = configured.get(key);
         return remembered != null ? remembered : TargetDatasource.runtimeValue(key);
     }
 
     /** Sets exactly {@code wanted} for the start that follows this build. */
-    synchronized void apply(Map<String, String> wanted) {
+    public synchronized void apply(Map<String, String> wanted) {
         for (String key : Set.copyOf(set.keySet())) {
             if (!wanted.containsKey(key)) {
                 restore(key);

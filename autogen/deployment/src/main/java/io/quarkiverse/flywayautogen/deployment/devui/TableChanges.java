@@ -1,4 +1,4 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devui;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ import io.quarkiverse.flywayautogen.core.ops.RenameTable;
  * marked by what writing it takes. Computed here rather than in the browser so that the card never parses the
  * operations' wording.
  */
-final class TableChanges {
+public final class TableChanges {
 
     /** What writing a change takes; the card shows the label. */
     enum Risk {
@@ -77,7 +77,7 @@ final class TableChanges {
     }
 
     /** Per table (or sequence, enum type), in the order the operations come: {@code [{table, changes: [...]}]}. */
-    static List<Map<String, Object>> of(List<Operation> operations, List<Warning> warnings) {
+    public static List<Map<String, Object>> of(List<Operation> operations, List<Warning> warnings) {
         RenameHints possibleRenames = possibleRenames(warnings);
         Map<String, List<Map<String, Object>>> byTable = new LinkedHashMap<>();
         for (Operation op : operations) {
@@ -95,7 +95,7 @@ final class TableChanges {
     }
 
     /** The renames the engine suspects, in the syntax the card's rename field takes, comma-separated. */
-    static String suggestedRename(List<Warning> warnings) {
+    public static String suggestedRename(List<Warning> warnings) {
         return String.join(", ", warnings.stream().filter(w -> w.kind() == Warning.Kind.POSSIBLE_RENAME)
                 .flatMap(w -> w.rename().stream()).toList());
     }

@@ -1,4 +1,4 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,13 +18,13 @@ import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
  * file is a draft when this dev-mode session wrote it. Older migrations are never drafts: someone may have applied
  * the ones after them.
  */
-final class Drafts {
+public final class Drafts {
 
     private Drafts() {
     }
 
     /** The draft in the folder, if its newest migration is one. */
-    static Optional<Path> current(Path folder, Set<Path> writtenThisSession) {
+    public static Optional<Path> current(Path folder, Set<Path> writtenThisSession) {
         Optional<Path> newestGenerated = GeneratedMigrations.newestIn(folder);
         Optional<MigrationVersion> highest = Files.isDirectory(folder) ? MigrationVersion.highestIn(folder) : Optional.empty();
         if (newestGenerated.isEmpty() || highest.isEmpty() || version(newestGenerated.get()).compareTo(highest.get()) != 0) {
@@ -36,13 +36,13 @@ final class Drafts {
         return draft ? Optional.of(file) : Optional.empty();
     }
 
-    static MigrationVersion version(Path migration) {
+    public static MigrationVersion version(Path migration) {
         String name = migration.getFileName().toString();
         return MigrationVersion.parse(name.substring(1, name.indexOf("__")));
     }
 
     /** The draft and its undo script ({@code U<same version>__...}), if one was written with it. */
-    static Set<String> withUndo(Path draft) {
+    public static Set<String> withUndo(Path draft) {
         Set<String> names = new LinkedHashSet<>();
         names.add(draft.getFileName().toString());
         String undoPrefix = "U" + draft.getFileName().toString().substring(1, draft.getFileName().toString().indexOf("__") + 2);

@@ -1,4 +1,4 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

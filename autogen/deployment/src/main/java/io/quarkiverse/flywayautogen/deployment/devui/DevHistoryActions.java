@@ -1,4 +1,8 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devui;
+
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
+import io.quarkiverse.flywayautogen.deployment.devmode.Drafts;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

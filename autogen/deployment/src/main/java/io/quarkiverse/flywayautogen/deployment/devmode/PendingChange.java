@@ -1,4 +1,7 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode;
+
+import io.quarkiverse.flywayautogen.deployment.AutogenSettings;
+import io.quarkiverse.flywayautogen.deployment.devui.TableChanges;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,7 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode;
+
+import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
+import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +27,7 @@ import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
  * newest migration is amended, the others' copy of it is generated again. Nothing is applied: dev mode runs on the
  * datasource's database only, and what each file does is checked by the engine's self-check on its own database.
  */
-final class CompanionVendors {
+public final class CompanionVendors {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.flywayautogen");
 
@@ -33,7 +36,7 @@ final class CompanionVendors {
     private final AutogenOptions options;
 
     /** {@code folders}: by db-kind, the datasource's own excluded; empty when the application ships one set. */
-    CompanionVendors(EntitySet entities, Map<String, MigrationsFolder> folders, AutogenOptions options) {
+    public CompanionVendors(EntitySet entities, Map<String, MigrationsFolder> folders, AutogenOptions options) {
         this.entities = entities;
         this.folders = Map.copyOf(folders);
         this.options = options;

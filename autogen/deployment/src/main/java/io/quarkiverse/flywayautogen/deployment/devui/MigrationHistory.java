@@ -1,4 +1,6 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devui;
+
+import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

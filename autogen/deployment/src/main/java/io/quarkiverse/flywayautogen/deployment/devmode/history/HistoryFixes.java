@@ -1,4 +1,8 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode.history;
+
+import io.quarkiverse.flywayautogen.deployment.DevDatasource;
+import io.quarkiverse.flywayautogen.deployment.devmode.Drafts;
+import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +29,7 @@ import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
  * while the application is down because its Flyway refused to start. Each one ends by marking the newest migration
  * changed, so that the next request restarts the application and its Flyway migrates.
  */
-final class HistoryFixes {
+public final class HistoryFixes {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.flywayautogen");
 
@@ -33,19 +37,19 @@ final class HistoryFixes {
     private final Path migrations;
     private final String dbKind;
 
-    HistoryFixes(DevDatasource database, Path migrations, String dbKind) {
+    public HistoryFixes(DevDatasource database, Path migrations, String dbKind) {
         this.database = database;
         this.migrations = migrations;
         this.dbKind = dbKind;
     }
 
     /** The history as Flyway's validation sees it now. */
-    HistoryCheck.Finding check() {
+    public HistoryCheck.Finding check() {
         return HistoryCheck.check(database, migrations);
     }
 
     /** Flyway's repair: applied checksums and descriptions follow the files, failed and deleted entries go. */
-    String repair() {
+    public String repair() {
         RepairResult result = QuietEngine.run(() -> flyway().repair());
         String done = "repaired Flyway's history: " + result.repairActions;
         LOG.infof("Flyway autogenerate: %s", done);
@@ -54,7 +58,7 @@ final class HistoryFixes {
     }
 
     /** Drops everything in the dev database and migrates it from scratch, as {@code prisma migrate reset} does. */
-    String reset() {
+    public String reset() {
         MigrateResult result = QuietEngine.run(() -> {
             Flyway flyway = flyway();
             flyway.clean();
@@ -70,7 +74,7 @@ final class HistoryFixes {
      * The newest migration was edited after Flyway applied it: undo what the applied version did (from the database
      * itself, the old text is gone) and forget it, so that Flyway applies the file as it is now.
      */
-    String reapplyNewest() {
+    public String reapplyNewest() {
         Optional<MigrationVersion> highest = MigrationVersion.highestIn(migrations);
         Path newest = highest.flatMap(v -> forwardFile(v)).orElseThrow(() -> new AutogenException("no migration to re-apply"));
         String version = highest.get().toString();

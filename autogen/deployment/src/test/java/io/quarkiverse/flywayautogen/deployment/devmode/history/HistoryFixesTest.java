@@ -1,4 +1,6 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode.history;
+
+import io.quarkiverse.flywayautogen.deployment.DevDatasource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,10 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devui;
+
+import io.quarkiverse.flywayautogen.deployment.AutogenDevModeBuildItem;
+import io.quarkiverse.flywayautogen.deployment.AutogenSettings;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
+import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
+import io.quarkiverse.flywayautogen.deployment.TargetDatasourceBuildItem;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +26,7 @@ import io.quarkus.devui.spi.page.Page;
  * the engine, so nothing of it is added to the application, and off the event loop that receives them
  * ({@link DevUiWorker}).
  */
-class FlywayAutogenDevUIProcessor {
+public class FlywayAutogenDevUIProcessor {
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     CardPageBuildItem card() {
@@ -101,7 +107,7 @@ class FlywayAutogenDevUIProcessor {
      * A page of the card, as the log names it for a user whose browser is elsewhere: Dev UI's path is the extension's
      * namespace and the page title in kebab case, under the non-application root.
      */
-    static String pageUrl(String page) {
+    public static String pageUrl(String page) {
         String port = TargetDatasource.runtimeValue("quarkus.http.port").orElse("8080");
         String root = TargetDatasource.runtimeValue("quarkus.http.root-path").orElse("/");
         String nonApplication = TargetDatasource.runtimeValue("quarkus.http.non-application-root-path").orElse("q");

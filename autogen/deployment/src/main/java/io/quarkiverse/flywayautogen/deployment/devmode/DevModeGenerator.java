@@ -1,4 +1,8 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode;
+
+import io.quarkiverse.flywayautogen.deployment.devui.FlywayAutogenDevUIProcessor;
+import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
+import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +25,7 @@ import io.quarkus.dev.spi.HotReplacementContext;
  * One build's view of entities and migrations, and the decisions dev mode takes on it: write the next migration,
  * or report it and wait for a confirmation (destructive change, possible rename) or for the user ({@code manual}).
  */
-final class DevModeGenerator {
+public final class DevModeGenerator {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.flywayautogen");
 
@@ -35,7 +39,7 @@ final class DevModeGenerator {
     private final Optional<DraftAmender> amender;
     private final CompanionVendors companions;
 
-    DevModeGenerator(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options, boolean auto,
+    public DevModeGenerator(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options, boolean auto,
                      boolean allowDestructive, Optional<DraftAmender> amender, CompanionVendors companions) {
         this.entities = entities;
         this.dbKind = dbKind;
@@ -47,7 +51,7 @@ final class DevModeGenerator {
         this.companions = companions;
     }
 
-    MigrationsFolder folder() {
+    public MigrationsFolder folder() {
         return folder;
     }
 
@@ -55,7 +59,7 @@ final class DevModeGenerator {
      * Dev-mode start and every reload: runs before Flyway lists its migrations. The other databases' folders follow
      * once the datasource's holds the change.
      */
-    void onBuild(DevModeState state) {
+    public void onBuild(DevModeState state) {
         state.generator = this;
         compareAndWrite(state);
         companions.follow(state, folder, RenameHints.none());
@@ -111,7 +115,7 @@ final class DevModeGenerator {
      * the drop and add it looks like); {@code rename} confirms a rename instead. A non-blank {@code message} names
      * the migration instead of what its first operation does.
      */
-    void confirm(DevModeState state, boolean destructiveConfirmed, RenameHints rename, String message) {
+    public void confirm(DevModeState state, boolean destructiveConfirmed, RenameHints rename, String message) {
         decide(state, destructiveConfirmed, rename, message);
         companions.follow(state, folder, rename);
     }
@@ -240,7 +244,7 @@ final class DevModeGenerator {
     }
 
     /** Renames the current draft from the Dev UI: generated again under the new name, and applied. */
-    void nameDraft(DevModeState state, String message) {
+    public void nameDraft(DevModeState state, String message) {
         if (amender.isEmpty()) {
             throw new AutogenException("drafts are not amended (quarkus.flyway-autogen.amend-drafts=false)");
         }

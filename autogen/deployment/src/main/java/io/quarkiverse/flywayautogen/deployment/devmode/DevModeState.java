@@ -1,4 +1,9 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode;
+
+import io.quarkiverse.flywayautogen.deployment.ComparisonInputs;
+import io.quarkiverse.flywayautogen.deployment.devui.DevUiWorker;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,50 +15,50 @@ import java.util.concurrent.ConcurrentHashMap;
  * What dev mode knows between reloads: kept as a {@code LiveReloadBuildItem} context object, so it outlives the
  * build that created it. The Dev UI actions read and update the same instance.
  */
-final class DevModeState {
+public final class DevModeState {
 
-    volatile DevModeGenerator generator;
+    public volatile DevModeGenerator generator;
     volatile PendingChange pending = PendingChange.NONE;
     volatile String reason = "";
     volatile String error = "";
-    volatile String lastGeneratedFile = "";
+    public volatile String lastGeneratedFile = "";
     /** Last pending change reported in the log; the same one is not logged again on the next reload. */
     volatile String lastLogged = "";
     /** What the last comparison read; a reload with the same inputs needs no new comparison. */
-    volatile ComparisonInputs lastCompared;
+    public volatile ComparisonInputs lastCompared;
     /** How many builds compared entities and migrations (the others found their inputs unchanged). */
-    volatile int comparisons;
+    public volatile int comparisons;
     /** Migrations this session wrote (absolute): drafts by the session rule when git cannot tell. */
-    final Set<Path> writtenThisSession = ConcurrentHashMap.newKeySet();
+    public final Set<Path> writtenThisSession = ConcurrentHashMap.newKeySet();
     /** The name the Dev UI gave the current draft; blank: configuration's message, or what it does. */
     volatile String draftMessage = "";
     /** Checks and fixes the dev database's Flyway history; null when no jdbc.url is configured. */
-    volatile HistoryFixes historyFixes;
+    public volatile HistoryFixes historyFixes;
     /** Why another database's folder could not follow the datasource's, by db-kind; each logged once. */
-    final Map<String, String> companionErrors = new ConcurrentHashMap<>();
+    public final Map<String, String> companionErrors = new ConcurrentHashMap<>();
     /** The dev database's history as last checked against the folder; logged once per new finding. */
-    volatile HistoryCheck.Finding history = HistoryCheck.Finding.NONE;
+    public volatile HistoryCheck.Finding history = HistoryCheck.Finding.NONE;
     /** How many builds this dev-mode session ran (a restart is a build). */
-    volatile int builds;
+    public volatile int builds;
     /** This build wrote the first migration into a folder its class loader cannot list: a restart follows. */
-    volatile boolean restartFollows;
+    public volatile boolean restartFollows;
     /** What lets the application start while something waits for the user. */
-    final DevStartOverrides startOverrides = new DevStartOverrides();
+    public final DevStartOverrides startOverrides = new DevStartOverrides();
     /** Where the card's JSON-RPC methods run. */
-    final DevUiWorker devUiWorker = new DevUiWorker();
+    public final DevUiWorker devUiWorker = new DevUiWorker();
 
     /** A change the entities need is not written: it waits for a confirmation, for {@code manual} mode, or a fix. */
-    boolean waitsForUser() {
+    public boolean waitsForUser() {
         return !pending.inSync() || !error.isEmpty();
     }
 
     /** Dev mode ends: the application's own settings are back, and the worker thread stops. */
-    void close() {
+    public void close() {
         startOverrides.clear();
         devUiWorker.shutdown();
     }
 
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("inSync", pending.inSync() && error.isEmpty());
         json.put("operations", pending.operations());

@@ -1,4 +1,4 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

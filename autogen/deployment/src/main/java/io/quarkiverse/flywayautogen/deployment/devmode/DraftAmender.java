@@ -1,4 +1,9 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode;
+
+import io.quarkiverse.flywayautogen.deployment.DevDatasource;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
+import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
+import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +30,7 @@ import io.quarkiverse.flywayautogen.core.draft.MigrationsBefore;
  * applies it on this reload as any new migration. Whatever stands in the way (an undo that would lose dev data, a
  * change that waits for a confirmation) leaves the draft alone: the caller writes a new file, as without drafts.
  */
-final class DraftAmender {
+public final class DraftAmender {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.flywayautogen");
 
@@ -36,7 +41,7 @@ final class DraftAmender {
     private final boolean allowDestructive;
     private final Optional<DevDatasource> database;
 
-    DraftAmender(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options,
+    public DraftAmender(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options,
                  boolean allowDestructive, Optional<DevDatasource> database) {
         this.entities = entities;
         this.dbKind = dbKind;

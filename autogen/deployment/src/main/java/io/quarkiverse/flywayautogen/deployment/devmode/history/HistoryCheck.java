@@ -1,4 +1,7 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devmode.history;
+
+import io.quarkiverse.flywayautogen.deployment.DevDatasource;
+import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +22,9 @@ import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
  * migrations are normal in dev mode and left out). Each problem is one of the cases dev mode knows how to get out
  * of, with the fixes the Dev UI offers for it.
  */
-final class HistoryCheck {
+public final class HistoryCheck {
 
-    enum Case {
+    public enum Case {
         EDITED("was edited after it was applied (checksum mismatch)", List.of("reapply", "repair", "reset")),
         FAILED("failed when it was applied", List.of("repair", "reset")),
         DELETED("was applied but its file is gone (deleted migration)", List.of("repair", "reset")),
@@ -38,25 +41,25 @@ final class HistoryCheck {
     }
 
     /** One migration Flyway would refuse, named by its file (or its version and description when it has none). */
-    record Problem(Case kind, String version, String migration, String flywaySays) {
+    public record Problem(Case kind, String version, String migration, String flywaySays) {
         String line() {
             return migration + " " + kind.description;
         }
     }
 
     /** What the last check found; {@code error} when the dev database could not be read. */
-    record Finding(List<Problem> problems, String error) {
-        static final Finding NONE = new Finding(List.of(), "");
+    public record Finding(List<Problem> problems, String error) {
+        public static final Finding NONE = new Finding(List.of(), "");
 
-        boolean broken() {
+        public boolean broken() {
             return !problems.isEmpty();
         }
 
-        String summary() {
+        public String summary() {
             return String.join("; ", problems.stream().map(Problem::line).toList());
         }
 
-        Map<String, Object> toJson() {
+        public Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("broken", broken());
             json.put("error", error);
@@ -70,7 +73,7 @@ final class HistoryCheck {
     private HistoryCheck() {
     }
 
-    static Finding check(DevDatasource database, Path migrations) {
+    public static Finding check(DevDatasource database, Path migrations) {
         ValidateResult result;
         try {
             result = QuietEngine.run(() -> database.flyway(migrations).validateWithResult());

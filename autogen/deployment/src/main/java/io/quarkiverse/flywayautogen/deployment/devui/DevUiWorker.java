@@ -1,4 +1,4 @@
-package io.quarkiverse.flywayautogen.deployment;
+package io.quarkiverse.flywayautogen.deployment.devui;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * the history take a second or more, far past what an event loop may be held. One thread: two clicks on the card
  * are handled one after the other, never writing the same migration twice.
  */
-final class DevUiWorker {
+public final class DevUiWorker {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "flyway-autogen-dev-ui");
@@ -40,7 +40,7 @@ final class DevUiWorker {
     }
 
     /** When dev mode ends. */
-    void shutdown() {
+    public void shutdown() {
         executor.shutdownNow();
     }
 }
