@@ -9,7 +9,6 @@ import io.quarkiverse.flywayautogen.deployment.devui.FlywayAutogenDevUIProcessor
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +78,7 @@ class FlywayAutogenProcessor {
             devModeEnds.addCloseTask(created::close, true);
             state = created;
         }
-        state.builds++;
+        state.buildStarts();
         if (!config.enabled()) {
             return new AutogenDevModeBuildItem(state);
         }
@@ -87,18 +86,16 @@ class FlywayAutogenProcessor {
         IndexView index = archives.getRootArchive().getIndex();
         MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), datasource,
                 ProjectDir.of(curate, target));
-        if (state.lastGeneratedFile.isEmpty()) {
-            // a restart starts with a new state: the folder still knows which file the generator wrote last
-            state.lastGeneratedFile = GeneratedMigrations.newestIn(folder.source()).map(Path::toString).orElse("");
-        }
+        // a restart starts with a new state: the folder still knows which file the generator wrote last
+        state.rememberLastGenerated(GeneratedMigrations.newestIn(folder.source()));
         AutogenOptions options = AutogenSettings.options(config);
         String dbKind = AutogenSettings.dialectFor(datasource);
         Optional<DevDatasource> database = DevDatasource.of(datasource);
-        state.historyFixes = database.map(db -> new HistoryFixes(db, folder.source(), dbKind)).orElse(null);
+        state.historyFixes(database.map(db -> new HistoryFixes(db, folder.source(), dbKind)));
         ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
                 + config.allowDestructive() + " " + datasource.physicalNamingStrategy() + " "
                 + datasource.implicitNamingStrategy() + " " + dbKind + " " + config.vendors().orElse(List.of()));
-        if (inputs.equals(state.lastCompared)) {
+        if (state.comparedAlready(inputs)) {
             // same mapping, migrations and settings as the last comparison: its outcome (in sync, or the pending
             // change shown in the Dev UI) still holds
             LOG.debug("Flyway autogenerate: mapping, migrations and settings unchanged; comparison skipped");
@@ -114,8 +111,7 @@ class FlywayAutogenProcessor {
                     .onBuild(state);
         }
         reportBrokenHistory(state);
-        state.lastCompared = inputs;
-        state.comparisons++;
+        state.comparisonDone(inputs);
         return new AutogenDevModeBuildItem(state);
     }
 
@@ -125,7 +121,7 @@ class FlywayAutogenProcessor {
         try {
             return folder.otherVendors(dbKind, config.vendors().orElse(List.of()));
         } catch (AutogenException e) {
-            if (!e.getMessage().equals(state.companionErrors.put("", e.getMessage()))) {
+            if (state.companionFailed("", e.getMessage())) {
                 LOG.warnf("Flyway autogenerate: %s", e.getMessage());
             }
             return Map.of();
@@ -137,17 +133,16 @@ class FlywayAutogenProcessor {
      * where the fixes are; the same finding is not logged again on the next reload.
      */
     private static void reportBrokenHistory(DevModeState state) {
-        if (state.historyFixes == null) {
+        if (state.historyFixes().isEmpty()) {
             return;
         }
-        HistoryCheck.Finding finding = state.historyFixes.check();
-        if (finding.broken() && !finding.equals(state.history)) {
+        HistoryCheck.Finding finding = state.historyFixes().get().check();
+        if (state.historyChecked(finding) && finding.broken()) {
             LOG.warnf("Flyway autogenerate: the dev database's migration history is broken: %s -- fix it in the Dev UI"
                     + " (%s: re-apply, repair or reset); until then Flyway migrates without validating, so that the"
                     + " application and its Dev UI start", finding.summary(),
                     FlywayAutogenDevUIProcessor.pageUrl("migration-history"));
         }
-        state.history = finding;
     }
 
     /**
@@ -168,21 +163,21 @@ class FlywayAutogenProcessor {
         DevModeState state = devMode.state();
         TargetDatasource datasource = targetDatasource.datasource();
         Map<String, String> wanted = new LinkedHashMap<>();
-        if (state.history.broken()) {
+        if (state.history().broken()) {
             wanted.put(datasource.flywayKey("validate-on-migrate"), "false");
         }
         String unit = persistenceUnitPrefix(datasource, hibernate);
         String strategyKey = unit + "schema-management.strategy";
-        String strategy = state.startOverrides.configured(strategyKey)
-                .or(() -> state.startOverrides.configured(unit + "database.generation"))
+        String strategy = state.startOverrides().configured(strategyKey)
+                .or(() -> state.startOverrides().configured(unit + "database.generation"))
                 .map(value -> value.strip().toLowerCase(Locale.ROOT)).orElse("none");
-        if (state.waitsForUser() || state.restartFollows) {
+        if (state.waitsForUser() || state.restartFollows()) {
             if (strategy.equals("validate")) {
                 wanted.put(strategyKey, "none");
             }
             wanted.put("quarkus.log.category.\"" + POST_BOOT_CHECK + "\".level", "OFF");
         }
-        state.startOverrides.apply(wanted);
+        state.startOverrides().apply(wanted);
     }
 
     /** {@code quarkus.hibernate-orm.} for the persistence unit mapped to the datasource, as Hibernate ORM names it. */

@@ -47,7 +47,7 @@ public final class CompanionVendors {
      * {@code confirmed}: renames the Dev UI confirmed for that change, which the others' comparison needs too.
      */
     void follow(DevModeState state, MigrationsFolder datasourceFolder, RenameHints confirmed) {
-        if (folders.isEmpty() || !state.error.isEmpty() || !state.pending.inSync()) {
+        if (folders.isEmpty() || !state.comparison().settled()) {
             return; // the datasource's own change is not settled yet: nothing to follow
         }
         Optional<LeadMigration> lead = LeadMigration.newestIn(datasourceFolder.source());
@@ -57,9 +57,9 @@ public final class CompanionVendors {
         folders.forEach((vendor, folder) -> {
             try {
                 follow(state, vendor, folder, lead.get(), confirmed);
-                state.companionErrors.remove(vendor);
+                state.companionFollows(vendor);
             } catch (AutogenException e) {
-                if (!e.getMessage().equals(state.companionErrors.put(vendor, e.getMessage()))) {
+                if (state.companionFailed(vendor, e.getMessage())) {
                     LOG.warnf("Flyway autogenerate: the %s migrations in %s do not follow: %s", vendor, folder.source(),
                             e.getMessage());
                 }
@@ -80,7 +80,7 @@ public final class CompanionVendors {
         MigrationWriter writer = new MigrationWriter(folder);
         Optional<MigrationVersion> highest = MigrationVersion.highestIn(folder.source());
         if (!lead.ahead(highest)) {
-            Optional<Path> draft = Drafts.current(folder.source(), state.writtenThisSession);
+            Optional<Path> draft = Drafts.current(folder.source(), state.drafting().written());
             if (draft.isEmpty() || Drafts.version(draft.get()).compareTo(lead.version()) != 0) {
                 throw new AutogenException("it already has V" + highest.get() + ", which is committed or not written"
                         + " by dev mode, and still differs from the entities (" + compared.operations().size()
@@ -91,7 +91,7 @@ public final class CompanionVendors {
         AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(vendor).generate(entities, folder.source(),
                 lead.follow(run)));
         Path written = writer.write(result, false);
-        state.writtenThisSession.add(written.toAbsolutePath().normalize());
+        state.wroteCompanion(written);
         LOG.infof("Flyway autogenerate: wrote %s for %s (%d operation(s))", written, vendor, result.operations().size());
     }
 

@@ -60,7 +60,7 @@ public final class DevModeGenerator {
      * once the datasource's holds the change.
      */
     public void onBuild(DevModeState state) {
-        state.generator = this;
+        state.generator(this);
         compareAndWrite(state);
         companions.follow(state, folder, RenameHints.none());
     }
@@ -69,44 +69,43 @@ public final class DevModeGenerator {
         // Quarkus' class loader lists a class-path folder once, when it is created: a folder that is not there yet
         // stays invisible to this build's Flyway even after it is written
         boolean visibleToThisBuild = folder.classpathCopy().map(Files::isDirectory).orElse(false);
-        state.restartFollows = false;
+        state.restartFollows(false);
         try {
             createMissingFolder();
             AutogenResult result = preview(RenameHints.none(), "");
             PendingChange pending = PendingChange.of(result);
-            state.error = "";
             if (pending.inSync()) {
-                record(state, pending, "");
+                state.compared(DevModeState.Comparison.IN_SYNC);
                 return;
             }
             // a draft is amended on its own terms: what it needs is judged from the migrations before it
             if (auto && amendDraft(state, RenameHints.none(), false, true)) {
                 return;
             }
-            String reason = pending.confirmationNeeded(allowDestructive);
+            Optional<ConfirmationReason> reason = pending.confirmationNeeded(allowDestructive);
             if (auto && reason.isEmpty()) {
-                write(state, result, pending, true);
+                Path written = write(state, result, pending, true);
                 if (!visibleToThisBuild) {
-                    state.restartFollows = true;
-                    restartSoon(state, Path.of(state.lastGeneratedFile));
+                    state.restartFollows(true);
+                    restartSoon(state, written);
                 }
                 return;
             }
-            record(state, pending, auto ? reason : "mode is manual");
-            if (!pending.summary().equals(state.lastLogged)) {
-                state.lastLogged = pending.summary();
+            ConfirmationReason waitsFor = auto ? reason.get() : ConfirmationReason.MANUAL_MODE;
+            state.compared(new DevModeState.Comparison(pending, Optional.of(waitsFor), ""));
+            if (state.firstReport(pending.summary())) {
                 LOG.warnf("Flyway autogenerate: %d pending operation(s) not written (%s): %s%s -- review and generate"
-                        + " them in the Dev UI (%s)%s", pending.operations().size(), state.reason, pending.summary(),
+                        + " them in the Dev UI (%s)%s", pending.operations().size(), waitsFor.text(), pending.summary(),
                         warningsSuffix(pending), FlywayAutogenDevUIProcessor.pageUrl("pending-migration"),
                         howToAllow(pending));
             }
         } catch (AutogenException e) {
-            state.pending = PendingChange.NONE;
-            if (!e.getMessage().equals(state.error)) {
+            String before = state.comparison().error();
+            state.compared(DevModeState.Comparison.failed(e.getMessage()));
+            if (!e.getMessage().equals(before)) {
                 LOG.warnf("Flyway autogenerate: cannot generate the next migration: %s -- the Dev UI shows it too (%s)",
                         e.getMessage(), FlywayAutogenDevUIProcessor.pageUrl("pending-migration"));
             }
-            state.error = e.getMessage();
         }
     }
 
@@ -124,19 +123,20 @@ public final class DevModeGenerator {
         AutogenResult result = preview(rename, message);
         PendingChange pending = PendingChange.of(result);
         if (pending.inSync()) {
-            record(state, pending, "");
+            state.compared(DevModeState.Comparison.IN_SYNC);
             return;
         }
         if (!message.isBlank()) {
-            state.draftMessage = message.strip(); // the card's name: for an amended draft as for a new file
+            state.nameDraft(message.strip()); // the card's name: for an amended draft as for a new file
         }
         if (amendDraft(state, rename, destructiveConfirmed, false)) {
             return;
         }
-        String reason = destructiveConfirmed ? "" : pending.confirmationNeeded(allowDestructive);
-        if (!reason.isEmpty()) {
-            record(state, pending, reason);
-            throw new AutogenException("still needs a confirmation: " + reason + ": " + pending.summary());
+        Optional<ConfirmationReason> reason = destructiveConfirmed ? Optional.empty()
+                : pending.confirmationNeeded(allowDestructive);
+        if (reason.isPresent()) {
+            state.compared(new DevModeState.Comparison(pending, reason, ""));
+            throw new AutogenException("still needs a confirmation: " + reason.get().text() + ": " + pending.summary());
         }
         // outside a build: dev mode copies the new source file to the class path itself, and the watched-file
         // rule restarts the application on the next request, when Flyway applies it
@@ -157,7 +157,7 @@ public final class DevModeGenerator {
         // The state may still hold an earlier start's outcome (tests run several dev-mode applications in one JVM):
         // this start has not ended yet, and the restart must come after it did.
         ApplicationStateNotification.reset();
-        int thisBuild = state.builds;
+        int thisBuild = state.builds();
         Thread restart = new Thread(() -> {
             try {
                 try {
@@ -169,9 +169,9 @@ public final class DevModeGenerator {
                 // files, so the file is marked changed again until a scan restarts (a scan during the build only
                 // takes note). A scan an HTTP request ran may restart first: then marking it again would restart a
                 // second time, so the loop ends as soon as a build follows this one, whoever started it.
-                for (int attempt = 1; attempt <= 60 && state.builds == thisBuild; attempt++) {
+                for (int attempt = 1; attempt <= 60 && state.builds() == thisBuild; attempt++) {
                     Thread.sleep(1000);
-                    if (state.builds != thisBuild) {
+                    if (state.builds() != thisBuild) {
                         return;
                     }
                     Files.setLastModifiedTime(written,
@@ -180,7 +180,7 @@ public final class DevModeGenerator {
                         return;
                     }
                 }
-                if (state.builds == thisBuild) {
+                if (state.builds() == thisBuild) {
                     LOG.warn("Flyway autogenerate: reload to apply the first migration");
                 }
             } catch (Exception e) {
@@ -215,15 +215,14 @@ public final class DevModeGenerator {
      * {@code duringBuild}: this build's Flyway has not listed its files yet, so the script is copied to the class
      * path too, to be applied on this very reload.
      */
-    private void write(DevModeState state, AutogenResult result, PendingChange pending, boolean duringBuild) {
+    private Path write(DevModeState state, AutogenResult result, PendingChange pending, boolean duringBuild) {
         Path forward = new MigrationWriter(folder).write(result, duringBuild);
-        state.writtenThisSession.add(forward.toAbsolutePath().normalize());
-        state.draftMessage = "";
-        state.lastGeneratedFile = String.valueOf(forward);
-        state.lastLogged = "";
-        record(state, PendingChange.NONE, "");
+        state.wrote(forward);
+        state.nameDraft("");
+        state.compared(DevModeState.Comparison.IN_SYNC);
         LOG.infof("Flyway autogenerate: wrote %s (%d operation(s): %s)%s", forward, pending.operations().size(),
                 pending.summary(), warningsSuffix(pending));
+        return forward;
     }
 
     /** True when the newest migration was a draft and now holds the change (see {@link DraftAmender}). */
@@ -231,7 +230,7 @@ public final class DevModeGenerator {
         if (amender.isEmpty() || !amender.get().amend(state, draftMessage(state), renames, destructiveConfirmed, duringBuild)) {
             return false;
         }
-        record(state, PendingChange.NONE, "");
+        state.compared(DevModeState.Comparison.IN_SYNC);
         return true;
     }
 
@@ -240,7 +239,8 @@ public final class DevModeGenerator {
      * name of the draft follows the card: the first file of a change set is named from the configuration.
      */
     String draftMessage(DevModeState state) {
-        return state.draftMessage.isBlank() ? options.message() : state.draftMessage;
+        String named = state.drafting().message();
+        return named.isBlank() ? options.message() : named;
     }
 
     /** Renames the current draft from the Dev UI: generated again under the new name, and applied. */
@@ -248,19 +248,11 @@ public final class DevModeGenerator {
         if (amender.isEmpty()) {
             throw new AutogenException("drafts are not amended (quarkus.flyway-autogen.amend-drafts=false)");
         }
-        state.draftMessage = message == null ? "" : message.strip();
+        state.nameDraft(message == null ? "" : message.strip());
         if (!amender.get().amend(state, draftMessage(state), RenameHints.none(), false, false)) {
             throw new AutogenException("there is no draft to rename, or it cannot be amended (see the log)");
         }
         companions.follow(state, folder, RenameHints.none());
-    }
-
-    private static void record(DevModeState state, PendingChange pending, String reason) {
-        state.pending = pending;
-        state.reason = reason;
-        if (pending.inSync()) {
-            state.lastLogged = "";
-        }
     }
 
     /** Destructive changes can be allowed once for all; a possible rename's warning already names its key. */

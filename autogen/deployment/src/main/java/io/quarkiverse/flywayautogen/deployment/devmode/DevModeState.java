@@ -1,55 +1,256 @@
 package io.quarkiverse.flywayautogen.deployment.devmode;
 
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
 import io.quarkiverse.flywayautogen.deployment.ComparisonInputs;
-import io.quarkiverse.flywayautogen.deployment.devui.DevUiWorker;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
-
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import io.quarkiverse.flywayautogen.deployment.devui.DevUiWorker;
 
 /**
  * What dev mode knows between reloads: kept as a {@code LiveReloadBuildItem} context object, so it outlives the
- * build that created it. The Dev UI actions read and update the same instance.
+ * build that created it. The build steps, the generator and the Dev UI's actions (on their worker thread) read and
+ * update the same instance. What changes together is one immutable record, swapped whole: a reader sees one
+ * comparison's outcome or the next one's, never half of each.
  */
 public final class DevModeState {
 
-    public volatile DevModeGenerator generator;
-    volatile PendingChange pending = PendingChange.NONE;
-    volatile String reason = "";
-    volatile String error = "";
-    public volatile String lastGeneratedFile = "";
+    /**
+     * The outcome of the last comparison (or decision) on the datasource's folder.
+     *
+     * @param pending      what the entities need that the migrations lack; {@link PendingChange#NONE} when in sync
+     *                     or when the comparison failed
+     * @param confirmation why {@code pending} is not written yet; empty when nothing waits for a decision
+     * @param error        why the comparison failed, or empty
+     */
+    record Comparison(PendingChange pending, Optional<ConfirmationReason> confirmation, String error) {
+
+        static final Comparison IN_SYNC = new Comparison(PendingChange.NONE, Optional.empty(), "");
+
+        Comparison {
+            Objects.requireNonNull(pending);
+            Objects.requireNonNull(confirmation);
+            Objects.requireNonNull(error);
+        }
+
+        static Comparison failed(String error) {
+            return new Comparison(PendingChange.NONE, Optional.empty(), error);
+        }
+
+        /** Nothing left to write and nothing failed: other folders may follow. */
+        boolean settled() {
+            return pending.inSync() && error.isEmpty();
+        }
+    }
+
+    /**
+     * What dev mode wrote this session.
+     *
+     * @param lastGenerated the migration the generator wrote last, for the card
+     * @param message       the name the Dev UI gave the current draft; blank: configuration's message, or what it does
+     * @param written       migrations this session wrote (absolute, normalised): drafts by the session rule when git
+     *                      cannot tell
+     */
+    public record Drafting(Optional<Path> lastGenerated, String message, Set<Path> written) {
+
+        static final Drafting NONE = new Drafting(Optional.empty(), "", Set.of());
+
+        public Drafting {
+            written = Set.copyOf(written);
+        }
+
+        Drafting withLastGenerated(Optional<Path> file) {
+            return new Drafting(file, message, written);
+        }
+
+        Drafting withMessage(String name) {
+            return new Drafting(lastGenerated, name, written);
+        }
+
+        Drafting withWritten(Path file) {
+            Set<Path> more = new LinkedHashSet<>(written);
+            more.add(file.toAbsolutePath().normalize());
+            return new Drafting(lastGenerated, message, more);
+        }
+
+        Drafting without(Predicate<Path> removed) {
+            Set<Path> fewer = new LinkedHashSet<>(written);
+            fewer.removeIf(removed);
+            return new Drafting(lastGenerated, message, fewer);
+        }
+    }
+
+    private final AtomicReference<DevModeGenerator> generator = new AtomicReference<>();
+    private final AtomicReference<Comparison> comparison = new AtomicReference<>(Comparison.IN_SYNC);
+    private final AtomicReference<Drafting> drafting = new AtomicReference<>(Drafting.NONE);
     /** Last pending change reported in the log; the same one is not logged again on the next reload. */
-    volatile String lastLogged = "";
+    private final AtomicReference<String> lastLogged = new AtomicReference<>("");
     /** What the last comparison read; a reload with the same inputs needs no new comparison. */
-    public volatile ComparisonInputs lastCompared;
+    private final AtomicReference<ComparisonInputs> lastCompared = new AtomicReference<>();
     /** How many builds compared entities and migrations (the others found their inputs unchanged). */
-    public volatile int comparisons;
-    /** Migrations this session wrote (absolute): drafts by the session rule when git cannot tell. */
-    public final Set<Path> writtenThisSession = ConcurrentHashMap.newKeySet();
-    /** The name the Dev UI gave the current draft; blank: configuration's message, or what it does. */
-    volatile String draftMessage = "";
-    /** Checks and fixes the dev database's Flyway history; null when no jdbc.url is configured. */
-    public volatile HistoryFixes historyFixes;
-    /** Why another database's folder could not follow the datasource's, by db-kind; each logged once. */
-    public final Map<String, String> companionErrors = new ConcurrentHashMap<>();
+    private final AtomicInteger comparisons = new AtomicInteger();
+    /** Checks and fixes the dev database's Flyway history; empty when no jdbc.url is configured. */
+    private final AtomicReference<Optional<HistoryFixes>> historyFixes = new AtomicReference<>(Optional.empty());
     /** The dev database's history as last checked against the folder; logged once per new finding. */
-    public volatile HistoryCheck.Finding history = HistoryCheck.Finding.NONE;
+    private final AtomicReference<HistoryCheck.Finding> history = new AtomicReference<>(HistoryCheck.Finding.NONE);
+    /** Why another database's folder could not follow the datasource's, by db-kind; each logged once. */
+    private final AtomicReference<Map<String, String>> companionErrors = new AtomicReference<>(Map.of());
     /** How many builds this dev-mode session ran (a restart is a build). */
-    public volatile int builds;
+    private final AtomicInteger builds = new AtomicInteger();
     /** This build wrote the first migration into a folder its class loader cannot list: a restart follows. */
-    public volatile boolean restartFollows;
+    private volatile boolean restartFollows;
     /** What lets the application start while something waits for the user. */
-    public final DevStartOverrides startOverrides = new DevStartOverrides();
+    private final DevStartOverrides startOverrides = new DevStartOverrides();
     /** Where the card's JSON-RPC methods run. */
-    public final DevUiWorker devUiWorker = new DevUiWorker();
+    private final DevUiWorker devUiWorker = new DevUiWorker();
+
+    /** A new build of this session starts; its number. */
+    public int buildStarts() {
+        return builds.incrementAndGet();
+    }
+
+    int builds() {
+        return builds.get();
+    }
+
+    /** The generator of the last build that found entities. */
+    public Optional<DevModeGenerator> generator() {
+        return Optional.ofNullable(generator.get());
+    }
+
+    void generator(DevModeGenerator current) {
+        generator.set(current);
+    }
+
+    Comparison comparison() {
+        return comparison.get();
+    }
+
+    void compared(Comparison outcome) {
+        comparison.set(outcome);
+        if (outcome.pending().inSync()) {
+            lastLogged.set("");
+        }
+    }
+
+    public Drafting drafting() {
+        return drafting.get();
+    }
+
+    /** The migration just written (or amended): the card shows it, and it is a draft of this session. */
+    void wrote(Path file) {
+        drafting.updateAndGet(d -> d.withWritten(file).withLastGenerated(Optional.of(file)));
+    }
+
+    /** A migration another database's folder took: a draft of this session, not shown on the card. */
+    void wroteCompanion(Path file) {
+        drafting.updateAndGet(d -> d.withWritten(file));
+    }
+
+    /** Files deleted with their draft (in every folder they were written to). */
+    void forgetWritten(Predicate<Path> deleted) {
+        drafting.updateAndGet(d -> d.without(deleted));
+    }
+
+    /** The draft the card showed is gone. */
+    void forgetLastGenerated() {
+        drafting.updateAndGet(d -> d.withLastGenerated(Optional.empty()));
+    }
+
+    /** A restart starts with a new state: the folder still knows which file the generator wrote last. */
+    public void rememberLastGenerated(Optional<Path> newestGenerated) {
+        drafting.updateAndGet(d -> d.lastGenerated().isPresent() ? d : d.withLastGenerated(newestGenerated));
+    }
+
+    void nameDraft(String message) {
+        drafting.updateAndGet(d -> d.withMessage(message));
+    }
+
+    /** True the first time this pending change is to be logged; false while the same one is reported again. */
+    boolean firstReport(String summary) {
+        return !summary.equals(lastLogged.getAndSet(summary));
+    }
+
+    /** The next pending change is logged, whatever it is. */
+    void reportAgain() {
+        lastLogged.set("");
+    }
+
+    /** Whether the last comparison read the same mapping, migrations and settings. */
+    public boolean comparedAlready(ComparisonInputs inputs) {
+        return inputs.equals(lastCompared.get());
+    }
+
+    /** A build compared entities and migrations from these inputs. */
+    public void comparisonDone(ComparisonInputs inputs) {
+        lastCompared.set(inputs);
+        comparisons.incrementAndGet();
+    }
+
+    public Optional<HistoryFixes> historyFixes() {
+        return historyFixes.get();
+    }
+
+    public void historyFixes(Optional<HistoryFixes> fixes) {
+        historyFixes.set(fixes);
+    }
+
+    public HistoryCheck.Finding history() {
+        return history.get();
+    }
+
+    /** Records a check of the dev database's history; true when it found something else than the last one. */
+    public boolean historyChecked(HistoryCheck.Finding finding) {
+        return !finding.equals(history.getAndSet(finding));
+    }
+
+    /** True when this error of another database's folder was not the last one said for it. */
+    public boolean companionFailed(String vendor, String error) {
+        Map<String, String> before = companionErrors.getAndUpdate(errors -> {
+            Map<String, String> next = new HashMap<>(errors);
+            next.put(vendor, error);
+            return Map.copyOf(next);
+        });
+        return !error.equals(before.get(vendor));
+    }
+
+    void companionFollows(String vendor) {
+        companionErrors.updateAndGet(errors -> {
+            Map<String, String> next = new HashMap<>(errors);
+            next.remove(vendor);
+            return Map.copyOf(next);
+        });
+    }
+
+    public boolean restartFollows() {
+        return restartFollows;
+    }
+
+    void restartFollows(boolean follows) {
+        restartFollows = follows;
+    }
+
+    public DevStartOverrides startOverrides() {
+        return startOverrides;
+    }
+
+    public DevUiWorker devUiWorker() {
+        return devUiWorker;
+    }
 
     /** A change the entities need is not written: it waits for a confirmation, for {@code manual} mode, or a fix. */
     public boolean waitsForUser() {
-        return !pending.inSync() || !error.isEmpty();
+        return !comparison().settled();
     }
 
     /** Dev mode ends: the application's own settings are back, and the worker thread stops. */
@@ -58,9 +259,12 @@ public final class DevModeState {
         devUiWorker.shutdown();
     }
 
+    /** The card's status: one comparison's outcome, whatever the build or the worker does meanwhile. */
     public Map<String, Object> toJson() {
+        Comparison outcome = comparison();
+        PendingChange pending = outcome.pending();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("inSync", pending.inSync() && error.isEmpty());
+        json.put("inSync", outcome.settled());
         json.put("operations", pending.operations());
         json.put("warnings", pending.warnings());
         json.put("sql", pending.sql());
@@ -69,11 +273,11 @@ public final class DevModeState {
         json.put("possibleRename", pending.possibleRename());
         json.put("suggestedRename", pending.suggestedRename());
         json.put("tables", pending.tables());
-        json.put("confirmationNeeded", reason);
-        json.put("error", error);
-        json.put("lastGeneratedFile", lastGeneratedFile);
-        json.put("comparisons", comparisons);
-        json.put("migrationsFolder", generator == null ? "" : generator.folder().source().toString());
+        json.put("confirmationNeeded", outcome.confirmation().map(ConfirmationReason::text).orElse(""));
+        json.put("error", outcome.error());
+        json.put("lastGeneratedFile", drafting().lastGenerated().map(String::valueOf).orElse(""));
+        json.put("comparisons", comparisons.get());
+        json.put("migrationsFolder", generator().map(g -> g.folder().source().toString()).orElse(""));
         return json;
     }
 }

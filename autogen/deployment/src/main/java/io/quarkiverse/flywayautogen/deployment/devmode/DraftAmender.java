@@ -58,7 +58,7 @@ public final class DraftAmender {
      */
     boolean amend(DevModeState state, String message, RenameHints renames, boolean destructiveConfirmed,
                   boolean duringBuild) {
-        Optional<Path> found = Drafts.current(folder.source(), state.writtenThisSession);
+        Optional<Path> found = Drafts.current(folder.source(), state.drafting().written());
         if (found.isEmpty()) {
             return false;
         }
@@ -69,10 +69,11 @@ public final class DraftAmender {
                     .withMessage(message);
             AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(dbKind).generate(entities, before.folder(), run));
             PendingChange change = PendingChange.of(result);
-            String reason = destructiveConfirmed ? "" : change.confirmationNeeded(allowDestructive);
-            if (!reason.isEmpty()) {
+            Optional<ConfirmationReason> reason = destructiveConfirmed ? Optional.empty()
+                    : change.confirmationNeeded(allowDestructive);
+            if (reason.isPresent()) {
                 LOG.infof("Flyway autogenerate: draft %s not amended: the amended change needs a confirmation (%s)",
-                        draft.getFileName(), reason);
+                        draft.getFileName(), reason.get().text());
                 return false;
             }
             String undone = undoOnDevDatabase(draft, before.folder());
@@ -80,16 +81,15 @@ public final class DraftAmender {
             writer.delete(draftFiles);
             // by folder too: another database's folder holds its copy of the draft under the same name
             Path source = folder.source().toAbsolutePath().normalize();
-            state.writtenThisSession.removeIf(p -> source.equals(p.getParent()) && draftFiles.contains(p.getFileName().toString()));
+            state.forgetWritten(p -> source.equals(p.getParent()) && draftFiles.contains(p.getFileName().toString()));
             if (change.inSync()) {
-                state.lastGeneratedFile = "";
+                state.forgetLastGenerated();
                 LOG.infof("Flyway autogenerate: removed draft %s: the entities no longer need it%s", draft.getFileName(), undone);
                 return true;
             }
             Path written = writer.write(result, duringBuild);
-            state.writtenThisSession.add(written.toAbsolutePath().normalize());
-            state.lastGeneratedFile = written.toString();
-            state.lastLogged = "";
+            state.wrote(written);
+            state.reportAgain();
             LOG.infof("Flyway autogenerate: amended draft %s -> %s (%d operation(s): %s)%s", draft.getFileName(),
                     written.getFileName(), change.operations().size(), change.summary(), undone);
             return true;

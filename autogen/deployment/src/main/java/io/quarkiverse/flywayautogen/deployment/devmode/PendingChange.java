@@ -5,6 +5,7 @@ import io.quarkiverse.flywayautogen.deployment.devui.TableChanges;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.quarkiverse.flywayautogen.core.AutogenResult;
@@ -48,14 +49,14 @@ record PendingChange(List<String> operations, List<String> warnings, String sql,
     }
 
     /** Why it is not written automatically, or empty when it may be. */
-    String confirmationNeeded(boolean allowDestructive) {
+    Optional<ConfirmationReason> confirmationNeeded(boolean allowDestructive) {
         if (possibleRename) {
-            return "possible rename (confirm the rename, or confirm drop+add as a destructive change)";
+            return Optional.of(ConfirmationReason.POSSIBLE_RENAME);
         }
         if (destructive && !allowDestructive) {
-            return "destructive change";
+            return Optional.of(ConfirmationReason.DESTRUCTIVE);
         }
-        return "";
+        return Optional.empty();
     }
 
     String summary() {

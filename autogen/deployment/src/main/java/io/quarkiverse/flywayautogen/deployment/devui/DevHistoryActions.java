@@ -3,10 +3,13 @@ package io.quarkiverse.flywayautogen.deployment.devui;
 import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
 import io.quarkiverse.flywayautogen.deployment.devmode.Drafts;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
@@ -23,26 +26,27 @@ final class DevHistoryActions {
     }
 
     static void register(DevModeState state, BuildTimeActionBuildItem methods) {
-        methods.addAction("history", state.devUiWorker.offEventLoop(params -> answer(state, "")));
-        methods.addAction("reapply", fix(state, params -> state.historyFixes.reapplyNewest()));
-        methods.addAction("repair", fix(state, params -> state.historyFixes.repair()));
-        methods.addAction("reset", fix(state, params -> {
+        methods.addAction("history", state.devUiWorker().offEventLoop(params -> answer(state, "")));
+        methods.addAction("reapply", fix(state, (fixes, params) -> fixes.reapplyNewest()));
+        methods.addAction("repair", fix(state, (fixes, params) -> fixes.repair()));
+        methods.addAction("reset", fix(state, (fixes, params) -> {
             if (!"true".equals(params.get("confirm"))) {
                 throw new AutogenException("resetting drops every table and row of the dev database: call again with"
                         + " confirm=true");
             }
-            return state.historyFixes.reset();
+            return fixes.reset();
         }));
     }
 
     private static Function<Map<String, String>, CompletionStage<Map<String, Object>>> fix(DevModeState state,
-            Function<Map<String, String>, String> fix) {
-        return state.devUiWorker.offEventLoop(params -> {
-            if (state.historyFixes == null) {
+            BiFunction<HistoryFixes, Map<String, String>, String> fix) {
+        return state.devUiWorker().offEventLoop(params -> {
+            Optional<HistoryFixes> fixes = state.historyFixes();
+            if (fixes.isEmpty()) {
                 return Map.of("error", "no jdbc.url configured for the dev database");
             }
             try {
-                return answer(state, fix.apply(params));
+                return answer(state, fix.apply(fixes.get(), params));
             } catch (AutogenException | org.flywaydb.core.api.FlywayException e) {
                 Map<String, Object> json = answer(state, "");
                 json.put("error", e.getMessage());
@@ -53,16 +57,17 @@ final class DevHistoryActions {
 
     private static Map<String, Object> answer(DevModeState state, String done) {
         Map<String, Object> json = new LinkedHashMap<>();
-        if (state.historyFixes == null) {
+        Optional<HistoryFixes> fixes = state.historyFixes();
+        if (fixes.isEmpty()) {
             json.put("error", "no jdbc.url configured for the dev database");
             return json;
         }
-        HistoryCheck.Finding finding = state.historyFixes.check();
-        state.history = finding;
+        HistoryCheck.Finding finding = fixes.get().check();
+        state.historyChecked(finding);
         json.putAll(finding.toJson());
         json.put("done", done);
-        json.put("draft", state.generator == null ? "" : Drafts.current(state.generator.folder().source(),
-                state.writtenThisSession).map(p -> p.getFileName().toString()).orElse(""));
+        json.put("draft", state.generator().flatMap(generator -> Drafts.current(generator.folder().source(),
+                state.drafting().written())).map(p -> p.getFileName().toString()).orElse(""));
         return json;
     }
 }

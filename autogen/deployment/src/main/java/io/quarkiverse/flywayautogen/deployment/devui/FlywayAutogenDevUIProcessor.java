@@ -2,6 +2,7 @@ package io.quarkiverse.flywayautogen.deployment.devui;
 
 import io.quarkiverse.flywayautogen.deployment.AutogenDevModeBuildItem;
 import io.quarkiverse.flywayautogen.deployment.AutogenSettings;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeGenerator;
 import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
 import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
 import io.quarkiverse.flywayautogen.deployment.TargetDatasourceBuildItem;
@@ -9,7 +10,9 @@ import io.quarkiverse.flywayautogen.deployment.TargetDatasourceBuildItem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
@@ -48,25 +51,21 @@ public class FlywayAutogenDevUIProcessor {
         DevModeState state = devMode.state();
         MigrationHistory history = MigrationHistory.configured(targetDatasource.datasource());
         BuildTimeActionBuildItem methods = new BuildTimeActionBuildItem();
-        DevUiWorker worker = state.devUiWorker;
+        DevUiWorker worker = state.devUiWorker();
         methods.addAction("status", worker.offEventLoop(params -> status(state, history)));
-        methods.addAction("generate", decide(state, history, params -> {
-            state.generator.confirm(state, false, RenameHints.none(), message(params));
-            return null;
+        methods.addAction("generate", decide(state, history, (generator, params) -> {
+            generator.confirm(state, false, RenameHints.none(), message(params));
         }));
-        methods.addAction("confirmDestructive", decide(state, history, params -> {
-            state.generator.confirm(state, true, RenameHints.none(), message(params));
-            return null;
+        methods.addAction("confirmDestructive", decide(state, history, (generator, params) -> {
+            generator.confirm(state, true, RenameHints.none(), message(params));
         }));
-        methods.addAction("confirmRename", decide(state, history, params -> {
+        methods.addAction("confirmRename", decide(state, history, (generator, params) -> {
             // several possible renames come comma-separated, as the card suggests them
             List<String> renames = Arrays.asList(params.getOrDefault("rename", "").split(","));
-            state.generator.confirm(state, false, AutogenSettings.renames(renames), message(params));
-            return null;
+            generator.confirm(state, false, AutogenSettings.renames(renames), message(params));
         }));
-        methods.addAction("nameDraft", decide(state, history, params -> {
-            state.generator.nameDraft(state, params.get("message"));
-            return null;
+        methods.addAction("nameDraft", decide(state, history, (generator, params) -> {
+            generator.nameDraft(state, params.get("message"));
         }));
         DevHistoryActions.register(state, methods);
         actions.produce(methods);
@@ -79,21 +78,20 @@ public class FlywayAutogenDevUIProcessor {
 
     private static Map<String, Object> status(DevModeState state, MigrationHistory history) {
         Map<String, Object> json = state.toJson();
-        if (state.generator != null) {
-            json.putAll(history.toJson(state.generator.folder().source()));
-        }
+        state.generator().ifPresent(generator -> json.putAll(history.toJson(generator.folder().source())));
         return json;
     }
 
     /** Runs a decision and answers with the new state, or the engine's reason in {@code error}. */
     private static Function<Map<String, String>, CompletionStage<Map<String, Object>>> decide(DevModeState state,
-            MigrationHistory history, Function<Map<String, String>, Void> decision) {
-        return state.devUiWorker.offEventLoop(params -> {
-            if (state.generator == null) {
+            MigrationHistory history, BiConsumer<DevModeGenerator, Map<String, String>> decision) {
+        return state.devUiWorker().offEventLoop(params -> {
+            Optional<DevModeGenerator> generator = state.generator();
+            if (generator.isEmpty()) {
                 return Map.of("error", "no entities found");
             }
             try {
-                decision.apply(params);
+                decision.accept(generator.get(), params);
                 return status(state, history);
             } catch (AutogenException | IllegalArgumentException e) {
                 Map<String, Object> json = status(state, history);
