@@ -1,7 +1,6 @@
 package io.quarkiverse.flywayautogen.deployment;
 
 import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
-
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /** The dev-mode state after this build's comparison, for the Dev UI card. */

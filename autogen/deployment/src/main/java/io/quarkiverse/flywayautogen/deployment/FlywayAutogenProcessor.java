@@ -1,14 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment;
 
-import io.quarkiverse.flywayautogen.deployment.devmode.CompanionVendors;
-import io.quarkiverse.flywayautogen.deployment.devmode.DevModeGenerator;
-import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
-import io.quarkiverse.flywayautogen.deployment.devmode.DevStartOverrides;
-import io.quarkiverse.flywayautogen.deployment.devmode.DraftAmender;
-import io.quarkiverse.flywayautogen.deployment.devui.FlywayAutogenDevUIProcessor;
-import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
-import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +13,14 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.render.GeneratedMigrations;
+import io.quarkiverse.flywayautogen.deployment.devmode.CompanionVendors;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeGenerator;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevStartOverrides;
+import io.quarkiverse.flywayautogen.deployment.devmode.DraftAmender;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
+import io.quarkiverse.flywayautogen.deployment.devui.FlywayAutogenDevUIProcessor;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
 import io.quarkus.deployment.IsLocalDevelopment;

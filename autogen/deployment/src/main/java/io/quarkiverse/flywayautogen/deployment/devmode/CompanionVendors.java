@@ -1,8 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devmode;
 
-import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
-import io.quarkiverse.flywayautogen.deployment.QuietEngine;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,8 @@ import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import io.quarkiverse.flywayautogen.core.render.LeadMigration;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
+import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
+import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 
 /**
  * The other databases' migration folders in dev mode ({@code quarkus.flyway-autogen.vendors}). Once the

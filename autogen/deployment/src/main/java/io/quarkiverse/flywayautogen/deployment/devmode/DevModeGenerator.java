@@ -1,9 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devmode;
 
-import io.quarkiverse.flywayautogen.deployment.devui.FlywayAutogenDevUIProcessor;
-import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
-import io.quarkiverse.flywayautogen.deployment.QuietEngine;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +13,9 @@ import io.quarkiverse.flywayautogen.core.AutogenResult;
 import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
+import io.quarkiverse.flywayautogen.deployment.QuietEngine;
+import io.quarkiverse.flywayautogen.deployment.devui.FlywayAutogenDevUIProcessor;
 import io.quarkus.dev.appstate.ApplicationStateNotification;
 import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.dev.spi.HotReplacementContext;

@@ -1,13 +1,13 @@
 package io.quarkiverse.flywayautogen.deployment.devmode;
 
-import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
+
+import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
 
 /**
  * Runtime settings that let the dev application start while something waits for the user, so that the Dev UI card

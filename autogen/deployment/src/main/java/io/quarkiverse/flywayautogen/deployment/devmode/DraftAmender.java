@@ -1,10 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devmode;
 
-import io.quarkiverse.flywayautogen.deployment.DevDatasource;
-import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
-import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
-import io.quarkiverse.flywayautogen.deployment.QuietEngine;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,6 +17,10 @@ import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import io.quarkiverse.flywayautogen.core.dialect.Dialects;
 import io.quarkiverse.flywayautogen.core.draft.DraftUndo;
 import io.quarkiverse.flywayautogen.core.draft.MigrationsBefore;
+import io.quarkiverse.flywayautogen.deployment.DevDatasource;
+import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
+import io.quarkiverse.flywayautogen.deployment.QuietEngine;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
 
 /**
  * One change set, one migration: while the newest migration is a draft (see {@link Drafts}), a later mapping change

@@ -1,7 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devmode;
 
-import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +14,7 @@ import java.util.Set;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
 import io.quarkiverse.flywayautogen.core.render.Script;
+import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
 
 /**
  * Writes generated scripts into the source migrations folder and removes a replaced draft, keeping the class-path

@@ -1,8 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devmode;
 
-import io.quarkiverse.flywayautogen.deployment.AutogenSettings;
-import io.quarkiverse.flywayautogen.deployment.devui.TableChanges;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +9,8 @@ import io.quarkiverse.flywayautogen.core.AutogenResult;
 import io.quarkiverse.flywayautogen.core.Warning;
 import io.quarkiverse.flywayautogen.core.ops.Operation;
 import io.quarkiverse.flywayautogen.core.render.Script;
+import io.quarkiverse.flywayautogen.deployment.AutogenSettings;
+import io.quarkiverse.flywayautogen.deployment.devui.TableChanges;
 
 /**
  * What the entities need that the migrations do not build yet, as the Dev UI and the log show it.

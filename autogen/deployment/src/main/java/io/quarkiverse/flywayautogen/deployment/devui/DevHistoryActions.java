@@ -1,10 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devui;
 
-import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
-import io.quarkiverse.flywayautogen.deployment.devmode.Drafts;
-import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
-import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +8,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
+import io.quarkiverse.flywayautogen.deployment.devmode.Drafts;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
+import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
 import io.quarkus.devui.spi.buildtime.BuildTimeActionBuildItem;
 
 /**

@@ -1,12 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devui;
 
-import io.quarkiverse.flywayautogen.deployment.AutogenDevModeBuildItem;
-import io.quarkiverse.flywayautogen.deployment.AutogenSettings;
-import io.quarkiverse.flywayautogen.deployment.devmode.DevModeGenerator;
-import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
-import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
-import io.quarkiverse.flywayautogen.deployment.TargetDatasourceBuildItem;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +10,12 @@ import java.util.function.Function;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkiverse.flywayautogen.deployment.AutogenDevModeBuildItem;
+import io.quarkiverse.flywayautogen.deployment.AutogenSettings;
+import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
+import io.quarkiverse.flywayautogen.deployment.TargetDatasourceBuildItem;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeGenerator;
+import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;

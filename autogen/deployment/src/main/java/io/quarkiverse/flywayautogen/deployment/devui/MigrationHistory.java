@@ -1,7 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devui;
 
-import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +28,7 @@ import java.util.stream.Stream;
 
 import io.quarkiverse.flywayautogen.core.render.GeneratedMigrations;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
+import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
 
 /**
  * The migrations folder next to what the dev database's Flyway history says of each file: applied, failed or

@@ -1,8 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devmode.history;
 
-import io.quarkiverse.flywayautogen.deployment.DevDatasource;
-import io.quarkiverse.flywayautogen.deployment.QuietEngine;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +13,8 @@ import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
+import io.quarkiverse.flywayautogen.deployment.DevDatasource;
+import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 
 /**
  * Flyway's history on the dev database against the migrations folder, as Flyway's own validation sees it (pending

@@ -1,9 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devmode.history;
 
-import io.quarkiverse.flywayautogen.deployment.DevDatasource;
-import io.quarkiverse.flywayautogen.deployment.devmode.Drafts;
-import io.quarkiverse.flywayautogen.deployment.QuietEngine;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +19,9 @@ import io.quarkiverse.flywayautogen.core.draft.DraftUndo;
 import io.quarkiverse.flywayautogen.core.draft.MigrationsBefore;
 import io.quarkiverse.flywayautogen.core.render.GeneratedMigrations;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
+import io.quarkiverse.flywayautogen.deployment.DevDatasource;
+import io.quarkiverse.flywayautogen.deployment.QuietEngine;
+import io.quarkiverse.flywayautogen.deployment.devmode.Drafts;
 
 /**
  * The ways out of a broken dev-database history (see {@link HistoryCheck}), each run from the Dev UI and working

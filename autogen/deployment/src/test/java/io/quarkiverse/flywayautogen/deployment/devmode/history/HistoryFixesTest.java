@@ -1,7 +1,5 @@
 package io.quarkiverse.flywayautogen.deployment.devmode.history;
 
-import io.quarkiverse.flywayautogen.deployment.DevDatasource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.quarkiverse.flywayautogen.deployment.DevDatasource;
 
 /**
  * The broken-history cases dev mode cannot be driven into on SQLite or PostgreSQL (DevModeBrokenHistoryTest covers
