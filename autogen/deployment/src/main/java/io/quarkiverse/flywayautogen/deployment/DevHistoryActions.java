@@ -35,7 +35,7 @@ final class DevHistoryActions {
             Function<Map<String, String>, String> fix) {
         return state.devUiWorker.offEventLoop(params -> {
             if (state.historyFixes == null) {
-                return Map.of("error", "no jdbc.url configured for the dev database");
+                return Map.of("error", "the dev database is not known: no jdbc.url is configured, and Dev Services started none");
             }
             try {
                 return answer(state, fix.apply(params));
@@ -49,8 +49,10 @@ final class DevHistoryActions {
 
     private static Map<String, Object> answer(DevModeState state, String done) {
         Map<String, Object> json = new LinkedHashMap<>();
+        DevDatabaseServer database = state.devDatabase;
+        json.put("devDatabase", database == null ? "" : database.description());
         if (state.historyFixes == null) {
-            json.put("error", "no jdbc.url configured for the dev database");
+            json.put("error", "the dev database is not known: no jdbc.url is configured, and Dev Services started none");
             return json;
         }
         HistoryCheck.Finding finding = state.historyFixes.check();

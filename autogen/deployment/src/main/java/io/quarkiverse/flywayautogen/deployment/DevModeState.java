@@ -27,7 +27,7 @@ final class DevModeState {
     final Set<Path> writtenThisSession = ConcurrentHashMap.newKeySet();
     /** The name the Dev UI gave the current draft; blank: configuration's message, or what it does. */
     volatile String draftMessage = "";
-    /** Checks and fixes the dev database's Flyway history; null when no jdbc.url is configured. */
+    /** Checks and fixes the dev database's Flyway history; null while the dev database is not known (DevDatabaseServer). */
     volatile HistoryFixes historyFixes;
     /** Why another database's folder could not follow the datasource's, by db-kind; each logged once. */
     final Map<String, String> companionErrors = new ConcurrentHashMap<>();
@@ -37,6 +37,10 @@ final class DevModeState {
     volatile int builds;
     /** This build wrote the first migration into a folder its class loader cannot list: a restart follows. */
     volatile boolean restartFollows;
+    /** The dev database the last comparison ran against (configured, or Dev Services'); null while not known. */
+    volatile DevDatabaseServer devDatabase;
+    /** This build found no dev database yet: Dev Services start it, and the comparison waits for them. */
+    volatile boolean awaitedDevServices;
     /** What lets the application start while something waits for the user. */
     final DevStartOverrides startOverrides = new DevStartOverrides();
     /** Where the card's JSON-RPC methods run. */
@@ -69,6 +73,8 @@ final class DevModeState {
         json.put("lastGeneratedFile", lastGeneratedFile);
         json.put("comparisons", comparisons);
         json.put("migrationsFolder", generator == null ? "" : generator.folder().source().toString());
+        DevDatabaseServer database = devDatabase;
+        json.put("devDatabase", database == null ? "" : database.description());
         return json;
     }
 }

@@ -3,8 +3,10 @@ package io.quarkiverse.flywayautogen.deployment;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
@@ -40,7 +42,10 @@ class FlywayAutogenDevUIProcessor {
     void jsonRpcMethods(AutogenDevModeBuildItem devMode, TargetDatasourceBuildItem targetDatasource,
             BuildProducer<BuildTimeActionBuildItem> actions) {
         DevModeState state = devMode.state();
-        MigrationHistory history = MigrationHistory.configured(targetDatasource.datasource());
+        // the dev database may become known after this step (Dev Services): read at each call; the table is
+        // configuration, read here (a call's thread has no application configuration)
+        String table = targetDatasource.datasource().historyTable();
+        Supplier<MigrationHistory> history = () -> MigrationHistory.on(Optional.ofNullable(state.devDatabase), table);
         BuildTimeActionBuildItem methods = new BuildTimeActionBuildItem();
         DevUiWorker worker = state.devUiWorker;
         methods.addAction("status", worker.offEventLoop(params -> status(state, history)));
@@ -71,17 +76,17 @@ class FlywayAutogenDevUIProcessor {
         return params.getOrDefault("message", "");
     }
 
-    private static Map<String, Object> status(DevModeState state, MigrationHistory history) {
+    private static Map<String, Object> status(DevModeState state, Supplier<MigrationHistory> history) {
         Map<String, Object> json = state.toJson();
         if (state.generator != null) {
-            json.putAll(history.toJson(state.generator.folder().source()));
+            json.putAll(history.get().toJson(state.generator.folder().source()));
         }
         return json;
     }
 
     /** Runs a decision and answers with the new state, or the engine's reason in {@code error}. */
     private static Function<Map<String, String>, CompletionStage<Map<String, Object>>> decide(DevModeState state,
-            MigrationHistory history, Function<Map<String, String>, Void> decision) {
+            Supplier<MigrationHistory> history, Function<Map<String, String>, Void> decision) {
         return state.devUiWorker.offEventLoop(params -> {
             if (state.generator == null) {
                 return Map.of("error", "no entities found");
