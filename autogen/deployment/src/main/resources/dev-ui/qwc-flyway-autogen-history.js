@@ -72,6 +72,7 @@ export class QwcFlywayAutogenHistory extends QwcHotReloadElement {
             ${this._renderStatus(h)}
             ${this._renderFixes(h)}
             ${this._renderDraft(h)}
+            ${h.devDatabase ? html`<div id="dev-database" class="muted">Dev database: ${h.devDatabase}</div>` : ''}
         `;
     }
 

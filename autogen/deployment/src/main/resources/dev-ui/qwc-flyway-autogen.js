@@ -99,6 +99,7 @@ export class QwcFlywayAutogen extends QwcHotReloadElement {
             ${this._renderActions(s)}
             ${this._renderHistory(s)}
             <div id="last" class="muted">Last generated file: ${s.lastGeneratedFile || 'none yet'}</div>
+            <div id="dev-database" class="muted">Dev database (and shadow databases' server): ${s.devDatabase || 'not known yet'}</div>
             ${this._renderConfirmDialog(s)}`;
     }
 

@@ -1,6 +1,7 @@
 package io.quarkiverse.flywayautogen.deployment;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.Warning;
@@ -34,32 +35,52 @@ public final class AutogenSettings {
     }
 
     /**
+     * Marks a shadow server this extension defaulted from the dev database (system property holding the URL it
+     * set): a later start may replace it (Dev Services' port changes from one session to the next), while a
+     * {@code flyway-autogen.shadow-url} the user set is never touched.
+     */
+    static final String DEFAULTED_SHADOW_URL = "flyway-autogen.shadow-url.defaulted";
+
+    /**
      * The engine's dialect for the datasource: its {@code db-kind} (an unsupported one is reported by the engine,
      * {@code unsupported dialect 'x' (supported: ...)}, when it is asked to compare), with a server database's shadow
      * server defaulting to the datasource's own ({@link #shadowServerDefaults}).
      */
     static String dialectFor(TargetDatasource target) {
-        shadowServerDefaults(target);
+        return dialectFor(target, DevDatabaseServer.configured(target));
+    }
+
+    /** As {@link #dialectFor(TargetDatasource)}, the dev database being {@code server} (configured or Dev Services'). */
+    static String dialectFor(TargetDatasource target, Optional<DevDatabaseServer> server) {
+        server.ifPresent(AutogenSettings::shadowServerDefaults);
         return target.dialect();
     }
 
     /**
-     * A server database's migrations are replayed into a shadow database created on the datasource's own server, as
-     * the datasource's user, unless {@code flyway-autogen.shadow-url} (or {@code FLYWAY_AUTOGEN_SHADOW_URL}) names
-     * another server, for a user without CREATE DATABASE rights. The engine reads the shadow server from there.
+     * A server database's migrations are replayed into a shadow database created on the dev database's own server,
+     * as its user (Dev Services' user may create databases), unless {@code flyway-autogen.shadow-url} (or
+     * {@code FLYWAY_AUTOGEN_SHADOW_URL}) names another server, for a user without CREATE DATABASE rights. The engine
+     * reads the shadow server from there.
      */
-    private static void shadowServerDefaults(TargetDatasource target) {
-        if (System.getProperty(ShadowServer.URL_PROPERTY) != null || System.getenv("FLYWAY_AUTOGEN_SHADOW_URL") != null) {
+    private static void shadowServerDefaults(DevDatabaseServer server) {
+        String current = System.getProperty(ShadowServer.URL_PROPERTY);
+        boolean defaulted = current != null && current.equals(System.getProperty(DEFAULTED_SHADOW_URL));
+        if ((current != null && !defaulted) || System.getenv("FLYWAY_AUTOGEN_SHADOW_URL") != null
+                || !server.jdbcUrl().startsWith("jdbc:postgresql:")) {
             return;
         }
-        TargetDatasource.runtimeValue(target.datasourceKey("jdbc.url")).filter(url -> url.startsWith("jdbc:postgresql:"))
-                .ifPresent(url -> {
-                    System.setProperty(ShadowServer.URL_PROPERTY, url);
-                    TargetDatasource.runtimeValue(target.datasourceKey("username"))
-                            .ifPresent(u -> System.setProperty(ShadowServer.USER_PROPERTY, u));
-                    TargetDatasource.runtimeValue(target.datasourceKey("password"))
-                            .ifPresent(p -> System.setProperty(ShadowServer.PASSWORD_PROPERTY, p));
-                });
+        System.setProperty(ShadowServer.URL_PROPERTY, server.jdbcUrl());
+        System.setProperty(DEFAULTED_SHADOW_URL, server.jdbcUrl());
+        setOrClear(ShadowServer.USER_PROPERTY, server.user());
+        setOrClear(ShadowServer.PASSWORD_PROPERTY, server.password());
+    }
+
+    private static void setOrClear(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
     }
 
     public static RenameHints renames(List<String> declared) {

@@ -16,8 +16,9 @@ import io.quarkiverse.flywayautogen.core.AutogenException;
 
 /**
  * The application's own dev database, as configured ({@code quarkus.datasource[."name"].jdbc.url}, user, password;
- * Flyway's {@code table}): what a draft is undone on and the history fixes work on. Read at build time, so the
- * fixes work while the application is down because its Flyway refused to start.
+ * Flyway's {@code table}) or as Dev Services started it ({@link DevDatabaseServer}): what a draft is undone on and
+ * the history fixes work on. Read at build time, so the fixes work while the application is down because its
+ * Flyway refused to start.
  */
 public record DevDatasource(String jdbcUrl, String user, String password, String historyTable) {
 
@@ -26,6 +27,11 @@ public record DevDatasource(String jdbcUrl, String user, String password, String
                 TargetDatasource.runtimeValue(target.datasourceKey("username")).orElse(null),
                 TargetDatasource.runtimeValue(target.datasourceKey("password")).orElse(null),
                 target.historyTable()));
+    }
+
+    /** The dev database wherever it is, configured or started by Dev Services. */
+    static DevDatasource on(DevDatabaseServer server, TargetDatasource target) {
+        return new DevDatasource(server.jdbcUrl(), server.user(), server.password(), target.historyTable());
     }
 
     /** Through the driver itself: {@code DriverManager} only hands out drivers its caller's class loader sees. */

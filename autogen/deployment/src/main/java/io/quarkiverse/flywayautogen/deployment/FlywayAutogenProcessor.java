@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.deployment;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +27,15 @@ import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.Produce;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
 import io.quarkus.deployment.builditem.CuratedApplicationShutdownBuildItem;
+import io.quarkus.deployment.builditem.DevServicesAdditionalConfigBuildItem;
+import io.quarkus.deployment.builditem.DevServicesCustomizerBuildItem;
+import io.quarkus.deployment.builditem.DevServicesRegistryBuildItem;
+import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.HotDeploymentWatchedFileBuildItem;
 import io.quarkus.deployment.builditem.LiveReloadBuildItem;
@@ -63,12 +69,14 @@ class FlywayAutogenProcessor {
      * Compares entities and migrations and, in {@code auto} mode, writes the next migration; skipped when neither the
      * mapping nor the migrations changed since the last comparison (see {@link ComparisonInputs}). Declaring an
      * {@link AdditionalIndexedClassesBuildItem} producer orders this step before the combined index, hence before
-     * Flyway lists the migration files of this build: a file written here is applied on the same reload.
+     * Flyway lists the migration files of this build: a file written here is applied on the same reload. A Dev
+     * Services database is found among the services still running from the last build (Dev Services keep it across
+     * reloads); on the first start none runs yet, and {@link #compareOnceDevServicesStarted} compares instead.
      */
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     AutogenDevModeBuildItem generateBeforeFlywayMigrates(FlywayAutogenBuildTimeConfig config,
             TargetDatasourceBuildItem targetDatasource, ApplicationArchivesBuildItem archives, CurateOutcomeBuildItem curate, OutputTargetBuildItem target, LiveReloadBuildItem liveReload,
-            CuratedApplicationShutdownBuildItem devModeEnds,
+            CuratedApplicationShutdownBuildItem devModeEnds, Optional<DevServicesRegistryBuildItem> devServices,
             @SuppressWarnings("unused") BuildProducer<AdditionalIndexedClassesBuildItem> runsBeforeTheCombinedIndex) {
         DevModeState state = liveReload.getContextObject(DevModeState.class);
         if (state == null) {
@@ -78,27 +86,71 @@ class FlywayAutogenProcessor {
             state = created;
         }
         state.buildStarts();
+        state.awaitsDevServices(false);
         if (!config.enabled()) {
             return new AutogenDevModeBuildItem(state);
         }
         TargetDatasource datasource = targetDatasource.datasource();
+        DevDatabaseServer earlier = state.devDatabase().orElse(null);
+        Optional<DevDatabaseServer> server = DevDatabaseServer.configured(datasource).or(() -> devServices
+                .flatMap(registry -> DevDatabaseServer.startedByDevServices(datasource, registry.getConfigForAllRunningServices()))
+                .map(running -> running.withCredentialsOf(earlier, datasource)));
+        if (server.isEmpty()) {
+            // no URL configured, and Dev Services start their database only once the build is done
+            state.awaitsDevServices(true);
+            return new AutogenDevModeBuildItem(state);
+        }
+        compare(state, config, datasource, archives, ProjectDir.of(curate, target), server, false);
+        return new AutogenDevModeBuildItem(state);
+    }
+
+    /**
+     * The first start of an application whose datasource configures no URL: Dev Services start its database only
+     * after the build, when the application starts, and this build's comparison needs it (the dev database, and its
+     * server for the shadow databases). Here the database Dev Services would start is started a little earlier,
+     * through their own registry (with their customizers and labels, so it is the very container the application
+     * gets, and no second one), then compared against. Flyway has listed this build's migrations already, so what
+     * is written here is applied by the restart that follows. Without Dev Services the comparison runs as it would
+     * have, and says what is missing.
+     */
+    @BuildStep(onlyIf = IsLocalDevelopment.class)
+    DevDatabaseBuildItem compareOnceDevServicesStarted(AutogenDevModeBuildItem devMode, FlywayAutogenBuildTimeConfig config,
+            TargetDatasourceBuildItem targetDatasource, ApplicationArchivesBuildItem archives, CurateOutcomeBuildItem curate,
+            OutputTargetBuildItem target, Optional<DevServicesRegistryBuildItem> registry,
+            List<DevServicesResultBuildItem> devServices, List<DevServicesCustomizerBuildItem> customizers,
+            List<DevServicesAdditionalConfigBuildItem> additionalConfig) {
+        DevModeState state = devMode.state();
+        if (state.awaitsDevServices()) {
+            TargetDatasource datasource = targetDatasource.datasource();
+            Optional<DevDatabaseServer> server = registry.flatMap(r -> DevServicesDatabase.startEarly(datasource, r,
+                    devServices, customizers, additionalConfig));
+            compare(state, config, datasource, archives, ProjectDir.of(curate, target), server, true);
+        }
+        return new DevDatabaseBuildItem(state.devDatabase());
+    }
+
+    /** One comparison against the dev database {@code server} (empty: not known), unless its inputs are the last one's. */
+    private static void compare(DevModeState state, FlywayAutogenBuildTimeConfig config, TargetDatasource datasource,
+            ApplicationArchivesBuildItem archives, Path projectDir, Optional<DevDatabaseServer> server,
+            boolean afterFlywayListed) {
         IndexView index = archives.getRootArchive().getIndex();
-        MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), datasource,
-                ProjectDir.of(curate, target));
+        MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), datasource, projectDir);
         // a restart starts with a new state: the folder still knows which file the generator wrote last
         state.rememberLastGenerated(GeneratedMigrations.newestIn(folder.source()));
         AutogenOptions options = AutogenSettings.options(config);
-        String dbKind = AutogenSettings.dialectFor(datasource);
-        Optional<DevDatasource> database = DevDatasource.of(datasource);
+        String dbKind = AutogenSettings.dialectFor(datasource, server);
+        state.devDatabase(server);
+        Optional<DevDatasource> database = server.map(s -> DevDatasource.on(s, datasource));
         state.historyFixes(database.map(db -> new HistoryFixes(db, folder.source(), dbKind)));
         ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
                 + config.allowDestructive() + " " + datasource.physicalNamingStrategy() + " "
-                + datasource.implicitNamingStrategy() + " " + dbKind + " " + config.vendors().orElse(List.of()));
+                + datasource.implicitNamingStrategy() + " " + dbKind + " " + config.vendors().orElse(List.of()) + " "
+                + server.map(DevDatabaseServer::jdbcUrl).orElse(""));
         if (state.comparedAlready(inputs)) {
             // same mapping, migrations and settings as the last comparison: its outcome (in sync, or the pending
             // change shown in the Dev UI) still holds
             LOG.debug("Flyway autogenerate: mapping, migrations and settings unchanged; comparison skipped");
-            return new AutogenDevModeBuildItem(state);
+            return;
         }
         Optional<EntitySet> entities = EntityModel.read(index, datasource);
         if (entities.isPresent()) {
@@ -107,11 +159,10 @@ class FlywayAutogenProcessor {
             new DevModeGenerator(entities.get(), dbKind, folder, options,
                     config.mode() == FlywayAutogenBuildTimeConfig.Mode.AUTO, config.allowDestructive(), amender,
                     new CompanionVendors(entities.get(), otherVendors(folder, dbKind, config, state), options))
-                    .onBuild(state);
+                    .onBuild(state, afterFlywayListed);
         }
         reportBrokenHistory(state);
         state.comparisonDone(inputs);
-        return new AutogenDevModeBuildItem(state);
     }
 
     /** The other databases' folders; none (said once) when the datasource's folder does not name its database. */
@@ -157,6 +208,7 @@ class FlywayAutogenProcessor {
      */
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     @Produce(ServiceStartBuildItem.class) // before the application starts, where its configuration is read
+    @Consume(DevDatabaseBuildItem.class) // after the comparison a Dev Services database waited for
     void startWhileSomethingWaits(TargetDatasourceBuildItem targetDatasource, AutogenDevModeBuildItem devMode,
             HibernateOrmConfig hibernate) {
         DevModeState state = devMode.state();

@@ -59,15 +59,24 @@ public final class DevModeGenerator {
      * once the datasource's holds the change.
      */
     public void onBuild(DevModeState state) {
+        onBuild(state, false);
+    }
+
+    /**
+     * {@code afterFlywayListed}: this build's Flyway has listed its migrations already (the first start on a Dev
+     * Services database, compared once the database runs), so whatever is written needs the restart that follows,
+     * as a first migration in a new folder does.
+     */
+    public void onBuild(DevModeState state, boolean afterFlywayListed) {
         state.generator(this);
-        compareAndWrite(state);
+        compareAndWrite(state, afterFlywayListed);
         companions.follow(state, folder, RenameHints.none());
     }
 
-    private void compareAndWrite(DevModeState state) {
+    private void compareAndWrite(DevModeState state, boolean afterFlywayListed) {
         // Quarkus' class loader lists a class-path folder once, when it is created: a folder that is not there yet
         // stays invisible to this build's Flyway even after it is written
-        boolean visibleToThisBuild = folder.classpathCopy().map(Files::isDirectory).orElse(false);
+        boolean visibleToThisBuild = !afterFlywayListed && folder.classpathCopy().map(Files::isDirectory).orElse(false);
         state.restartFollows(false);
         try {
             createMissingFolder();
@@ -79,6 +88,11 @@ public final class DevModeGenerator {
             }
             // a draft is amended on its own terms: what it needs is judged from the migrations before it
             if (auto && amendDraft(state, RenameHints.none(), false, true)) {
+                Optional<Path> amended = state.drafting().lastGenerated();
+                if (!visibleToThisBuild && amended.isPresent()) {
+                    state.restartFollows(true);
+                    restartSoon(state, amended.get());
+                }
                 return;
             }
             Optional<ConfirmationReason> reason = pending.confirmationNeeded(allowDestructive);
@@ -147,8 +161,10 @@ public final class DevModeGenerator {
      * restart (a new class loader) lets Flyway apply it, as a live reload does for any later migration.
      */
     private void restartSoon(DevModeState state, Path written) {
-        LOG.infof("Flyway autogenerate: %s is new, so this start cannot apply %s: the application starts without it,"
-                + " then restarts once to apply it", folder.source(), written.getFileName());
+        LOG.infof("Flyway autogenerate: %s, so this start cannot apply %s: the application starts without it,"
+                + " then restarts once to apply it", state.awaitsDevServices()
+                        ? "the dev database was compared once Dev Services had started it"
+                        : folder.source() + " is new", written.getFileName());
         HotReplacementContext dev = DevConsoleManager.getHotReplacementContext();
         if (dev == null) {
             return;

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import io.quarkiverse.flywayautogen.deployment.ComparisonInputs;
+import io.quarkiverse.flywayautogen.deployment.DevDatabaseServer;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
 import io.quarkiverse.flywayautogen.deployment.devui.DevUiWorker;
@@ -109,6 +110,10 @@ public final class DevModeState {
     private final AtomicInteger builds = new AtomicInteger();
     /** This build wrote the first migration into a folder its class loader cannot list: a restart follows. */
     private volatile boolean restartFollows;
+    /** The dev database the last comparison ran against (configured, or Dev Services'); empty while not known. */
+    private final AtomicReference<Optional<DevDatabaseServer>> devDatabase = new AtomicReference<>(Optional.empty());
+    /** This build found no dev database yet: Dev Services start it after the build, and the comparison waits. */
+    private volatile boolean awaitsDevServices;
     /** What lets the application start while something waits for the user. */
     private final DevStartOverrides startOverrides = new DevStartOverrides();
     /** Where the card's JSON-RPC methods run. */
@@ -240,6 +245,22 @@ public final class DevModeState {
         restartFollows = follows;
     }
 
+    public Optional<DevDatabaseServer> devDatabase() {
+        return devDatabase.get();
+    }
+
+    public void devDatabase(Optional<DevDatabaseServer> server) {
+        devDatabase.set(server);
+    }
+
+    public boolean awaitsDevServices() {
+        return awaitsDevServices;
+    }
+
+    public void awaitsDevServices(boolean awaits) {
+        awaitsDevServices = awaits;
+    }
+
     public DevStartOverrides startOverrides() {
         return startOverrides;
     }
@@ -278,6 +299,7 @@ public final class DevModeState {
         json.put("lastGeneratedFile", drafting().lastGenerated().map(String::valueOf).orElse(""));
         json.put("comparisons", comparisons.get());
         json.put("migrationsFolder", generator().map(g -> g.folder().source().toString()).orElse(""));
+        json.put("devDatabase", devDatabase().map(DevDatabaseServer::description).orElse(""));
         return json;
     }
 }

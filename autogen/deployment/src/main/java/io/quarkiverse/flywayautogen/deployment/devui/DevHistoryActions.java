@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
+import io.quarkiverse.flywayautogen.deployment.DevDatabaseServer;
 import io.quarkiverse.flywayautogen.deployment.devmode.DevModeState;
 import io.quarkiverse.flywayautogen.deployment.devmode.Drafts;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
@@ -37,12 +38,15 @@ final class DevHistoryActions {
         }));
     }
 
+    private static final String UNKNOWN_DATABASE = "the dev database is not known: no jdbc.url is configured, and Dev"
+            + " Services started none";
+
     private static Function<Map<String, String>, CompletionStage<Map<String, Object>>> fix(DevModeState state,
             BiFunction<HistoryFixes, Map<String, String>, String> fix) {
         return state.devUiWorker().offEventLoop(params -> {
             Optional<HistoryFixes> fixes = state.historyFixes();
             if (fixes.isEmpty()) {
-                return Map.of("error", "no jdbc.url configured for the dev database");
+                return Map.of("error", UNKNOWN_DATABASE);
             }
             try {
                 return answer(state, fix.apply(fixes.get(), params));
@@ -56,9 +60,10 @@ final class DevHistoryActions {
 
     private static Map<String, Object> answer(DevModeState state, String done) {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("devDatabase", state.devDatabase().map(DevDatabaseServer::description).orElse(""));
         Optional<HistoryFixes> fixes = state.historyFixes();
         if (fixes.isEmpty()) {
-            json.put("error", "no jdbc.url configured for the dev database");
+            json.put("error", UNKNOWN_DATABASE);
             return json;
         }
         HistoryCheck.Finding finding = fixes.get().check();

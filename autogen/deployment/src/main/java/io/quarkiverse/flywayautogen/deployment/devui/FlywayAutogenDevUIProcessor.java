@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
@@ -48,7 +49,10 @@ public class FlywayAutogenDevUIProcessor {
     void jsonRpcMethods(AutogenDevModeBuildItem devMode, TargetDatasourceBuildItem targetDatasource,
             BuildProducer<BuildTimeActionBuildItem> actions) {
         DevModeState state = devMode.state();
-        MigrationHistory history = MigrationHistory.configured(targetDatasource.datasource());
+        // the dev database may become known after this step (Dev Services): read at each call; the table is
+        // configuration, read here (a call's thread has no application configuration)
+        String table = targetDatasource.datasource().historyTable();
+        Supplier<MigrationHistory> history = () -> MigrationHistory.on(state.devDatabase(), table);
         BuildTimeActionBuildItem methods = new BuildTimeActionBuildItem();
         DevUiWorker worker = state.devUiWorker();
         methods.addAction("status", worker.offEventLoop(params -> status(state, history)));
@@ -75,15 +79,15 @@ public class FlywayAutogenDevUIProcessor {
         return params.getOrDefault("message", "");
     }
 
-    private static Map<String, Object> status(DevModeState state, MigrationHistory history) {
+    private static Map<String, Object> status(DevModeState state, Supplier<MigrationHistory> history) {
         Map<String, Object> json = state.toJson();
-        state.generator().ifPresent(generator -> json.putAll(history.toJson(generator.folder().source())));
+        state.generator().ifPresent(generator -> json.putAll(history.get().toJson(generator.folder().source())));
         return json;
     }
 
     /** Runs a decision and answers with the new state, or the engine's reason in {@code error}. */
     private static Function<Map<String, String>, CompletionStage<Map<String, Object>>> decide(DevModeState state,
-            MigrationHistory history, BiConsumer<DevModeGenerator, Map<String, String>> decision) {
+            Supplier<MigrationHistory> history, BiConsumer<DevModeGenerator, Map<String, String>> decision) {
         return state.devUiWorker().offEventLoop(params -> {
             Optional<DevModeGenerator> generator = state.generator();
             if (generator.isEmpty()) {

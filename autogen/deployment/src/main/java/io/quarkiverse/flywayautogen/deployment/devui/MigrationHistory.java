@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import io.quarkiverse.flywayautogen.core.render.GeneratedMigrations;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
+import io.quarkiverse.flywayautogen.deployment.DevDatabaseServer;
 import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
 
 /**
@@ -36,7 +37,7 @@ import io.quarkiverse.flywayautogen.deployment.TargetDatasource;
  * yet (still safe to regenerate or delete). Read on every request of the card: files, history and git all change
  * behind dev mode's back.
  *
- * @param jdbcUrl  the datasource's URL when configured (a Dev Services database has none at build time)
+ * @param jdbcUrl  the dev database's URL: configured, or the one Dev Services started; empty while neither is known
  * @param table    Flyway's history table
  */
 record MigrationHistory(Optional<String> jdbcUrl, Optional<String> username, Optional<String> password, String table) {
@@ -50,6 +51,12 @@ record MigrationHistory(Optional<String> jdbcUrl, Optional<String> username, Opt
         return new MigrationHistory(TargetDatasource.runtimeValue(target.datasourceKey("jdbc.url")),
                 TargetDatasource.runtimeValue(target.datasourceKey("username")),
                 TargetDatasource.runtimeValue(target.datasourceKey("password")), target.historyTable());
+    }
+
+    /** The dev database wherever it is ({@link DevDatabaseServer}): configured, or started by Dev Services. */
+    static MigrationHistory on(Optional<DevDatabaseServer> server, String table) {
+        return new MigrationHistory(server.map(DevDatabaseServer::jdbcUrl), server.map(DevDatabaseServer::user),
+                server.map(DevDatabaseServer::password), table);
     }
 
     /** {@code history}: one row per file, oldest first; {@code historyError}: why the states are unknown, or empty. */
@@ -136,7 +143,7 @@ record MigrationHistory(Optional<String> jdbcUrl, Optional<String> username, Opt
     /** Script file name to success, as Flyway recorded each run; scripts in sub-folders by their file name. */
     private Map<String, Boolean> appliedScripts() throws SQLException {
         String url = jdbcUrl.orElseThrow(() -> new IllegalStateException(
-                "no JDBC URL configured for the datasource (a Dev Services database is only known at run time)"));
+                "the dev database is not known: no JDBC URL is configured for the datasource, and Dev Services started none"));
         if (!TABLE_NAME.matcher(table).matches()) {
             throw new IllegalStateException("unexpected Flyway table name '" + table + "'");
         }
