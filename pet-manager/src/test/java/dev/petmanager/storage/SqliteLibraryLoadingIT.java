@@ -45,7 +45,9 @@ class SqliteLibraryLoadingIT {
             }
         } finally {
             service.destroy();
-            service.waitFor();
+            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                service.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
     }
 

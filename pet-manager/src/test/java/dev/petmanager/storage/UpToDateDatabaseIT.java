@@ -46,7 +46,9 @@ class UpToDateDatabaseIT {
             assertEquals(1, metrics.require("petmanager_schema_version", "version", latest));
         } finally {
             service.destroy();
-            service.waitFor();
+            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                service.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
         assertEquals(before, history(database));
     }

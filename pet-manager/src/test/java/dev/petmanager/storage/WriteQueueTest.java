@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,9 +92,8 @@ class WriteQueueTest {
                 return transactions.getTransactionKey();
             })));
         }
-        while (queueLength() < WAITING) {
-            Thread.sleep(5);
-        }
+        Awaitility.await("all " + WAITING + " writes queued").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(5)).until(() -> queueLength() >= WAITING);
         release.countDown();
 
         Object blockerTransaction = blocker.get(30, TimeUnit.SECONDS);
@@ -146,16 +147,14 @@ class WriteQueueTest {
         // after stop() began (which it would be refused for)
         assertTrue(firstRunning.await(30, TimeUnit.SECONDS));
         Future<Object> second = callers.submit(() -> queue.execute(() -> insertUser(tag, 1)));
-        while (queueLength() < 1) {
-            Thread.sleep(5);
-        }
+        Awaitility.await("the second write queued").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(5)).until(() -> queueLength() >= 1);
         Future<?> stopping = callers.submit(() -> {
             queue.stop();
             return null;
         });
-        while (!isStopping()) {
-            Thread.sleep(5);
-        }
+        Awaitility.await("stop() begun").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(5)).until(this::isStopping);
         assertThrows(WriteTransactions.ShuttingDown.class, () -> queue.execute(() -> insertUser(tag, 2)));
         release.countDown();
         first.get(30, TimeUnit.SECONDS);

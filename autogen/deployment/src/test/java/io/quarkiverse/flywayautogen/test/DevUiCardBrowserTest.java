@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.flywayautogen.test.app.Pet;
+import io.quarkiverse.flywayautogen.testsupport.Prerequisite;
+import io.quarkiverse.flywayautogen.testsupport.Requires;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -27,6 +29,7 @@ import io.restassured.response.Response;
  * each reload's new state reaches the card through its hot-reload hook. The JSON-RPC methods are tested directly in
  * {@link DevModeManualModeAndRenameTest}; this test covers the web component, its wiring and Dev UI's parts.
  */
+@Requires(Prerequisite.CHROMIUM)
 class DevUiCardBrowserTest {
 
     private static final Path DB = Path.of("target/devui-card-browser.db").toAbsolutePath();

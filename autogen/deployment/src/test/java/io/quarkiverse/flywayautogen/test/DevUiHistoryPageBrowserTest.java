@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.flywayautogen.test.app.Pet;
+import io.quarkiverse.flywayautogen.testsupport.Prerequisite;
+import io.quarkiverse.flywayautogen.testsupport.Requires;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.RestAssured;
 
@@ -16,6 +18,7 @@ import io.restassured.RestAssured;
  * validation would refuse (and dev mode serves no Dev UI while the application is down); the page shows the case
  * and repairs it. The JSON-RPC methods themselves are tested in {@link DevModeBrokenHistoryTest}.
  */
+@Requires(Prerequisite.CHROMIUM)
 class DevUiHistoryPageBrowserTest {
 
     private static final Path DB = Path.of("target/devui-history-browser.db").toAbsolutePath();
