@@ -5,6 +5,7 @@ import io.quarkiverse.flywayautogen.core.compare.NotNullRule;
 import io.quarkiverse.flywayautogen.core.compare.SchemaComparator;
 import io.quarkiverse.flywayautogen.core.current.MigrationReplayer;
 import io.quarkiverse.flywayautogen.core.desired.ColumnOrigins;
+import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
 import io.quarkiverse.flywayautogen.core.dialect.Dialects;
@@ -63,9 +64,21 @@ public final class Autogenerate {
         this.clock = clock;
     }
 
-    /** By name ({@code sqlite}), as {@code quarkus.datasource.db-kind} or {@code --dialect} give it. */
+    /**
+     * By name ({@code sqlite}), as {@code quarkus.datasource.db-kind} or {@code --dialect} give it, with the shadow
+     * server of the system properties or environment ({@link DevDatabase#configured()}).
+     */
     public static Autogenerate forDialect(String dialect) {
-        return new Autogenerate(Dialects.require(dialect));
+        return forDbKind(dialect, DevDatabase.configured());
+    }
+
+    /**
+     * The engine for a db-kind, comparing on {@code devDatabase} when the dialect is a server's: the one factory dev
+     * mode, the Maven goals and the CLI make their engines with (through
+     * {@link io.quarkiverse.flywayautogen.core.settings.AutogenSettings#engine}).
+     */
+    public static Autogenerate forDbKind(String dbKind, Optional<DevDatabase> devDatabase) {
+        return new Autogenerate(Dialects.require(dbKind, devDatabase));
     }
 
     public Dialect dialect() {

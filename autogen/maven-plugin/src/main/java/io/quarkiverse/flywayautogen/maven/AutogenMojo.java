@@ -23,7 +23,6 @@ import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.Warning;
 import io.quarkiverse.flywayautogen.core.cli.EntityScanner;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
-import io.quarkiverse.flywayautogen.core.postgresql.PostgresDialect;
 import io.quarkiverse.flywayautogen.core.render.VendorFolders;
 
 /**
@@ -113,12 +112,7 @@ abstract class AutogenMojo extends AbstractMojo {
     }
 
     private static Autogenerate engine(ProjectSettings settings) {
-        String dbKind = settings.dbKind();
-        if (dbKind.trim().equalsIgnoreCase("postgresql")) {
-            return settings.shadowServer().map(server -> new Autogenerate(new PostgresDialect(server)))
-                    .orElseGet(() -> Autogenerate.forDialect(dbKind));
-        }
-        return Autogenerate.forDialect(dbKind);
+        return Autogenerate.forDbKind(settings.dbKind(), settings.shadowServer());
     }
 
     private Path resourcesDir() {

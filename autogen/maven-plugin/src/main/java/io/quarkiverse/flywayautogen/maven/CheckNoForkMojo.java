@@ -49,7 +49,7 @@ public class CheckNoForkMojo extends AutogenMojo {
     private void check(String vendor, Path migrations, Run run) throws MojoFailureException {
         AutogenResult result;
         try {
-            result = Autogenerate.forDialect(vendor).check(run.entities(), migrations, run.settings().options());
+            result = Autogenerate.forDbKind(vendor, run.settings().shadowServer()).check(run.entities(), migrations, run.settings().options());
         } catch (DialectNotConfiguredException e) {
             getLog().warn("Flyway autogenerate: the " + vendor + " migrations in " + migrations + " are not checked: "
                     + e.getMessage());

@@ -52,7 +52,7 @@ public class GenerateMojo extends AutogenMojo {
             createMissingFolder(other.getValue());
             AutogenOptions follow = lead.filter(l -> l.ahead(MigrationVersion.highestIn(other.getValue())))
                     .map(l -> l.follow(options)).orElse(options);
-            report(Autogenerate.forDialect(other.getKey()).generate(run.entities(), other.getValue(), follow), other.getValue());
+            report(Autogenerate.forDbKind(other.getKey(), run.settings().shadowServer()).generate(run.entities(), other.getValue(), follow), other.getValue());
         }
     }
 

@@ -14,7 +14,7 @@ import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.desired.NamingConvention;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
-import io.quarkiverse.flywayautogen.core.postgresql.ShadowServer;
+import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
 import io.quarkiverse.flywayautogen.core.render.VendorFolders;
 import io.quarkiverse.flywayautogen.core.render.VersionScheme;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
@@ -105,13 +105,12 @@ final class ProjectSettings {
      * For PostgreSQL, where shadow databases go: {@code -Dflyway-autogen.shadow-url} (or the environment) when set,
      * as in dev mode, else the datasource's own server when its URL is written out in the file.
      */
-    Optional<ShadowServer> shadowServer() {
-        if (ShadowServer.configured().isPresent()) {
-            return ShadowServer.configured();
+    Optional<DevDatabase> shadowServer() {
+        if (DevDatabase.configured().isPresent()) {
+            return DevDatabase.configured();
         }
-        return value(datasourceKey("jdbc.url")).filter(url -> url.startsWith("jdbc:postgresql:"))
-                .map(url -> new ShadowServer(url, value(datasourceKey("username")).orElse(null),
-                        value(datasourceKey("password")).orElse(null)));
+        return value(datasourceKey("jdbc.url")).map(url -> new DevDatabase(url, value(datasourceKey("username")).orElse(null),
+                value(datasourceKey("password")).orElse(null), false));
     }
 
     /**

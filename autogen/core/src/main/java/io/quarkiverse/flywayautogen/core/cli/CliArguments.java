@@ -2,7 +2,9 @@ package io.quarkiverse.flywayautogen.core.cli;
 
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
-import io.quarkiverse.flywayautogen.core.postgresql.ShadowServer;
+import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
+import io.quarkiverse.flywayautogen.core.dialect.DialectProvider;
+import io.quarkiverse.flywayautogen.core.dialect.Dialects;
 import io.quarkiverse.flywayautogen.core.render.VersionScheme;
 
 import java.nio.file.Files;
@@ -16,7 +18,7 @@ import java.util.Optional;
  * turns them off ({@code quarkus.hibernate-orm.validation.enabled=false}).
  */
 record CliArguments(String command, String classpath, Path migrations, String dialect, String namingStrategy,
-                    AutogenOptions options, Optional<ShadowServer> shadowServer, boolean beanValidation) {
+                    AutogenOptions options, Optional<DevDatabase> shadowServer, boolean beanValidation) {
 
     /** Hibernate's default, and Quarkus': column and table names as written in Java. */
     static final String JAVA_NAMES = "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl";
@@ -82,12 +84,14 @@ record CliArguments(String command, String classpath, Path migrations, String di
         if (shadowUrl == null && (shadowUser != null || shadowPassword != null)) {
             throw new IllegalArgumentException("--shadow-user and --shadow-password need --shadow-url");
         }
-        Optional<ShadowServer> shadow = Optional.empty();
+        Optional<DevDatabase> shadow = Optional.empty();
         if (shadowUrl != null) {
-            if (!shadowUrl.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("--shadow-url must be a jdbc:postgresql: URL");
+            String url = shadowUrl;
+            if (Dialects.forUrl(url).isEmpty()) {
+                throw new IllegalArgumentException("--shadow-url must be the JDBC URL of a supported database (supported: "
+                        + String.join(", ", Dialects.providers().stream().map(DialectProvider::name).toList()) + ")");
             }
-            shadow = Optional.of(new ShadowServer(shadowUrl, shadowUser, shadowPassword));
+            shadow = Optional.of(new DevDatabase(url, shadowUser, shadowPassword, true));
         }
         return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options.withRenames(renames), shadow,
                 beanValidation);
