@@ -95,15 +95,19 @@ public final class Autogenerate {
 
     /** As {@link #generate(Metadata, Path, AutogenOptions)}, and the self-check also has Hibernate validate and persist. */
     public AutogenResult generate(EntitySet entities, Path migrationsDir, AutogenOptions options) {
-        return generate(entities.metadata(dialect), Optional.of(entities), migrationsDir, options);
+        return EngineLogs.quietly(() -> generate(entities.metadata(dialect), Optional.of(entities), migrationsDir, options));
     }
 
     public AutogenResult check(EntitySet entities, Path migrationsDir, AutogenOptions options) {
-        return check(entities.metadata(dialect), migrationsDir, options);
+        return EngineLogs.quietly(() -> check(entities.metadata(dialect), migrationsDir, options));
     }
 
     /** Every pending operation, destructive ones included; writes nothing. */
     public AutogenResult check(Metadata metadata, Path migrationsDir, AutogenOptions options) {
+        return EngineLogs.quietly(() -> pending(metadata, migrationsDir, options));
+    }
+
+    private AutogenResult pending(Metadata metadata, Path migrationsDir, AutogenOptions options) {
         IdentityConflicts.check(metadata, dialect.types());
         MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir);
         try (ScratchDatabase db = replay.database()) {
@@ -116,7 +120,7 @@ public final class Autogenerate {
 
     /** Without the entity classes, so without the Hibernate part of the self-check. */
     public AutogenResult generate(Metadata metadata, Path migrationsDir, AutogenOptions options) {
-        return generate(metadata, Optional.empty(), migrationsDir, options);
+        return EngineLogs.quietly(() -> generate(metadata, Optional.empty(), migrationsDir, options));
     }
 
     private AutogenResult generate(Metadata metadata, Optional<EntitySet> entities, Path migrationsDir, AutogenOptions options) {

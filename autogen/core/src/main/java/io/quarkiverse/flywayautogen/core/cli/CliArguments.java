@@ -7,8 +7,19 @@ import io.quarkiverse.flywayautogen.core.dialect.DialectProvider;
 import io.quarkiverse.flywayautogen.core.dialect.Dialects;
 import io.quarkiverse.flywayautogen.core.render.VersionScheme;
 
+import io.quarkiverse.flywayautogen.core.settings.AutogenSettings;
+import io.quarkiverse.flywayautogen.core.settings.SettingsReader;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.SysPropConfigSource;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +29,8 @@ import java.util.Optional;
  * turns them off ({@code quarkus.hibernate-orm.validation.enabled=false}).
  */
 record CliArguments(String command, String classpath, Path migrations, String dialect, String namingStrategy,
-                    AutogenOptions options, Optional<DevDatabase> shadowServer, boolean beanValidation) {
+                    AutogenOptions options, Optional<DevDatabase> shadowServer, boolean beanValidation,
+                    AutogenSettings settings) {
 
     /** Hibernate's default, and Quarkus': column and table names as written in Java. */
     static final String JAVA_NAMES = "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl";
@@ -43,8 +55,9 @@ record CliArguments(String command, String classpath, Path migrations, String di
         Path migrations = null;
         String dialect = null;
         String namingStrategy = SNAKE_CASE;
-        AutogenOptions options = AutogenOptions.defaults();
-        RenameHints renames = RenameHints.none();
+        // the options as the configuration keys dev mode and the goals read, turned into settings by the same reader
+        Map<String, String> keys = new LinkedHashMap<>();
+        List<String> renames = new ArrayList<>();
         String shadowUrl = null;
         String shadowUser = null;
         String shadowPassword = null;
@@ -55,13 +68,18 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--classpath" -> classpath = value(args, ++i, arg);
                 case "--migrations" -> migrations = Path.of(value(args, ++i, arg));
                 case "--dialect" -> dialect = value(args, ++i, arg);
-                case "--message" -> options = options.withMessage(value(args, ++i, arg));
-                case "--undo" -> options = options.withUndo(true);
-                case "--allow-destructive" -> options = options.withAllowDestructive(true);
-                case "--index-foreign-keys" -> options = options.withIndexForeignKeys(true);
+                case "--message" -> keys.put(SettingsReader.PREFIX + "message", value(args, ++i, arg));
+                case "--undo" -> keys.put(SettingsReader.PREFIX + "undo", "true");
+                case "--allow-destructive" -> keys.put(SettingsReader.PREFIX + "allow-destructive", "true");
+                case "--index-foreign-keys" -> keys.put(SettingsReader.PREFIX + "index-foreign-keys", "true");
                 case "--naming-strategy" -> namingStrategy = namingStrategy(value(args, ++i, arg));
-                case "--version-scheme" -> options = options.withVersionScheme(VersionScheme.parse(value(args, ++i, arg)));
-                case "--rename" -> renames = renames.merge(RenameHints.parse(value(args, ++i, arg)));
+                case "--version-scheme" -> keys.put(SettingsReader.PREFIX + "version-scheme",
+                        VersionScheme.parse(value(args, ++i, arg)).name());
+                case "--rename" -> {
+                    String rename = value(args, ++i, arg);
+                    RenameHints.parse(rename);
+                    renames.add(rename.replace(",", "\\,"));
+                }
                 case "--shadow-url" -> shadowUrl = value(args, ++i, arg);
                 case "--shadow-user" -> shadowUser = value(args, ++i, arg);
                 case "--shadow-password" -> shadowPassword = value(args, ++i, arg);
@@ -93,8 +111,22 @@ record CliArguments(String command, String classpath, Path migrations, String di
             }
             shadow = Optional.of(new DevDatabase(url, shadowUser, shadowPassword, true));
         }
-        return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options.withRenames(renames), shadow,
-                beanValidation);
+        keys.put("quarkus.datasource.db-kind", dialect);
+        if (!renames.isEmpty()) {
+            keys.put(SettingsReader.PREFIX + "renames", String.join(",", renames));
+        }
+        shadow.ifPresent(server -> {
+            keys.put(DevDatabase.URL_PROPERTY, server.jdbcUrl());
+            Optional.ofNullable(server.user()).ifPresent(u -> keys.put(DevDatabase.USER_PROPERTY, u));
+            Optional.ofNullable(server.password()).ifPresent(p -> keys.put(DevDatabase.PASSWORD_PROPERTY, p));
+        });
+        AutogenSettings settings = SettingsReader.read(new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(keys, "command line", 500), new SysPropConfigSource(),
+                        new EnvConfigSource(System.getenv(), 300))
+                .build());
+        AutogenOptions options = settings.options().withAllowDestructive(settings.allowDestructive()).withWrite(true);
+        return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options, shadow, beanValidation,
+                settings);
     }
 
     /** Must match the application's, or every camelCase field looks like a column to rename. */

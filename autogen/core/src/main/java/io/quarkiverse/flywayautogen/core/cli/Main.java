@@ -47,7 +47,7 @@ public final class Main {
                 throw new AutogenException("--shadow-url is for --dialect " + served.name() + ", not " + arguments.dialect());
             }
         }
-        return Autogenerate.forDbKind(arguments.dialect(), arguments.shadowServer().or(DevDatabase::configured));
+        return arguments.settings().engine(arguments.dialect());
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
