@@ -7,12 +7,13 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.flywayautogen.core.EngineLogs;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
-import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkiverse.flywayautogen.core.settings.AutogenSettings;
 import io.quarkus.dev.appstate.ApplicationStateNotification;
 import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.dev.spi.HotReplacementContext;
@@ -34,9 +35,11 @@ final class DevModeGenerator {
     /** Empty when drafts are not amended ({@code quarkus.flyway-autogen.amend-drafts=false}). */
     private final Optional<DraftAmender> amender;
     private final CompanionVendors companions;
+    private final AutogenSettings settings;
 
     DevModeGenerator(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options, boolean auto,
-                     boolean allowDestructive, Optional<DraftAmender> amender, CompanionVendors companions) {
+                     boolean allowDestructive, Optional<DraftAmender> amender, CompanionVendors companions,
+                     AutogenSettings settings) {
         this.entities = entities;
         this.dbKind = dbKind;
         this.folder = folder;
@@ -45,6 +48,7 @@ final class DevModeGenerator {
         this.allowDestructive = allowDestructive;
         this.amender = amender;
         this.companions = companions;
+        this.settings = settings;
     }
 
     MigrationsFolder folder() {
@@ -204,7 +208,7 @@ final class DevModeGenerator {
     private AutogenResult preview(RenameHints extra, String message) {
         AutogenOptions named = message.isBlank() ? options : options.withMessage(message.trim());
         AutogenOptions run = named.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
-        return QuietEngine.run(() -> Autogenerate.forDialect(dbKind).generate(entities, folder.source(), run));
+        return EngineLogs.quietly(() -> settings.engine(dbKind).generate(entities, folder.source(), run));
     }
 
     /**

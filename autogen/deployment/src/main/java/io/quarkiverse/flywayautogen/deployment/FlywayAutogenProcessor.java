@@ -82,10 +82,11 @@ class FlywayAutogenProcessor {
             // a restart starts with a new state: the folder still knows which file the generator wrote last
             state.lastGeneratedFile = GeneratedMigrations.newestIn(folder.source()).map(Path::toString).orElse("");
         }
-        AutogenOptions options = AutogenSettings.options(config);
-        String dbKind = AutogenSettings.dialectFor(datasource);
+        var settings = AutogenSettings.read();
+        AutogenOptions options = settings.options();
+        String dbKind = datasource.dialect();
         Optional<DevDatasource> database = DevDatasource.of(datasource);
-        state.historyFixes = database.map(db -> new HistoryFixes(db, folder.source(), dbKind)).orElse(null);
+        state.historyFixes = database.map(db -> new HistoryFixes(db, folder.source(), dbKind, settings)).orElse(null);
         ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
                 + config.allowDestructive() + " " + datasource.physicalNamingStrategy() + " "
                 + datasource.implicitNamingStrategy() + " " + dbKind + " " + config.vendors().orElse(List.of()));
@@ -98,10 +99,11 @@ class FlywayAutogenProcessor {
         Optional<EntitySet> entities = EntityModel.read(index, datasource);
         if (entities.isPresent()) {
             Optional<DraftAmender> amender = config.amendDrafts() ? Optional.of(new DraftAmender(entities.get(), dbKind,
-                    folder, options, config.allowDestructive(), database)) : Optional.empty();
+                    folder, options, config.allowDestructive(), database, settings)) : Optional.empty();
             new DevModeGenerator(entities.get(), dbKind, folder, options,
                     config.mode() == FlywayAutogenBuildTimeConfig.Mode.AUTO, config.allowDestructive(), amender,
-                    new CompanionVendors(entities.get(), otherVendors(folder, dbKind, config, state), options))
+                    new CompanionVendors(entities.get(), otherVendors(folder, dbKind, config, state), options, settings),
+                    settings)
                     .onBuild(state);
         }
         reportBrokenHistory(state);

@@ -12,6 +12,7 @@ import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
+import io.quarkiverse.flywayautogen.core.EngineLogs;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 
 /**
@@ -73,7 +74,7 @@ final class HistoryCheck {
     static Finding check(DevDatasource database, Path migrations) {
         ValidateResult result;
         try {
-            result = QuietEngine.run(() -> database.flyway(migrations).validateWithResult());
+            result = EngineLogs.quietly(() -> database.flyway(migrations).validateWithResult());
         } catch (RuntimeException e) {
             return new Finding(List.of(), "cannot read Flyway's history on " + database.jdbcUrl() + ": " + e.getMessage());
         }
