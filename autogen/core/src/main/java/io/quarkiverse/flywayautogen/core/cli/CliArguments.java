@@ -37,8 +37,10 @@ record CliArguments(String command, String classpath, Path migrations, String di
     /** Spring Boot's default: {@code birthDate} becomes {@code birth_date}. */
     static final String SNAKE_CASE = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
-    static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect sqlite|postgresql"
-            + " [--shadow-url jdbc:postgresql://host/db --shadow-user <user> --shadow-password <password>]"
+    /** The dialects are the registered ones ({@link Dialects#providers()}). */
+    static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect "
+            + String.join("|", Dialects.providers().stream().map(DialectProvider::name).toList())
+            + " [--shadow-url <server's JDBC URL> --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
             + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]"
             + " [--index-foreign-keys] [--no-bean-validation]";
