@@ -5,6 +5,7 @@ import io.quarkiverse.flywayautogen.core.compare.NotNullRule;
 import io.quarkiverse.flywayautogen.core.compare.SchemaComparator;
 import io.quarkiverse.flywayautogen.core.current.MigrationReplayer;
 import io.quarkiverse.flywayautogen.core.desired.ColumnOrigins;
+import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
 import io.quarkiverse.flywayautogen.core.dialect.Dialects;
@@ -63,9 +64,21 @@ public final class Autogenerate {
         this.clock = clock;
     }
 
-    /** By name ({@code sqlite}), as {@code quarkus.datasource.db-kind} or {@code --dialect} give it. */
+    /**
+     * By name ({@code sqlite}), as {@code quarkus.datasource.db-kind} or {@code --dialect} give it, with the shadow
+     * server of the system properties or environment ({@link DevDatabase#configured()}).
+     */
     public static Autogenerate forDialect(String dialect) {
-        return new Autogenerate(Dialects.require(dialect));
+        return forDbKind(dialect, DevDatabase.configured());
+    }
+
+    /**
+     * The engine for a db-kind, comparing on {@code devDatabase} when the dialect is a server's: the one factory dev
+     * mode, the Maven goals and the CLI make their engines with (through
+     * {@link io.quarkiverse.flywayautogen.core.settings.AutogenSettings#engine}).
+     */
+    public static Autogenerate forDbKind(String dbKind, Optional<DevDatabase> devDatabase) {
+        return new Autogenerate(Dialects.require(dbKind, devDatabase));
     }
 
     public Dialect dialect() {
@@ -82,15 +95,19 @@ public final class Autogenerate {
 
     /** As {@link #generate(Metadata, Path, AutogenOptions)}, and the self-check also has Hibernate validate and persist. */
     public AutogenResult generate(EntitySet entities, Path migrationsDir, AutogenOptions options) {
-        return generate(entities.metadata(dialect), Optional.of(entities), migrationsDir, options);
+        return EngineLogs.quietly(() -> generate(entities.metadata(dialect), Optional.of(entities), migrationsDir, options));
     }
 
     public AutogenResult check(EntitySet entities, Path migrationsDir, AutogenOptions options) {
-        return check(entities.metadata(dialect), migrationsDir, options);
+        return EngineLogs.quietly(() -> check(entities.metadata(dialect), migrationsDir, options));
     }
 
     /** Every pending operation, destructive ones included; writes nothing. */
     public AutogenResult check(Metadata metadata, Path migrationsDir, AutogenOptions options) {
+        return EngineLogs.quietly(() -> pending(metadata, migrationsDir, options));
+    }
+
+    private AutogenResult pending(Metadata metadata, Path migrationsDir, AutogenOptions options) {
         IdentityConflicts.check(metadata, dialect.types());
         MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir);
         try (ScratchDatabase db = replay.database()) {
@@ -103,7 +120,7 @@ public final class Autogenerate {
 
     /** Without the entity classes, so without the Hibernate part of the self-check. */
     public AutogenResult generate(Metadata metadata, Path migrationsDir, AutogenOptions options) {
-        return generate(metadata, Optional.empty(), migrationsDir, options);
+        return EngineLogs.quietly(() -> generate(metadata, Optional.empty(), migrationsDir, options));
     }
 
     private AutogenResult generate(Metadata metadata, Optional<EntitySet> entities, Path migrationsDir, AutogenOptions options) {

@@ -8,6 +8,8 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import io.quarkiverse.flywayautogen.core.settings.AutogenDefaults;
+
 /**
  * Flyway autogenerate. Everything here is read at build time, so it lives in the deployment module: the generator
  * runs while Quarkus builds the application in dev mode (and, with {@link #check()}, in the production build).
@@ -42,7 +44,7 @@ public interface FlywayAutogenBuildTimeConfig {
      * of generation, {@code V20261202153000}, so that two branches do not pick the same version; it sorts after any
      * increment-scheme version, so a project can switch at any time. Read by dev mode and the Maven goals.
      */
-    @WithDefault("increment")
+    @WithDefault(AutogenDefaults.VERSION_SCHEME)
     VersionScheme versionScheme();
 
     /**
@@ -62,14 +64,14 @@ public interface FlywayAutogenBuildTimeConfig {
     NamingConventionConfig namingConvention();
 
     /** Also write the undo script {@code U<version>__<slug>.sql} next to each generated migration. */
-    @WithDefault("false")
+    @WithDefault(AutogenDefaults.UNDO)
     boolean undo();
 
     /**
      * Write destructive operations (dropping a table or column, narrowing a type) in {@code auto} mode without
      * asking. When false they wait for a confirmation in the Dev UI. Possible renames always wait.
      */
-    @WithDefault("false")
+    @WithDefault(AutogenDefaults.ALLOW_DESTRUCTIVE)
     boolean allowDestructive();
 
     /**
@@ -117,7 +119,7 @@ public interface FlywayAutogenBuildTimeConfig {
      * hand on the same columns, under any name, is kept instead. Off by default: the schema is exactly Hibernate's.
      * Read by dev mode, the drift check and the Maven goals.
      */
-    @WithDefault("false")
+    @WithDefault(AutogenDefaults.INDEX_FOREIGN_KEYS)
     boolean indexForeignKeys();
 
     enum Mode {
@@ -132,23 +134,23 @@ public interface FlywayAutogenBuildTimeConfig {
 
     interface NamingConventionConfig {
         /** Index names. */
-        @WithDefault("ix_%(table)_%(cols)")
+        @WithDefault(AutogenDefaults.INDEX_NAME)
         String index();
 
         /** Unique constraint names. */
-        @WithDefault("uq_%(table)_%(cols)")
+        @WithDefault(AutogenDefaults.UNIQUE_NAME)
         String unique();
 
         /** Foreign key names. */
-        @WithDefault("fk_%(table)_%(cols)_%(reftable)")
+        @WithDefault(AutogenDefaults.FOREIGN_KEY_NAME)
         String foreignKey();
 
         /** Check constraint names. */
-        @WithDefault("ck_%(table)_%(cols)")
+        @WithDefault(AutogenDefaults.CHECK_NAME)
         String check();
 
         /** Primary key names. */
-        @WithDefault("pk_%(table)")
+        @WithDefault(AutogenDefaults.PRIMARY_KEY_NAME)
         String primaryKey();
     }
 }

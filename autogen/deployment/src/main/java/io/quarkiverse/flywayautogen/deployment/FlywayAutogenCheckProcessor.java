@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.deployment;
 
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,10 +49,11 @@ class FlywayAutogenCheckProcessor {
         }
         MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), datasource,
                 ProjectDir.of(curate, target));
-        String dialect = AutogenSettings.dialectFor(datasource);
-        AutogenOptions options = AutogenSettings.options(config);
+        String dialect = datasource.dialect();
+        var settings = AutogenSettings.read();
+        AutogenOptions options = settings.options();
         try {
-            check(dialect, folder, entities.get(), options);
+            check(() -> settings.engine(dialect), dialect, folder, entities.get(), options);
         } catch (NotCheckedException e) {
             throw new MigrationCheckException("Flyway autogenerate check: " + e.getMessage());
         }
@@ -63,7 +65,7 @@ class FlywayAutogenCheckProcessor {
         }
         others.forEach((vendor, other) -> {
             try {
-                check(vendor, other, entities.get(), options);
+                check(() -> settings.engine(vendor), vendor, other, entities.get(), options);
             } catch (NotCheckedException e) {
                 LOG.warnf("Flyway autogenerate check: the %s migrations in %s are not checked: %s", vendor,
                         other.source(), e.getMessage());
@@ -72,10 +74,11 @@ class FlywayAutogenCheckProcessor {
     }
 
     /** One database's folder against the entities: a {@link MigrationDriftException} listing what it lacks. */
-    private static void check(String dialect, MigrationsFolder folder, EntitySet entities, AutogenOptions options) {
+    private static void check(Supplier<Autogenerate> engine, String dialect, MigrationsFolder folder, EntitySet entities,
+            AutogenOptions options) {
         AutogenResult result;
         try {
-            result = QuietEngine.run(() -> Autogenerate.forDialect(dialect).check(entities, folder.source(), options));
+            result = engine.get().check(entities, folder.source(), options);
         } catch (DialectNotConfiguredException e) {
             throw new NotCheckedException(e.getMessage());
         } catch (AutogenException e) {

@@ -137,11 +137,15 @@ class FlywayAutogenProcessor {
         MigrationsFolder folder = MigrationsFolder.resolve(config.migrationsLocation(), datasource, projectDir);
         // a restart starts with a new state: the folder still knows which file the generator wrote last
         state.rememberLastGenerated(GeneratedMigrations.newestIn(folder.source()));
-        AutogenOptions options = AutogenSettings.options(config);
-        String dbKind = AutogenSettings.dialectFor(datasource, server);
+        var settings = AutogenSettings.read(server);
+        AutogenOptions options = settings.options();
+        String dbKind = datasource.dialect();
         state.devDatabase(server);
+        state.shadowServer(settings.devDatabase().map(shadow -> shadow.explicit()
+                ? new DevDatabaseServer(shadow.jdbcUrl(), null, null, false).description()
+                : server.map(DevDatabaseServer::description).orElse("")).orElse(""));
         Optional<DevDatasource> database = server.map(s -> DevDatasource.on(s, datasource));
-        state.historyFixes(database.map(db -> new HistoryFixes(db, folder.source(), dbKind)));
+        state.historyFixes(database.map(db -> new HistoryFixes(db, folder.source(), dbKind, settings)));
         ComparisonInputs inputs = ComparisonInputs.of(index, folder.source(), options + " " + config.mode() + " "
                 + config.allowDestructive() + " " + datasource.physicalNamingStrategy() + " "
                 + datasource.implicitNamingStrategy() + " " + dbKind + " " + config.vendors().orElse(List.of()) + " "
@@ -155,10 +159,11 @@ class FlywayAutogenProcessor {
         Optional<EntitySet> entities = EntityModel.read(index, datasource);
         if (entities.isPresent()) {
             Optional<DraftAmender> amender = config.amendDrafts() ? Optional.of(new DraftAmender(entities.get(), dbKind,
-                    folder, options, config.allowDestructive(), database)) : Optional.empty();
+                    folder, options, config.allowDestructive(), database, settings)) : Optional.empty();
             new DevModeGenerator(entities.get(), dbKind, folder, options,
                     config.mode() == FlywayAutogenBuildTimeConfig.Mode.AUTO, config.allowDestructive(), amender,
-                    new CompanionVendors(entities.get(), otherVendors(folder, dbKind, config, state), options))
+                    new CompanionVendors(entities.get(), otherVendors(folder, dbKind, config, state), options, settings),
+                    settings)
                     .onBuild(state, afterFlywayListed);
         }
         reportBrokenHistory(state);

@@ -23,12 +23,11 @@ import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.Warning;
 import io.quarkiverse.flywayautogen.core.cli.EntityScanner;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
-import io.quarkiverse.flywayautogen.core.postgresql.PostgresDialect;
 import io.quarkiverse.flywayautogen.core.render.VendorFolders;
 
 /**
  * What both goals share: the project's compiled entities on its runtime class path, its settings, and the engine of
- * the extension, run with the engine's own logs turned down. Problems the user must fix (drift, two migrations with
+ * the extension, which turns its own Flyway and Hibernate logs down. Problems the user must fix (drift, two migrations with
  * one version, a missing setting) are {@link MojoFailureException}s with the engine's one-paragraph message.
  */
 abstract class AutogenMojo extends AbstractMojo {
@@ -66,13 +65,19 @@ abstract class AutogenMojo extends AbstractMojo {
             throw new MojoFailureException("Flyway autogenerate: no compiled classes in " + classes
                     + "; run ./mvnw compile first (flyway-autogen:generate and flyway-autogen:check compile by themselves)");
         }
-        ProjectSettings settings = ProjectSettings.read(resourcesDir().resolve("application.properties"), userProperties(),
-                project.getProperties().getProperty("quarkus.profile", "prod"));
-        Path migrations = settings.migrationsFolder(project.getBasedir().toPath(), resourcesDir());
+        ProjectSettings settings;
+        Path migrations;
+        try {
+            settings = ProjectSettings.read(resourcesDir().resolve("application.properties"), userProperties(),
+                    project.getProperties().getProperty("quarkus.profile", "prod"));
+            migrations = settings.migrationsFolder(project.getBasedir().toPath(), resourcesDir());
+        } catch (AutogenException e) {
+            throw new MojoFailureException("Flyway autogenerate: " + e.getMessage(), e);
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         EntityScanner.Scan scan = scan(classes);
-        try (QuietEngineLogs quiet = QuietEngineLogs.install()) {
+        try {
             // Hibernate and Flyway look up services and resources through the context class loader too
             thread.setContextClassLoader(scan.loader());
             if (scan.entities().isEmpty()) {
@@ -85,7 +90,7 @@ abstract class AutogenMojo extends AbstractMojo {
             entities = entities.withBeanValidationDdl(entities.beanValidationDdl() && settings.beanValidationDdl());
             Map<String, Path> others = new LinkedHashMap<>(VendorFolders.resolve(migrations, settings.dbKind(), settings.vendors()));
             others.remove(settings.dbKind().trim().toLowerCase(java.util.Locale.ROOT));
-            run(new Run(engine(settings), entities, migrations, settings, others));
+            run(new Run(settings.engine(settings.dbKind()), entities, migrations, settings, others));
         } catch (AutogenException e) {
             throw new MojoFailureException("Flyway autogenerate: " + e.getMessage(), e);
         } finally {
@@ -110,15 +115,6 @@ abstract class AutogenMojo extends AbstractMojo {
         } catch (AutogenException e) {
             throw new MojoFailureException("Flyway autogenerate: " + e.getMessage(), e);
         }
-    }
-
-    private static Autogenerate engine(ProjectSettings settings) {
-        String dbKind = settings.dbKind();
-        if (dbKind.trim().equalsIgnoreCase("postgresql")) {
-            return settings.shadowServer().map(server -> new Autogenerate(new PostgresDialect(server)))
-                    .orElseGet(() -> Autogenerate.forDialect(dbKind));
-        }
-        return Autogenerate.forDialect(dbKind);
     }
 
     private Path resourcesDir() {

@@ -10,7 +10,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import io.quarkiverse.flywayautogen.core.AutogenResult;
-import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
 
 /**
@@ -49,7 +48,7 @@ public class CheckNoForkMojo extends AutogenMojo {
     private void check(String vendor, Path migrations, Run run) throws MojoFailureException {
         AutogenResult result;
         try {
-            result = Autogenerate.forDialect(vendor).check(run.entities(), migrations, run.settings().options());
+            result = run.settings().engine(vendor).check(run.entities(), migrations, run.settings().options());
         } catch (DialectNotConfiguredException e) {
             getLog().warn("Flyway autogenerate: the " + vendor + " migrations in " + migrations + " are not checked: "
                     + e.getMessage());

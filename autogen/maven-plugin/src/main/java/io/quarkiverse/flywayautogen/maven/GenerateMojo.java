@@ -15,7 +15,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
-import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.render.LeadMigration;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 import io.quarkiverse.flywayautogen.core.render.ChangeSummary;
@@ -52,7 +51,7 @@ public class GenerateMojo extends AutogenMojo {
             createMissingFolder(other.getValue());
             AutogenOptions follow = lead.filter(l -> l.ahead(MigrationVersion.highestIn(other.getValue())))
                     .map(l -> l.follow(options)).orElse(options);
-            report(Autogenerate.forDialect(other.getKey()).generate(run.entities(), other.getValue(), follow), other.getValue());
+            report(run.settings().engine(other.getKey()).generate(run.entities(), other.getValue(), follow), other.getValue());
         }
     }
 

@@ -2,11 +2,24 @@ package io.quarkiverse.flywayautogen.core.cli;
 
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
-import io.quarkiverse.flywayautogen.core.postgresql.ShadowServer;
+import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
+import io.quarkiverse.flywayautogen.core.dialect.DialectProvider;
+import io.quarkiverse.flywayautogen.core.dialect.Dialects;
 import io.quarkiverse.flywayautogen.core.render.VersionScheme;
+
+import io.quarkiverse.flywayautogen.core.settings.AutogenSettings;
+import io.quarkiverse.flywayautogen.core.settings.SettingsReader;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.SysPropConfigSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,15 +29,18 @@ import java.util.Optional;
  * turns them off ({@code quarkus.hibernate-orm.validation.enabled=false}).
  */
 record CliArguments(String command, String classpath, Path migrations, String dialect, String namingStrategy,
-                    AutogenOptions options, Optional<ShadowServer> shadowServer, boolean beanValidation) {
+                    AutogenOptions options, Optional<DevDatabase> shadowServer, boolean beanValidation,
+                    AutogenSettings settings) {
 
     /** Hibernate's default, and Quarkus': column and table names as written in Java. */
     static final String JAVA_NAMES = "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl";
     /** Spring Boot's default: {@code birthDate} becomes {@code birth_date}. */
     static final String SNAKE_CASE = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
-    static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect sqlite|postgresql"
-            + " [--shadow-url jdbc:postgresql://host/db --shadow-user <user> --shadow-password <password>]"
+    /** The dialects are the registered ones ({@link Dialects#providers()}). */
+    static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect "
+            + String.join("|", Dialects.providers().stream().map(DialectProvider::name).toList())
+            + " [--shadow-url <server's JDBC URL> --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
             + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]"
             + " [--index-foreign-keys] [--no-bean-validation]";
@@ -41,8 +57,9 @@ record CliArguments(String command, String classpath, Path migrations, String di
         Path migrations = null;
         String dialect = null;
         String namingStrategy = SNAKE_CASE;
-        AutogenOptions options = AutogenOptions.defaults();
-        RenameHints renames = RenameHints.none();
+        // the options as the configuration keys dev mode and the goals read, turned into settings by the same reader
+        Map<String, String> keys = new LinkedHashMap<>();
+        List<String> renames = new ArrayList<>();
         String shadowUrl = null;
         String shadowUser = null;
         String shadowPassword = null;
@@ -53,13 +70,18 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--classpath" -> classpath = value(args, ++i, arg);
                 case "--migrations" -> migrations = Path.of(value(args, ++i, arg));
                 case "--dialect" -> dialect = value(args, ++i, arg);
-                case "--message" -> options = options.withMessage(value(args, ++i, arg));
-                case "--undo" -> options = options.withUndo(true);
-                case "--allow-destructive" -> options = options.withAllowDestructive(true);
-                case "--index-foreign-keys" -> options = options.withIndexForeignKeys(true);
+                case "--message" -> keys.put(SettingsReader.PREFIX + "message", value(args, ++i, arg));
+                case "--undo" -> keys.put(SettingsReader.PREFIX + "undo", "true");
+                case "--allow-destructive" -> keys.put(SettingsReader.PREFIX + "allow-destructive", "true");
+                case "--index-foreign-keys" -> keys.put(SettingsReader.PREFIX + "index-foreign-keys", "true");
                 case "--naming-strategy" -> namingStrategy = namingStrategy(value(args, ++i, arg));
-                case "--version-scheme" -> options = options.withVersionScheme(VersionScheme.parse(value(args, ++i, arg)));
-                case "--rename" -> renames = renames.merge(RenameHints.parse(value(args, ++i, arg)));
+                case "--version-scheme" -> keys.put(SettingsReader.PREFIX + "version-scheme",
+                        VersionScheme.parse(value(args, ++i, arg)).name());
+                case "--rename" -> {
+                    String rename = value(args, ++i, arg);
+                    RenameHints.parse(rename);
+                    renames.add(rename.replace(",", "\\,"));
+                }
                 case "--shadow-url" -> shadowUrl = value(args, ++i, arg);
                 case "--shadow-user" -> shadowUser = value(args, ++i, arg);
                 case "--shadow-password" -> shadowPassword = value(args, ++i, arg);
@@ -82,15 +104,31 @@ record CliArguments(String command, String classpath, Path migrations, String di
         if (shadowUrl == null && (shadowUser != null || shadowPassword != null)) {
             throw new IllegalArgumentException("--shadow-user and --shadow-password need --shadow-url");
         }
-        Optional<ShadowServer> shadow = Optional.empty();
+        Optional<DevDatabase> shadow = Optional.empty();
         if (shadowUrl != null) {
-            if (!shadowUrl.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("--shadow-url must be a jdbc:postgresql: URL");
+            String url = shadowUrl;
+            if (Dialects.forUrl(url).isEmpty()) {
+                throw new IllegalArgumentException("--shadow-url must be the JDBC URL of a supported database (supported: "
+                        + String.join(", ", Dialects.providers().stream().map(DialectProvider::name).toList()) + ")");
             }
-            shadow = Optional.of(new ShadowServer(shadowUrl, shadowUser, shadowPassword));
+            shadow = Optional.of(new DevDatabase(url, shadowUser, shadowPassword, true));
         }
-        return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options.withRenames(renames), shadow,
-                beanValidation);
+        keys.put("quarkus.datasource.db-kind", dialect);
+        if (!renames.isEmpty()) {
+            keys.put(SettingsReader.PREFIX + "renames", String.join(",", renames));
+        }
+        shadow.ifPresent(server -> {
+            keys.put(DevDatabase.URL_PROPERTY, server.jdbcUrl());
+            Optional.ofNullable(server.user()).ifPresent(u -> keys.put(DevDatabase.USER_PROPERTY, u));
+            Optional.ofNullable(server.password()).ifPresent(p -> keys.put(DevDatabase.PASSWORD_PROPERTY, p));
+        });
+        AutogenSettings settings = SettingsReader.read(new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(keys, "command line", 500), new SysPropConfigSource(),
+                        new EnvConfigSource(System.getenv(), 300))
+                .build());
+        AutogenOptions options = settings.options().withAllowDestructive(settings.allowDestructive()).withWrite(true);
+        return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options, shadow, beanValidation,
+                settings);
     }
 
     /** Must match the application's, or every camelCase field looks like a column to rename. */

@@ -7,7 +7,9 @@ import io.quarkiverse.flywayautogen.core.AutogenResult;
 import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.Warning;
 import io.quarkiverse.flywayautogen.core.ops.Operation;
-import io.quarkiverse.flywayautogen.core.postgresql.PostgresDialect;
+import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
+import io.quarkiverse.flywayautogen.core.dialect.DialectProvider;
+import io.quarkiverse.flywayautogen.core.dialect.Dialects;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,12 +41,13 @@ public final class Main {
     /** A --shadow-url given on the command line wins over the configured shadow server. */
     private static Autogenerate engine(CliArguments arguments) {
         if (arguments.shadowServer().isPresent()) {
-            if (!arguments.dialect().trim().equalsIgnoreCase("postgresql")) {
-                throw new AutogenException("--shadow-url is for --dialect postgresql, not " + arguments.dialect());
+            DevDatabase shadow = arguments.shadowServer().get();
+            DialectProvider served = Dialects.forUrl(shadow.jdbcUrl()).orElseThrow();
+            if (Dialects.provider(arguments.dialect()).filter(served::equals).isEmpty()) {
+                throw new AutogenException("--shadow-url is for --dialect " + served.name() + ", not " + arguments.dialect());
             }
-            return new Autogenerate(new PostgresDialect(arguments.shadowServer().get()));
         }
-        return Autogenerate.forDialect(arguments.dialect());
+        return arguments.settings().engine(arguments.dialect());
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

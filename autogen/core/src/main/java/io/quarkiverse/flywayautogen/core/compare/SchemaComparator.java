@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.compare;
 
+import io.quarkiverse.flywayautogen.core.model.SequenceTables;
 import io.quarkiverse.flywayautogen.core.Warning;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import io.quarkiverse.flywayautogen.core.model.Column;
@@ -42,8 +43,8 @@ public final class SchemaComparator {
                 ops.add(op);
                 s = SchemaChanges.apply(s, op);
                 // the entity's own sequence table (Hibernate's <table>_SEQ) follows it, keeping its next value
-                String fromSeq = from + "_SEQ";
-                String toSeq = to + "_SEQ";
+                String fromSeq = SequenceTables.of(from);
+                String toSeq = SequenceTables.of(to);
                 if (s.table(fromSeq).isPresent() && s.table(toSeq).isEmpty() && desired.table(toSeq).isPresent()
                         && desired.table(fromSeq).isEmpty()) {
                     RenameTable seq = new RenameTable(fromSeq, toSeq);

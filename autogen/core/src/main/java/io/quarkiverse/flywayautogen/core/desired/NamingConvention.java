@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.desired;
 
+import io.quarkiverse.flywayautogen.core.settings.AutogenDefaults;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,8 +11,8 @@ import java.util.Locale;
  */
 public record NamingConvention(String index, String unique, String foreignKey, String check, String primaryKey) {
 
-    public static final NamingConvention ALEMBIC_DEFAULT = new NamingConvention(
-            "ix_%(table)_%(cols)", "uq_%(table)_%(cols)", "fk_%(table)_%(cols)_%(reftable)", "ck_%(table)_%(cols)", "pk_%(table)");
+    public static final NamingConvention ALEMBIC_DEFAULT = new NamingConvention(AutogenDefaults.INDEX_NAME,
+            AutogenDefaults.UNIQUE_NAME, AutogenDefaults.FOREIGN_KEY_NAME, AutogenDefaults.CHECK_NAME, AutogenDefaults.PRIMARY_KEY_NAME);
 
     public String indexName(String table, List<String> columns) {
         return expand(index, table, columns, "");

@@ -10,12 +10,16 @@ import java.util.List;
 /**
  * Everything that differs between databases, in one object per database (its own package): Hibernate's dialect
  * for the desired schema, the scratch database migrations are replayed into, the schema reader, the type rules, the
- * planner, and the data invariants the self-check asks of it. Chosen by name ({@link Dialects}).
+ * planner, and the data invariants the self-check asks of it. Made by its package's {@link DialectProvider}, found
+ * by {@link Dialects}; code outside the package asks for {@link #capabilities()}, never compares {@link #name()}.
  */
 public interface Dialect {
 
-    /** {@code sqlite}, as Quarkus' {@code db-kind} and the CLI's {@code --dialect} name it. */
+    /** {@code sqlite}, for messages and script headers, as Quarkus' {@code db-kind} and the CLI's {@code --dialect} name it. */
     String name();
+
+    /** What the database can do: the differences code outside the dialect's package may act on. */
+    Capabilities capabilities();
 
     /** Class name of the Hibernate dialect the application runs with. */
     String hibernateDialect();

@@ -1,40 +1,57 @@
 package io.quarkiverse.flywayautogen.core.dialect;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
-import io.quarkiverse.flywayautogen.core.postgresql.PostgresDialect;
-import io.quarkiverse.flywayautogen.core.sqlite.SqliteDialect;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.ServiceLoader;
 
 /**
- * The supported databases by name: Quarkus' {@code quarkus.datasource.db-kind} or the CLI's {@code --dialect}.
- * Built on demand: PostgreSQL reads its shadow server's settings then, and says how to set them when missing.
+ * The supported databases, found through {@link ServiceLoader} ({@link DialectProvider}): by Quarkus'
+ * {@code quarkus.datasource.db-kind}, the CLI's {@code --dialect}, or a JDBC URL. A server dialect is built with the
+ * {@link DevDatabase} it compares on and says how to set one when it is missing.
  */
 public final class Dialects {
 
-    private static final Map<String, Supplier<Dialect>> SUPPORTED = new LinkedHashMap<>();
-
-    static {
-        SUPPORTED.put("sqlite", SqliteDialect::new);
-        SUPPORTED.put("postgresql", PostgresDialect::configured);
-    }
+    private static final List<DialectProvider> PROVIDERS = ServiceLoader
+            .load(DialectProvider.class, DialectProvider.class.getClassLoader()).stream()
+            .map(ServiceLoader.Provider::get).toList();
 
     private Dialects() {
     }
 
-    /** The dialect, or empty for an unknown name; an {@link AutogenException} when it is known but not configured. */
-    public static Optional<Dialect> find(String name) {
-        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        return Optional.ofNullable(SUPPORTED.get(wanted)).map(Supplier::get);
+    public static List<DialectProvider> providers() {
+        return PROVIDERS;
+    }
+
+    /** The provider serving a db-kind ({@code PostgreSQL} and {@code postgresql} alike), or empty. */
+    public static Optional<DialectProvider> provider(String dbKind) {
+        String wanted = dbKind == null ? "" : dbKind.trim().toLowerCase(Locale.ROOT);
+        return PROVIDERS.stream().filter(p -> p.dbKinds().contains(wanted)).findFirst();
+    }
+
+    /** The provider whose databases a JDBC URL points at, or empty. */
+    public static Optional<DialectProvider> forUrl(String jdbcUrl) {
+        return jdbcUrl == null ? Optional.empty() : PROVIDERS.stream().filter(p -> p.servesUrl(jdbcUrl)).findFirst();
+    }
+
+    /**
+     * The dialect, or empty for an unknown db-kind; an {@link AutogenException} when it is known but cannot compare
+     * ({@link DialectNotConfiguredException} when it needs a dev database and has none).
+     */
+    public static Optional<Dialect> find(String dbKind, Optional<DevDatabase> devDatabase) {
+        return provider(dbKind).map(p -> p.create(devDatabase));
     }
 
     /** The dialect, or an error that names what is supported. */
-    public static Dialect require(String name) {
-        return find(name).orElseThrow(() -> new AutogenException("unsupported dialect '" + name + "' (supported: "
-                + String.join(", ", SUPPORTED.keySet()) + ")"));
+    public static Dialect require(String dbKind, Optional<DevDatabase> devDatabase) {
+        return find(dbKind, devDatabase).orElseThrow(() -> new AutogenException("unsupported dialect '" + dbKind
+                + "' (supported: " + String.join(", ", PROVIDERS.stream().map(DialectProvider::name).toList()) + ")"));
+    }
+
+    /** As {@link #require(String, Optional)} with the shadow server of the system properties or environment. */
+    public static Dialect require(String dbKind) {
+        return require(dbKind, DevDatabase.configured());
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.draft;
 
+import io.quarkiverse.flywayautogen.core.model.SequenceTables;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.model.ColumnType;
 import io.quarkiverse.flywayautogen.core.ops.AlterColumn;
@@ -89,12 +90,11 @@ final class DataLoss {
      * regenerated draft creates it again with its first row. On its own (the entity's table stays) it counts.
      */
     private static boolean isSequenceOfDroppedTable(DropTable drop, List<Operation> undo) {
-        String name = drop.definition().name();
-        boolean sequenceShape = name.toLowerCase(java.util.Locale.ROOT).endsWith("_seq")
-                && drop.definition().columns().size() == 1
-                && drop.definition().columns().get(0).name().equalsIgnoreCase("next_val");
-        String entityTable = name.substring(0, Math.max(0, name.length() - "_seq".length()));
-        return sequenceShape && undo.stream().anyMatch(o -> o instanceof DropTable other
+        if (!SequenceTables.isEmulatingTable(drop.definition())) {
+            return false;
+        }
+        String entityTable = SequenceTables.entityTableOf(drop.definition().name()).orElseThrow();
+        return undo.stream().anyMatch(o -> o instanceof DropTable other
                 && other.definition().name().equalsIgnoreCase(entityTable));
     }
 

@@ -13,10 +13,9 @@ public interface TypeRules {
     ColumnType identity(String declared);
 
     /**
-     * What kind of value a column of this type holds, for sample rows: {@code INTEGER}, {@code REAL}, {@code NUMERIC},
-     * {@code TEXT} or {@code BLOB} (SQLite's storage classes, which name the families every database has).
+     * What kind of value a column of this type holds, for sample rows.
      */
-    String storageClass(ColumnType type);
+    StorageClass storageClass(ColumnType type);
 
     /**
      * For a type whose values the database parses from text (uuid, json, arrays, named enums), a sample value as that

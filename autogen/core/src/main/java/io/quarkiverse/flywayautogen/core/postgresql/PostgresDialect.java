@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.postgresql;
 
+import io.quarkiverse.flywayautogen.core.dialect.Capabilities;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
 import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
@@ -25,10 +26,8 @@ public final class PostgresDialect implements Dialect {
         this.server = server;
     }
 
-    /** With the server configured by system properties or the environment ({@link ShadowServer#require}). */
-    public static PostgresDialect configured() {
-        return new PostgresDialect(ShadowServer.require());
-    }
+    static final String NAME = "postgresql";
+    private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, false, false);
 
     public ShadowServer server() {
         return server;
@@ -36,7 +35,12 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String name() {
-        return "postgresql";
+        return NAME;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
     }
 
     @Override

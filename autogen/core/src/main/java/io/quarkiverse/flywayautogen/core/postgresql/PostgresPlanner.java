@@ -45,7 +45,7 @@ public final class PostgresPlanner implements DialectPlanner {
 
     @Override
     public String dialectName() {
-        return "postgresql";
+        return PostgresDialect.NAME;
     }
 
     @Override

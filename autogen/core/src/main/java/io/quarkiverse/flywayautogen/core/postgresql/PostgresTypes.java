@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.postgresql;
 
+import io.quarkiverse.flywayautogen.core.model.StorageClass;
 import io.quarkiverse.flywayautogen.core.model.ColumnType;
 import io.quarkiverse.flywayautogen.core.model.EnumType;
 import io.quarkiverse.flywayautogen.core.model.Schema;
@@ -169,17 +170,17 @@ public final class PostgresTypes implements TypeRules {
 
     /** Families for sample rows, named as {@link TypeRules#storageClass} asks. */
     @Override
-    public String storageClass(ColumnType type) {
+    public StorageClass storageClass(ColumnType type) {
         String base = type.base();
         if (List.of("smallint", "integer", "bigint", "boolean").contains(base)) {
-            return "INTEGER";
+            return StorageClass.INTEGER;
         } else if (base.startsWith("float")) {
-            return "REAL";
+            return StorageClass.REAL;
         } else if (base.equals("bytea")) {
-            return "BLOB";
+            return StorageClass.BLOB;
         } else if (base.equals("numeric") || base.startsWith("date") || base.startsWith("time")) {
-            return "NUMERIC";
+            return StorageClass.NUMERIC;
         }
-        return "TEXT";
+        return StorageClass.TEXT;
     }
 }

@@ -1,11 +1,11 @@
 package io.quarkiverse.flywayautogen.core.postgresql;
 
+import io.quarkiverse.flywayautogen.core.model.SequenceTables;
 import io.quarkiverse.flywayautogen.core.model.Schema;
 import io.quarkiverse.flywayautogen.core.model.Sequence;
 import io.quarkiverse.flywayautogen.core.model.Table;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import static io.quarkiverse.flywayautogen.core.postgresql.PostgresDdl.q;
@@ -26,10 +26,11 @@ final class SequenceContinuation {
 
     static Optional<String> forExistingTable(Schema before, Sequence sequence) {
         String name = sequence.name();
-        if (!name.toLowerCase(Locale.ROOT).endsWith("_seq")) {
+        Optional<String> entityTable = SequenceTables.entityTableOf(name);
+        if (entityTable.isEmpty()) {
             return Optional.empty();
         }
-        String tableName = name.substring(0, name.length() - "_seq".length());
+        String tableName = entityTable.get();
         Optional<Table> table = before.tables().stream().filter(t -> t.name().equalsIgnoreCase(tableName)).findFirst();
         if (table.isEmpty() || table.get().primaryKey().columns().size() != 1) {
             return Optional.empty();

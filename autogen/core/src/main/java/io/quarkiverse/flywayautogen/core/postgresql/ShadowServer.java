@@ -1,7 +1,7 @@
 package io.quarkiverse.flywayautogen.core.postgresql;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
-import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
+import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +20,11 @@ import java.util.function.Function;
  */
 public record ShadowServer(String adminUrl, String user, String password) {
 
-    public static final String URL_PROPERTY = "flyway-autogen.shadow-url";
-    public static final String USER_PROPERTY = "flyway-autogen.shadow-user";
-    public static final String PASSWORD_PROPERTY = "flyway-autogen.shadow-password";
+    public static final String URL_PROPERTY = DevDatabase.URL_PROPERTY;
+    public static final String USER_PROPERTY = DevDatabase.USER_PROPERTY;
+    public static final String PASSWORD_PROPERTY = DevDatabase.PASSWORD_PROPERTY;
     /** Where the shadow server is configured, for messages that ask the user to change it. */
-    public static final String SETTINGS = "set " + URL_PROPERTY + ", " + USER_PROPERTY + " and " + PASSWORD_PROPERTY
-            + " (system properties, e.g. -D" + URL_PROPERTY + "=jdbc:postgresql://host:5432/db), or the environment"
-            + " variables FLYWAY_AUTOGEN_SHADOW_URL, FLYWAY_AUTOGEN_SHADOW_USER and FLYWAY_AUTOGEN_SHADOW_PASSWORD"
-            + " (the CLI: --shadow-url, --shadow-user, --shadow-password)";
+    public static final String SETTINGS = DevDatabase.SETTINGS;
 
     /**
      * Credentials may come as separate settings or inside the URL ({@code ?user=...&password=...}, as any JDBC URL
@@ -36,7 +33,7 @@ public record ShadowServer(String adminUrl, String user, String password) {
      * message holds a password. A value in the URL wins, as the PostgreSQL driver lets it win.
      */
     public ShadowServer {
-        if (adminUrl == null || !adminUrl.startsWith("jdbc:postgresql:")) {
+        if (adminUrl == null || !adminUrl.startsWith(PostgresDialectProvider.URL_PREFIX)) {
             throw new AutogenException("the shadow database server must be a jdbc:postgresql: URL, got '" + adminUrl + "'");
         }
         int query = adminUrl.indexOf('?');
@@ -58,33 +55,18 @@ public record ShadowServer(String adminUrl, String user, String password) {
         }
     }
 
-    /**
-     * From system properties ({@code flyway-autogen.shadow-url}, {@code -user}, {@code -password}) or, failing
-     * those, the environment ({@code FLYWAY_AUTOGEN_SHADOW_URL}, ...); empty when no URL is configured.
-     */
+    /** On the dev database's server; its URL must be a PostgreSQL one. */
+    public static ShadowServer of(DevDatabase devDatabase) {
+        return new ShadowServer(devDatabase.jdbcUrl(), devDatabase.user(), devDatabase.password());
+    }
+
+    /** From system properties or the environment ({@link DevDatabase#configured()}); empty when no URL is set. */
     public static Optional<ShadowServer> configured() {
-        return configured(System::getProperty, System::getenv);
+        return DevDatabase.configured().map(ShadowServer::of);
     }
 
     static Optional<ShadowServer> configured(Function<String, String> properties, Function<String, String> environment) {
-        Function<String, String> setting = key -> {
-            String value = properties.apply(key);
-            return value != null && !value.isBlank() ? value
-                    : environment.apply(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
-        };
-        String url = setting.apply(URL_PROPERTY);
-        if (url == null || url.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ShadowServer(url.trim(), setting.apply(USER_PROPERTY), setting.apply(PASSWORD_PROPERTY)));
-    }
-
-    /** The configured server, or an error that says how to configure one. */
-    public static ShadowServer require() {
-        return configured().orElseThrow(() -> new DialectNotConfiguredException("the postgresql dialect needs a server for its shadow"
-                + " databases: set -D" + URL_PROPERTY + "=jdbc:postgresql://host:5432/db (and " + USER_PROPERTY + ", "
-                + PASSWORD_PROPERTY + "), the environment variables FLYWAY_AUTOGEN_SHADOW_URL/_USER/_PASSWORD, or the"
-                + " CLI's --shadow-url/--shadow-user/--shadow-password; the user needs CREATEDB"));
+        return DevDatabase.configured(properties, environment).map(ShadowServer::of);
     }
 
     /** Never prints the password: the record may end up in a log or an exception message. */
@@ -107,7 +89,7 @@ public record ShadowServer(String adminUrl, String user, String password) {
 
     /** The URL of another database on this server: the admin URL with its database name replaced. */
     String urlOf(String database) {
-        String rest = adminUrl.substring("jdbc:postgresql:".length());
+        String rest = adminUrl.substring(PostgresDialectProvider.URL_PREFIX.length());
         int query = rest.indexOf('?');
         String params = query < 0 ? "" : rest.substring(query + 1);
         String location = query < 0 ? rest : rest.substring(0, query);
@@ -117,6 +99,6 @@ public record ShadowServer(String adminUrl, String user, String password) {
         }
         // stringtype=unspecified: sample rows bind dates and times as text, which PostgreSQL then casts as it would a literal
         String extra = params.isEmpty() ? "stringtype=unspecified" : params + "&stringtype=unspecified";
-        return "jdbc:postgresql:" + (hostPart.isEmpty() ? "" : hostPart + "/") + database + "?" + extra;
+        return PostgresDialectProvider.URL_PREFIX + (hostPart.isEmpty() ? "" : hostPart + "/") + database + "?" + extra;
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.render;
 
+import io.quarkiverse.flywayautogen.core.model.SequenceTables;
 import io.quarkiverse.flywayautogen.core.ops.AddColumn;
 import io.quarkiverse.flywayautogen.core.ops.AlterColumn;
 import io.quarkiverse.flywayautogen.core.ops.CreateIndex;
@@ -67,6 +68,6 @@ public final class ChangeSummary {
     }
 
     private static boolean isSequenceTable(String table) {
-        return table.endsWith("_SEQ") || table.endsWith("_seq");
+        return SequenceTables.isSequenceName(table);
     }
 }

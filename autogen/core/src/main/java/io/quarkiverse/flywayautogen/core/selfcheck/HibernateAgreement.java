@@ -115,7 +115,7 @@ public final class HibernateAgreement {
                 .applySetting("hibernate.hbm2ddl.auto", "validate")
                 .applySetting("jakarta.persistence.validation.mode", "none")
                 .applySetting("hibernate.cache.use_second_level_cache", "false");
-        if (!dialect.name().equals("postgresql")) {
+        if (dialect.capabilities().hibernateDialectSet()) {
             // Hibernate recognises PostgreSQL from the connection and warns (HHH90000025) when told; SQLite's
             // community dialect it does not recognise
             settings.applySetting("hibernate.dialect", dialect.hibernateDialect());

@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.selfcheck;
 
+import io.quarkiverse.flywayautogen.core.model.StorageClass;
 import io.quarkiverse.flywayautogen.core.compare.TableOrder;
 import io.quarkiverse.flywayautogen.core.model.CheckConstraint;
 import io.quarkiverse.flywayautogen.core.model.Column;
@@ -139,7 +140,7 @@ public final class SampleRows {
             Object value = sample(schema, table, after, c, i, types);
             Optional<Column> converted = after.flatMap(t -> t.column(c.name())).filter(a -> !a.type().equals(c.type()));
             if (converted.isPresent() && value instanceof String && checkValue(table, after, c, i) == null
-                    && "TEXT".equals(types.storageClass(c.type())) && !"TEXT".equals(types.storageClass(converted.get().type()))) {
+                    && types.storageClass(c.type()) == StorageClass.TEXT && types.storageClass(converted.get().type()) != StorageClass.TEXT) {
                 Object target = sample(expected, after.get(), after, converted.get(), i, types);
                 value = target instanceof ParsedByDatabase parsed ? parsed.text() : target instanceof byte[] ? value : String.valueOf(target);
             }
@@ -186,18 +187,19 @@ public final class SampleRows {
         }
         String declared = c.type().declared().toLowerCase(Locale.ROOT);
         switch (types.storageClass(c.type())) {
-            case "INTEGER":
+            case INTEGER:
                 // a boolean bound as one: PostgreSQL takes no integer into a boolean, SQLite stores it as 0 or 1
                 return declared.startsWith("bool") ? Boolean.valueOf(i % 2 == 1) : (Object) (long) i;
-            case "REAL":
+            case REAL:
                 return i + 0.5;
-            case "BLOB":
+            case BLOB:
                 return new byte[]{(byte) i};
-            case "NUMERIC":
+            case NUMERIC:
                 if (declared.contains("date") || declared.contains("time")) {
                     return declared.equals("date") ? "2024-01-0" + i : "2024-01-0" + i + " 10:00:00";
                 }
                 return declared.startsWith("bool") ? Boolean.valueOf(i % 2 == 1) : (Object) (long) i;
+            case TEXT:
             default:
                 return withinLength("sample " + c.name() + " " + i, c, i);
         }

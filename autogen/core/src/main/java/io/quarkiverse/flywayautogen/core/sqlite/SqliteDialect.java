@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.sqlite;
 
+import io.quarkiverse.flywayautogen.core.dialect.Capabilities;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
 import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
@@ -22,9 +23,17 @@ import java.util.List;
  */
 public final class SqliteDialect implements Dialect {
 
+    static final String NAME = "sqlite";
+    private static final Capabilities CAPABILITIES = new Capabilities(false, false, false, true, true);
+
     @Override
     public String name() {
-        return "sqlite";
+        return NAME;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
     }
 
     @Override

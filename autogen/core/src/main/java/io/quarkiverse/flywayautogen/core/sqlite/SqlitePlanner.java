@@ -28,7 +28,7 @@ public final class SqlitePlanner implements DialectPlanner {
 
     @Override
     public String dialectName() {
-        return "sqlite";
+        return SqliteDialect.NAME;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.sqlite;
 
+import io.quarkiverse.flywayautogen.core.model.StorageClass;
 import io.quarkiverse.flywayautogen.core.model.ColumnType;
 import io.quarkiverse.flywayautogen.core.model.TypeRules;
 
@@ -120,27 +121,27 @@ public final class SqliteTypes implements TypeRules {
     }
 
     @Override
-    public String storageClass(ColumnType type) {
+    public StorageClass storageClass(ColumnType type) {
         return affinity(type);
     }
 
     /** SQLite's type affinity rules (datatype3.html, section 3.1): INTEGER, TEXT, BLOB, REAL or NUMERIC. */
-    public static String affinity(ColumnType type) {
+    public static StorageClass affinity(ColumnType type) {
         return affinityOf(type.canonical());
     }
 
-    private static String affinityOf(String declared) {
+    private static StorageClass affinityOf(String declared) {
         String d = declared.toUpperCase(Locale.ROOT);
         if (d.contains("INT")) {
-            return "INTEGER";
+            return StorageClass.INTEGER;
         } else if (d.contains("CHAR") || d.contains("CLOB") || d.contains("TEXT")) {
-            return "TEXT";
+            return StorageClass.TEXT;
         } else if (d.contains("BLOB") || d.isBlank()) {
-            return "BLOB";
+            return StorageClass.BLOB;
         } else if (d.contains("REAL") || d.contains("FLOA") || d.contains("DOUB")) {
-            return "REAL";
+            return StorageClass.REAL;
         }
-        return "NUMERIC";
+        return StorageClass.NUMERIC;
     }
 
     /** A single-column key of this exact type is SQLite's rowid alias, assigned automatically on insert. */

@@ -41,7 +41,7 @@ public final class DiffBenchmark {
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
         Dialect dialect = args.length > 0 && args[0].equals("postgresql")
-                ? io.quarkiverse.flywayautogen.core.postgresql.PostgresDialect.configured() : Dialects.require("sqlite");
+                ? Dialects.require("postgresql") : Dialects.require("sqlite");
         System.out.println("dialect " + dialect.name());
         TypeRules types = dialect.types();
         long[] medians = new long[SIZES.length];

@@ -81,10 +81,10 @@ class PostgresTypesTest {
 
     @Test
     void sampleRowFamilies() {
-        assertEquals("INTEGER", PostgresTypes.RULES.storageClass(PostgresTypes.RULES.type("int4")));
-        assertEquals("REAL", PostgresTypes.RULES.storageClass(PostgresTypes.RULES.type("double precision")));
-        assertEquals("NUMERIC", PostgresTypes.RULES.storageClass(PostgresTypes.RULES.type("timestamp(6)")));
-        assertEquals("TEXT", PostgresTypes.RULES.storageClass(PostgresTypes.RULES.type("character varying(20)")));
-        assertEquals("BLOB", PostgresTypes.RULES.storageClass(PostgresTypes.RULES.type("bytea")));
+        assertEquals(io.quarkiverse.flywayautogen.core.model.StorageClass.INTEGER, PostgresTypes.RULES.storageClass(PostgresTypes.RULES.type("int4")));
+        assertEquals(io.quarkiverse.flywayautogen.core.model.StorageClass.REAL, PostgresTypes.RULES.storageClass(PostgresTypes.RULES.type("double precision")));
+        assertEquals(io.quarkiverse.flywayautogen.core.model.StorageClass.NUMERIC, PostgresTypes.RULES.storageClass(PostgresTypes.RULES.type("timestamp(6)")));
+        assertEquals(io.quarkiverse.flywayautogen.core.model.StorageClass.TEXT, PostgresTypes.RULES.storageClass(PostgresTypes.RULES.type("character varying(20)")));
+        assertEquals(io.quarkiverse.flywayautogen.core.model.StorageClass.BLOB, PostgresTypes.RULES.storageClass(PostgresTypes.RULES.type("bytea")));
     }
 }

@@ -8,16 +8,16 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.flywayautogen.core.EngineLogs;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
-import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import io.quarkiverse.flywayautogen.core.render.LeadMigration;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
-import io.quarkiverse.flywayautogen.deployment.QuietEngine;
+import io.quarkiverse.flywayautogen.core.settings.AutogenSettings;
 
 /**
  * The other databases' migration folders in dev mode ({@code quarkus.flyway-autogen.vendors}). Once the
@@ -33,12 +33,15 @@ public final class CompanionVendors {
     private final EntitySet entities;
     private final Map<String, MigrationsFolder> folders;
     private final AutogenOptions options;
+    private final AutogenSettings settings;
 
     /** {@code folders}: by db-kind, the datasource's own excluded; empty when the application ships one set. */
-    public CompanionVendors(EntitySet entities, Map<String, MigrationsFolder> folders, AutogenOptions options) {
+    public CompanionVendors(EntitySet entities, Map<String, MigrationsFolder> folders, AutogenOptions options,
+            AutogenSettings settings) {
         this.entities = entities;
         this.folders = Map.copyOf(folders);
         this.options = options;
+        this.settings = settings;
     }
 
     /**
@@ -72,7 +75,7 @@ public final class CompanionVendors {
         AutogenOptions run = options.withRenames(options.renames().merge(confirmed)).withAllowDestructive(true);
         createMissing(folder.source());
         // only compare here (replay and diff, no rendering, no self-check): the write below runs the full engine once
-        AutogenResult compared = QuietEngine.run(() -> Autogenerate.forDialect(vendor).check(entities, folder.source(), run));
+        AutogenResult compared = EngineLogs.quietly(() -> settings.engine(vendor).check(entities, folder.source(), run));
         if (compared.operations().isEmpty()) {
             return; // in step already
         }
@@ -87,7 +90,7 @@ public final class CompanionVendors {
             }
             writer.delete(Drafts.withUndo(draft.get())); // the datasource's draft was amended: this copy follows
         }
-        AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(vendor).generate(entities, folder.source(),
+        AutogenResult result = EngineLogs.quietly(() -> settings.engine(vendor).generate(entities, folder.source(),
                 lead.follow(run)));
         Path written = writer.write(result, false);
         state.wroteCompanion(written);

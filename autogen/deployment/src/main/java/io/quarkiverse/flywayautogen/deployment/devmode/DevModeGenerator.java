@@ -7,15 +7,15 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.flywayautogen.core.EngineLogs;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
-import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
-import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 import io.quarkiverse.flywayautogen.deployment.devui.FlywayAutogenDevUIProcessor;
+import io.quarkiverse.flywayautogen.core.settings.AutogenSettings;
 import io.quarkus.dev.appstate.ApplicationStateNotification;
 import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.dev.spi.HotReplacementContext;
@@ -37,9 +37,11 @@ public final class DevModeGenerator {
     /** Empty when drafts are not amended ({@code quarkus.flyway-autogen.amend-drafts=false}). */
     private final Optional<DraftAmender> amender;
     private final CompanionVendors companions;
+    private final AutogenSettings settings;
 
     public DevModeGenerator(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options, boolean auto,
-                     boolean allowDestructive, Optional<DraftAmender> amender, CompanionVendors companions) {
+                     boolean allowDestructive, Optional<DraftAmender> amender, CompanionVendors companions,
+                     AutogenSettings settings) {
         this.entities = entities;
         this.dbKind = dbKind;
         this.folder = folder;
@@ -48,6 +50,7 @@ public final class DevModeGenerator {
         this.allowDestructive = allowDestructive;
         this.amender = amender;
         this.companions = companions;
+        this.settings = settings;
     }
 
     public MigrationsFolder folder() {
@@ -223,7 +226,7 @@ public final class DevModeGenerator {
     private AutogenResult preview(RenameHints extra, String message) {
         AutogenOptions named = message.isBlank() ? options : options.withMessage(message.trim());
         AutogenOptions run = named.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
-        return QuietEngine.run(() -> Autogenerate.forDialect(dbKind).generate(entities, folder.source(), run));
+        return EngineLogs.quietly(() -> settings.engine(dbKind).generate(entities, folder.source(), run));
     }
 
     /**

@@ -112,6 +112,8 @@ public final class DevModeState {
     private volatile boolean restartFollows;
     /** The dev database the last comparison ran against (configured, or Dev Services'); empty while not known. */
     private final AtomicReference<Optional<DevDatabaseServer>> devDatabase = new AtomicReference<>(Optional.empty());
+    /** Where the last comparison made its shadow databases, as the card says it; blank for a file dialect. */
+    private volatile String shadowServer = "";
     /** This build found no dev database yet: Dev Services start it after the build, and the comparison waits. */
     private volatile boolean awaitsDevServices;
     /** What lets the application start while something waits for the user. */
@@ -253,6 +255,10 @@ public final class DevModeState {
         devDatabase.set(server);
     }
 
+    public void shadowServer(String description) {
+        shadowServer = description;
+    }
+
     public boolean awaitsDevServices() {
         return awaitsDevServices;
     }
@@ -300,6 +306,7 @@ public final class DevModeState {
         json.put("comparisons", comparisons.get());
         json.put("migrationsFolder", generator().map(g -> g.folder().source().toString()).orElse(""));
         json.put("devDatabase", devDatabase().map(DevDatabaseServer::description).orElse(""));
+        json.put("shadowServer", shadowServer);
         return json;
     }
 }

@@ -8,19 +8,18 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.flywayautogen.core.EngineLogs;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
-import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
-import io.quarkiverse.flywayautogen.core.dialect.Dialects;
 import io.quarkiverse.flywayautogen.core.draft.DraftUndo;
 import io.quarkiverse.flywayautogen.core.draft.MigrationsBefore;
 import io.quarkiverse.flywayautogen.deployment.DevDatasource;
 import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
-import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
+import io.quarkiverse.flywayautogen.core.settings.AutogenSettings;
 
 /**
  * One change set, one migration: while the newest migration is a draft (see {@link Drafts}), a later mapping change
@@ -39,15 +38,17 @@ public final class DraftAmender {
     private final AutogenOptions options;
     private final boolean allowDestructive;
     private final Optional<DevDatasource> database;
+    private final AutogenSettings settings;
 
     public DraftAmender(EntitySet entities, String dbKind, MigrationsFolder folder, AutogenOptions options,
-                 boolean allowDestructive, Optional<DevDatasource> database) {
+                 boolean allowDestructive, Optional<DevDatasource> database, AutogenSettings settings) {
         this.entities = entities;
         this.dbKind = dbKind;
         this.folder = folder;
         this.options = options;
         this.allowDestructive = allowDestructive;
         this.database = database;
+        this.settings = settings;
     }
 
     /**
@@ -66,7 +67,7 @@ public final class DraftAmender {
         try (MigrationsBefore before = MigrationsBefore.copyWithout(folder.source(), draftFiles)) {
             AutogenOptions run = options.withRenames(options.renames().merge(renames)).withAllowDestructive(true)
                     .withMessage(message);
-            AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(dbKind).generate(entities, before.folder(), run));
+            AutogenResult result = EngineLogs.quietly(() -> settings.engine(dbKind).generate(entities, before.folder(), run));
             PendingChange change = PendingChange.of(result);
             Optional<ConfirmationReason> reason = destructiveConfirmed ? Optional.empty()
                     : change.confirmationNeeded(allowDestructive);
@@ -114,7 +115,7 @@ public final class DraftAmender {
             // regenerating would throw the hand edit away; the history page re-applies it as it is
             throw new AutogenException("it was edited after Flyway applied it");
         }
-        DraftUndo undo = new DraftUndo(Dialects.require(dbKind));
+        DraftUndo undo = new DraftUndo(settings.dialect(dbKind));
         try (Connection live = database.get().connect()) {
             DraftUndo.Plan plan = undo.plan(live, migrationsBefore);
             undo.apply(live, plan, database.get().historyTable(), version);

@@ -12,9 +12,9 @@ import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
+import io.quarkiverse.flywayautogen.core.EngineLogs;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 import io.quarkiverse.flywayautogen.deployment.DevDatasource;
-import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 
 /**
  * Flyway's history on the dev database against the migrations folder, as Flyway's own validation sees it (pending
@@ -75,7 +75,7 @@ public final class HistoryCheck {
     public static Finding check(DevDatasource database, Path migrations) {
         ValidateResult result;
         try {
-            result = QuietEngine.run(() -> database.flyway(migrations).validateWithResult());
+            result = EngineLogs.quietly(() -> database.flyway(migrations).validateWithResult());
         } catch (RuntimeException e) {
             return new Finding(List.of(), "cannot read Flyway's history on " + database.jdbcUrl() + ": " + e.getMessage());
         }

@@ -13,15 +13,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.RepairResult;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.flywayautogen.core.EngineLogs;
 import io.quarkiverse.flywayautogen.core.AutogenException;
-import io.quarkiverse.flywayautogen.core.dialect.Dialects;
 import io.quarkiverse.flywayautogen.core.draft.DraftUndo;
 import io.quarkiverse.flywayautogen.core.draft.MigrationsBefore;
 import io.quarkiverse.flywayautogen.core.render.GeneratedMigrations;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 import io.quarkiverse.flywayautogen.deployment.DevDatasource;
-import io.quarkiverse.flywayautogen.deployment.QuietEngine;
 import io.quarkiverse.flywayautogen.deployment.devmode.Drafts;
+import io.quarkiverse.flywayautogen.core.settings.AutogenSettings;
 
 /**
  * The ways out of a broken dev-database history (see {@link HistoryCheck}), each run from the Dev UI and working
@@ -35,11 +35,13 @@ public final class HistoryFixes {
     private final DevDatasource database;
     private final Path migrations;
     private final String dbKind;
+    private final AutogenSettings settings;
 
-    public HistoryFixes(DevDatasource database, Path migrations, String dbKind) {
+    public HistoryFixes(DevDatasource database, Path migrations, String dbKind, AutogenSettings settings) {
         this.database = database;
         this.migrations = migrations;
         this.dbKind = dbKind;
+        this.settings = settings;
     }
 
     /** The history as Flyway's validation sees it now. */
@@ -49,7 +51,7 @@ public final class HistoryFixes {
 
     /** Flyway's repair: applied checksums and descriptions follow the files, failed and deleted entries go. */
     public String repair() {
-        RepairResult result = QuietEngine.run(() -> flyway().repair());
+        RepairResult result = EngineLogs.quietly(() -> flyway().repair());
         String done = "repaired Flyway's history: " + result.repairActions;
         LOG.infof("Flyway autogenerate: %s", done);
         restartOnNextRequest();
@@ -58,7 +60,7 @@ public final class HistoryFixes {
 
     /** Drops everything in the dev database and migrates it from scratch, as {@code prisma migrate reset} does. */
     public String reset() {
-        MigrateResult result = QuietEngine.run(() -> {
+        MigrateResult result = EngineLogs.quietly(() -> {
             Flyway flyway = flyway();
             flyway.clean();
             return flyway.migrate();
@@ -80,10 +82,10 @@ public final class HistoryFixes {
         if (!database.applied(version)) {
             throw new AutogenException(newest.getFileName() + " is not applied on the dev database: nothing to re-apply");
         }
-        DraftUndo undo = new DraftUndo(Dialects.require(dbKind));
+        DraftUndo undo = new DraftUndo(settings.dialect(dbKind));
         try (MigrationsBefore before = MigrationsBefore.copyWithout(migrations, Drafts.withUndo(newest));
              Connection live = database.connect()) {
-            DraftUndo.Plan plan = QuietEngine.run(() -> undo.plan(live, before.folder()));
+            DraftUndo.Plan plan = EngineLogs.quietly(() -> undo.plan(live, before.folder()));
             undo.apply(live, plan, database.historyTable(), version);
             String done = "undid the applied " + newest.getFileName() + " (" + plan.summary() + "); Flyway applies the edited file next";
             LOG.infof("Flyway autogenerate: %s", done);

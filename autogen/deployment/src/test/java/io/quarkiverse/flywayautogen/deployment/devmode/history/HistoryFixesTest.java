@@ -45,7 +45,8 @@ class HistoryFixesTest {
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO owner (name, email) VALUES ('Ada', 'ada@example.com')");
         }
-        fixes = new HistoryFixes(database, migrations, "sqlite");
+        fixes = new HistoryFixes(database, migrations, "sqlite",
+                io.quarkiverse.flywayautogen.core.settings.SettingsReader.read(new io.smallrye.config.SmallRyeConfigBuilder().build()));
         assertFalse(fixes.check().broken(), "a freshly migrated database is in line with its folder");
     }
 
