@@ -73,8 +73,8 @@ abstract class ServiceImageContract {
         long start = System.nanoTime();
         http = fixture.start(container);
         Duration firstOk = http.awaitOk("/", READY);
-        System.out.printf("START %s start to first 200: %d ms (podman start, then GET / every 20 ms)%n", variant.name(),
-                Duration.ofNanos(System.nanoTime() - start).toMillis());
+        System.out.printf("START %s start to first 200: %d ms (podman start, then GET / every 20 ms; load average %s)%n",
+                variant.name(), Duration.ofNanos(System.nanoTime() - start).toMillis(), loadAverage());
         assertTrue(firstOk.compareTo(READY) < 0);
 
         String uid = fixture.processStatus(container).get("Uid").split("\\s+")[0];
@@ -194,8 +194,9 @@ abstract class ServiceImageContract {
         outcomes.values().forEach(o -> System.out.printf("LOAD %s %s: %d requests, %.0f/s, %d 2xx, %d other, %d failed%n",
                 variant.name(), o.mode(), o.requests(), o.perSecond(perMode), o.successes(), o.otherStatuses(),
                 o.connectionFailures()));
-        System.out.printf("RSS %s under --memory %s, read-only root: VmHWM %s, VmRSS %s after the load; cgroup %s%n",
-                variant.name(), variant.memoryLimit(), status.get("VmHWM"), status.get("VmRSS"), usage);
+        System.out.printf("RSS %s under --memory %s, read-only root: VmHWM %s, VmRSS %s after the load; cgroup %s;"
+                + " load average %s%n", variant.name(), variant.memoryLimit(), status.get("VmHWM"), status.get("VmRSS"),
+                usage, loadAverage());
         assertEquals("true false", state, "running, not OOM-killed:\n" + fixture.logs(limited));
         outcomes.values().forEach(o -> {
             assertTrue(o.successes() > 0, o.toString());
@@ -234,6 +235,15 @@ abstract class ServiceImageContract {
         Map<String, Object> compose = new Yaml().load(Files.readString(Engine.REPOSITORY.resolve("docker/compose.yaml")));
         Map<String, Object> service = ((Map<String, Map<String, Object>>) compose.get("services")).get("pet-manager");
         return (List<String>) ((Map<String, Object>) service.get("healthcheck")).get("test");
+    }
+
+    /** The host's load average: on a shared machine, figures mean little without it. */
+    private static String loadAverage() {
+        try {
+            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
