@@ -76,7 +76,7 @@ class ComposeFileTest {
         Set<String> awaited = ((Map<String, Object>) balancer.get("depends_on")).keySet();
         assertEquals(Set.of("pet-manager-1", "pet-manager-2"), awaited);
         assertTrue(((List<?>) balancer.get("volumes")).contains("./nginx.conf:/etc/nginx/nginx.conf:ro"));
-        assertEquals(List.of("8080:8080"), balancer.get("ports"));
+        assertEquals(List.of("${PET_MANAGER_PORT:-8080}:8080"), balancer.get("ports"), "port 8080 unless PET_MANAGER_PORT says");
 
         String nginx = Files.readString(DOCKER.resolve("nginx.conf"));
         Set<String> upstream = new TreeSet<>();
