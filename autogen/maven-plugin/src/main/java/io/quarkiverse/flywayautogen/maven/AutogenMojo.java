@@ -23,7 +23,6 @@ import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.Warning;
 import io.quarkiverse.flywayautogen.core.cli.EntityScanner;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
-import io.quarkiverse.flywayautogen.core.postgresql.PostgresDialect;
 import io.quarkiverse.flywayautogen.core.render.VendorFolders;
 
 /**
@@ -85,7 +84,9 @@ abstract class AutogenMojo extends AbstractMojo {
             entities = entities.withBeanValidationDdl(entities.beanValidationDdl() && settings.beanValidationDdl());
             Map<String, Path> others = new LinkedHashMap<>(VendorFolders.resolve(migrations, settings.dbKind(), settings.vendors()));
             others.remove(settings.dbKind().trim().toLowerCase(java.util.Locale.ROOT));
-            run(new Run(engine(settings), entities, migrations, settings, others));
+            try (GoalShadowServer shadow = GoalShadowServer.start(settings, getLog())) {
+                run(new Run(shadow.engine(), entities, migrations, settings, others));
+            }
         } catch (AutogenException e) {
             throw new MojoFailureException("Flyway autogenerate: " + e.getMessage(), e);
         } finally {
@@ -110,15 +111,6 @@ abstract class AutogenMojo extends AbstractMojo {
         } catch (AutogenException e) {
             throw new MojoFailureException("Flyway autogenerate: " + e.getMessage(), e);
         }
-    }
-
-    private static Autogenerate engine(ProjectSettings settings) {
-        String dbKind = settings.dbKind();
-        if (dbKind.trim().equalsIgnoreCase("postgresql")) {
-            return settings.shadowServer().map(server -> new Autogenerate(new PostgresDialect(server)))
-                    .orElseGet(() -> Autogenerate.forDialect(dbKind));
-        }
-        return Autogenerate.forDialect(dbKind);
     }
 
     private Path resourcesDir() {

@@ -196,4 +196,9 @@ final class ProjectSettings {
                 .withVersionScheme(scheme)
                 .withIndexForeignKeys(flag(PREFIX + "index-foreign-keys"));
     }
+
+    /** {@code quarkus.datasource[."name"].<suffix>} of the compared datasource, e.g. its Dev Services image setting. */
+    String datasourceSetting(String suffix) {
+        return datasourceKey(suffix);
+    }
 }

@@ -1,28 +1,31 @@
 package io.quarkiverse.flywayautogen.core.postgresql;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
 
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL server in a container, started for one run as the shadow server and removed after it, as Atlas's
- * {@code docker://postgres/15/dev}: for a project that configures no server because Quarkus Dev Services starts its
- * database in dev mode. Started through Testcontainers, as Dev Services starts its own, so that it works wherever Dev
- * Services work: the same engine discovery ({@code DOCKER_HOST}, {@code ~/.testcontainers.properties}, Docker's or
- * Podman's socket), the same readiness wait as Testcontainers' PostgreSQL module (the "ready to accept connections"
- * line twice: once for the server the image's initialisation runs, once for the real one), {@code fsync=off}.
+ * {@code docker://postgres/15/dev}: for a project that configures no server because Quarkus Dev Services start its
+ * database in dev mode. The engine is found as Testcontainers finds it ({@link ContainerEngine}), so this works
+ * wherever Dev Services work; the container is started as Testcontainers' PostgreSQL module starts one: the official
+ * image's variables, {@code fsync=off}, ready when PostgreSQL has logged "ready to accept connections" twice (once
+ * for the server the image's initialisation runs, once for the real one).
  * <p>
  * Its port is published on 127.0.0.1 only when the engine runs on this machine. The container is removed by
  * {@link #close()}; by a shutdown hook when the JVM stops first (Ctrl-C); and after a kill, which leaves it running,
- * by the next start on this machine: its label names the process that owns it (Testcontainers' Ryuk, which would do
- * this, cannot run everywhere and is often disabled).
+ * by the next start on this machine: its label names the process that owns it.
  */
 public final class ThrowawayServer implements AutoCloseable {
 
@@ -33,86 +36,132 @@ public final class ThrowawayServer implements AutoCloseable {
 
     private static final int PORT = 5432;
     private static final String USER = "flyway_autogen";
-    private static final Duration STARTUP = Duration.ofMinutes(2);
+    private static final String READY = "database system is ready to accept connections";
+    private static final long PULL_MINUTES = 5;
+    private static final long STARTUP_MILLIS = 120_000;
 
-    private final PostgreSQLContainer container;
+    private final DockerClient client;
+    private final String containerId;
+    private final String image;
     private final ShadowServer server;
     private final Thread removeOnExit;
 
-    private ThrowawayServer(PostgreSQLContainer container, ShadowServer server) {
-        this.container = container;
+    private ThrowawayServer(DockerClient client, String containerId, String image, ShadowServer server) {
+        this.client = client;
+        this.containerId = containerId;
+        this.image = image;
         this.server = server;
-        this.removeOnExit = new Thread(container::stop, "flyway-autogen-throwaway-server-removal");
+        this.removeOnExit = new Thread(this::remove, "flyway-autogen-throwaway-server-removal");
     }
 
     /**
-     * Starts a container of {@code image} and waits until PostgreSQL accepts connections (two minutes at most).
-     * {@code remedies}: what the caller's user can set instead (a shadow URL, a datasource URL), ending every error
-     * message, which otherwise names what to install.
+     * Starts a container of {@code image} (pulled when missing) and waits until PostgreSQL accepts connections, two
+     * minutes at most. {@code remedies}: what the caller's user can set instead (a shadow URL, a datasource URL),
+     * ending every error message, which otherwise says what to install.
      */
     public static ThrowawayServer start(String image, String remedies) {
-        ClassLoader caller = Thread.currentThread().getContextClassLoader();
-        // Testcontainers finds its engine strategies through the context class loader: a Maven goal has set the
-        // project's there, which does not see them
-        Thread.currentThread().setContextClassLoader(ThrowawayServer.class.getClassLoader());
-        try {
-            requireEngine(remedies);
-            LeftoverContainers.removeDeadOwners(DockerClientFactory.instance().client(), OWNER_LABEL);
-            return startContainer(image, remedies);
-        } finally {
-            Thread.currentThread().setContextClassLoader(caller);
-        }
-    }
-
-    private static void requireEngine(String remedies) {
-        try {
-            DockerClientFactory.instance().client();
-        } catch (IllegalStateException e) {
-            throw new NoContainerEngineException("a throwaway PostgreSQL server for the shadow databases needs a"
-                    + " container engine, and none answered (" + reason(e) + "). Install Docker, or Podman with its"
-                    + " Docker API socket (systemctl --user enable --now podman.socket, then"
-                    + " DOCKER_HOST=unix://$XDG_RUNTIME_DIR/podman/podman.sock), as Quarkus Dev Services need; " + remedies);
-        } catch (RuntimeException e) {
-            boolean ryuk = !Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"));
-            throw new NoContainerEngineException("a container engine answered, but Testcontainers could not prepare it ("
-                    + reason(e) + ")" + (ryuk ? ". Where Testcontainers' Ryuk container cannot run (no access to its"
-                    + " image, rootless Podman), set the environment variable TESTCONTAINERS_RYUK_DISABLED=true, as for"
-                    + " Dev Services: the throwaway server is removed without it" : "") + "; " + remedies);
-        }
-    }
-
-    private static ThrowawayServer startContainer(String image, String remedies) {
-        String hostIp = DockerClientFactory.instance().dockerHostIpAddress();
-        boolean local = hostIp.equals("localhost") || hostIp.equals("127.0.0.1");
+        ContainerEngine engine = ContainerEngine.find(remedies);
+        DockerClient client = engine.client();
+        LeftoverContainers.removeDeadOwners(client, OWNER_LABEL);
         String password = UUID.randomUUID().toString();
-        PostgreSQLContainer container = new PostgreSQLContainer(
-                DockerImageName.parse(image).asCompatibleSubstituteFor(PostgreSQLContainer.IMAGE))
-                .withDatabaseName("postgres")
-                .withUsername(USER)
-                .withPassword(password)
-                .withLabels(Map.of(OWNER_LABEL, LeftoverContainers.owner()))
-                .withStartupTimeout(STARTUP)
-                .withCreateContainerCmdModifier(create -> {
-                    create.withName("flyway-autogen-shadow-" + password.substring(0, 8));
-                    if (local) {
-                        // reachable from this machine only; the port is still chosen by the engine
-                        create.getHostConfig().withPublishAllPorts(false).withPortBindings(
-                                new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(PORT)));
-                    }
-                });
+        String id;
         try {
-            container.start();
+            pullIfMissing(client, image);
+            HostConfig host = HostConfig.newHostConfig().withPortBindings(new PortBinding(
+                    engine.local() ? Ports.Binding.bindIp("127.0.0.1") : Ports.Binding.empty(), ExposedPort.tcp(PORT)));
+            id = client.createContainerCmd(image)
+                    .withName("flyway-autogen-shadow-" + password.substring(0, 8))
+                    .withLabels(Map.of(OWNER_LABEL, LeftoverContainers.owner()))
+                    .withEnv("POSTGRES_USER=" + USER, "POSTGRES_PASSWORD=" + password, "POSTGRES_DB=postgres")
+                    .withCmd("postgres", "-c", "fsync=off")
+                    .withExposedPorts(ExposedPort.tcp(PORT))
+                    .withHostConfig(host)
+                    .exec().getId();
         } catch (RuntimeException e) {
-            container.stop();
-            throw new NoContainerEngineException("cannot start a throwaway PostgreSQL container of " + image + " ("
-                    + reason(e) + "): the image must be present or pullable on this machine; " + remedies);
+            throw failed(image, e.getMessage(), remedies);
         }
-        String host = local ? "127.0.0.1" : container.getHost();
-        ShadowServer server = new ShadowServer("jdbc:postgresql://" + host + ":" + container.getMappedPort(PORT)
-                + "/postgres", USER, password);
-        ThrowawayServer started = new ThrowawayServer(container, server);
-        Runtime.getRuntime().addShutdownHook(started.removeOnExit);
-        return started;
+        ThrowawayServer started = null;
+        try {
+            client.startContainerCmd(id).exec();
+            awaitReady(client, id, image, remedies);
+            String hostIp = engine.local() ? "127.0.0.1" : engine.hostIp();
+            Ports.Binding[] published = client.inspectContainerCmd(id).exec().getNetworkSettings().getPorts()
+                    .getBindings().get(ExposedPort.tcp(PORT));
+            started = new ThrowawayServer(client, id, image, new ShadowServer("jdbc:postgresql://" + hostIp + ":"
+                    + published[0].getHostPortSpec() + "/postgres", USER, password));
+            Runtime.getRuntime().addShutdownHook(started.removeOnExit);
+            return started;
+        } catch (RuntimeException e) {
+            try {
+                removeQuietly(client, id);
+            } catch (RuntimeException notRemoved) {
+                e.addSuppressed(notRemoved);
+            }
+            throw e instanceof NoContainerEngineException ? e : failed(image, e.getMessage(), remedies);
+        }
+    }
+
+    private static void pullIfMissing(DockerClient client, String image) {
+        try {
+            client.inspectImageCmd(image).exec();
+        } catch (NotFoundException missing) {
+            try {
+                if (!client.pullImageCmd(image).start().awaitCompletion(PULL_MINUTES, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("pulling it took more than " + PULL_MINUTES + " minutes");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while pulling it", e);
+            }
+        }
+    }
+
+    /** PostgreSQL's readiness line twice, as Testcontainers' PostgreSQL module waits for it; fails when the container stops. */
+    private static void awaitReady(DockerClient client, String id, String image, String remedies) {
+        long deadline = System.currentTimeMillis() + STARTUP_MILLIS;
+        String logs = "";
+        while (System.currentTimeMillis() < deadline) {
+            logs = logs(client, id);
+            if (logs.split(READY, -1).length > 2) {
+                return;
+            }
+            InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
+            if (!Boolean.TRUE.equals(state.getRunning())) {
+                throw failed(image, "it exited with code " + state.getExitCodeLong() + "; its log ends: " + tail(logs), remedies);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failed(image, "interrupted while waiting for PostgreSQL", remedies);
+            }
+        }
+        throw failed(image, "PostgreSQL was not ready after " + STARTUP_MILLIS / 1000 + " s; its log ends: " + tail(logs), remedies);
+    }
+
+    private static String logs(DockerClient client, String id) {
+        StringBuilder text = new StringBuilder();
+        try {
+            client.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return text.toString();
+    }
+
+    private static String tail(String logs) {
+        String trimmed = logs.strip();
+        return trimmed.isEmpty() ? "(empty)" : trimmed.substring(Math.max(0, trimmed.length() - 400));
+    }
+
+    private static NoContainerEngineException failed(String image, String reason, String remedies) {
+        return new NoContainerEngineException("the throwaway PostgreSQL container of " + image + " did not start ("
+                + reason + "): the image must be present on this machine or pullable; " + remedies);
     }
 
     /** The shadow server in the container: a superuser on its {@code postgres} database, on 127.0.0.1. */
@@ -121,11 +170,11 @@ public final class ThrowawayServer implements AutoCloseable {
     }
 
     public String containerId() {
-        return container.getContainerId();
+        return containerId;
     }
 
     public String image() {
-        return container.getDockerImageName();
+        return image;
     }
 
     /** Removes the container, its volumes with it. */
@@ -134,21 +183,20 @@ public final class ThrowawayServer implements AutoCloseable {
         try {
             Runtime.getRuntime().removeShutdownHook(removeOnExit);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it removes the container
-            return;
+            return; // the hook is running or about to: it removes the container
         }
-        container.stop();
+        remove();
     }
 
-    /** Testcontainers' message, with the engine's answer it wraps, several layers down. */
-    private static String reason(Throwable e) {
-        String outer = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        String inner = outer;
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                inner = t.getMessage().strip();
-            }
+    private void remove() {
+        removeQuietly(client, containerId);
+    }
+
+    private static void removeQuietly(DockerClient client, String id) {
+        try {
+            client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException gone) {
+            // removed already
         }
-        return inner.equals(outer) || outer.contains(inner) ? outer : outer + ": " + inner;
     }
 }

@@ -11,7 +11,6 @@ import io.quarkiverse.flywayautogen.core.scenarios.nochange.after.Pet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.DockerClientFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ class ThrowawayServerTest {
     void aContainerLeftByAKilledRunIsRemovedByTheNextStart() throws Exception {
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();
-        DockerClient client = DockerClientFactory.instance().client();
+        DockerClient client = ContainerEngine.find("").client();
         String leftover = client.createContainerCmd(IMAGE)
                 .withLabels(Map.of(ThrowawayServer.OWNER_LABEL, LeftoverContainers.owner().replaceAll("\\d+$", "") + dead.pid()))
                 .withName("flyway-autogen-leftover-" + dead.pid()).exec().getId();
@@ -81,18 +80,18 @@ class ThrowawayServerTest {
                 () -> ThrowawayServer.start(image, "or set -Dflyway-autogen.shadow-url").close());
         assertTrue(e.getMessage().contains(image) && e.getMessage().endsWith("or set -Dflyway-autogen.shadow-url"),
                 e.getMessage());
-        assertTrue(DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+        assertTrue(ContainerEngine.find("").client().listContainersCmd().withShowAll(true)
                 .withAncestorFilter(List.of(image)).exec().isEmpty());
     }
 
     private static List<Container> containersWithId(String id) {
-        return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+        return ContainerEngine.find("").client().listContainersCmd().withShowAll(true)
                 .withIdFilter(List.of(id)).exec();
     }
 
     private static Map<String, List<Ports.Binding>> inspectPorts(String id) {
         Map<String, List<Ports.Binding>> ports = new java.util.TreeMap<>();
-        DockerClientFactory.instance().client().inspectContainerCmd(id).exec().getHostConfig().getPortBindings()
+        ContainerEngine.find("").client().inspectContainerCmd(id).exec().getHostConfig().getPortBindings()
                 .getBindings().forEach((port, bindings) -> ports.put(port.toString(), List.of(bindings)));
         return ports;
     }
