@@ -10,9 +10,9 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
-import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
+import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
 import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Produce;
@@ -37,7 +37,8 @@ class FlywayAutogenCheckProcessor {
     @BuildStep(onlyIf = IsNormal.class)
     @Produce(ServiceStartBuildItem.class)
     void failOnDrift(FlywayAutogenBuildTimeConfig config, TargetDatasourceBuildItem targetDatasource,
-            ApplicationArchivesBuildItem archives, CurateOutcomeBuildItem curate, OutputTargetBuildItem target) {
+            ApplicationArchivesBuildItem archives, CurateOutcomeBuildItem curate, OutputTargetBuildItem target,
+            DataSourcesBuildTimeConfig datasources) {
         if (!config.check()) {
             return;
         }
@@ -50,8 +51,15 @@ class FlywayAutogenCheckProcessor {
                 ProjectDir.of(curate, target));
         String dialect = AutogenSettings.dialectFor(datasource);
         AutogenOptions options = AutogenSettings.options(config);
+        try (CheckEngines engines = new CheckEngines(dialect, devServicesImage(datasources, datasource))) {
+            checkAll(engines, dialect, folder, entities.get(), options, config);
+        }
+    }
+
+    private static void checkAll(CheckEngines engines, String dialect, MigrationsFolder folder, EntitySet entities,
+            AutogenOptions options, FlywayAutogenBuildTimeConfig config) {
         try {
-            check(dialect, folder, entities.get(), options);
+            check(engines, dialect, folder, entities, options);
         } catch (NotCheckedException e) {
             throw new MigrationCheckException("Flyway autogenerate check: " + e.getMessage());
         }
@@ -63,7 +71,7 @@ class FlywayAutogenCheckProcessor {
         }
         others.forEach((vendor, other) -> {
             try {
-                check(vendor, other, entities.get(), options);
+                check(engines, vendor, other, entities, options);
             } catch (NotCheckedException e) {
                 LOG.warnf("Flyway autogenerate check: the %s migrations in %s are not checked: %s", vendor,
                         other.source(), e.getMessage());
@@ -72,10 +80,11 @@ class FlywayAutogenCheckProcessor {
     }
 
     /** One database's folder against the entities: a {@link MigrationDriftException} listing what it lacks. */
-    private static void check(String dialect, MigrationsFolder folder, EntitySet entities, AutogenOptions options) {
+    private static void check(CheckEngines engines, String dialect, MigrationsFolder folder, EntitySet entities,
+            AutogenOptions options) {
         AutogenResult result;
         try {
-            result = QuietEngine.run(() -> Autogenerate.forDialect(dialect).check(entities, folder.source(), options));
+            result = QuietEngine.run(() -> engines.engine(dialect).check(entities, folder.source(), options));
         } catch (DialectNotConfiguredException e) {
             throw new NotCheckedException(e.getMessage());
         } catch (AutogenException e) {
@@ -86,6 +95,12 @@ class FlywayAutogenCheckProcessor {
                     .map(op -> (op.destructive() ? "[DESTRUCTIVE] " : "") + op.describe())
                     .collect(Collectors.toList()), result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList());
         }
+    }
+
+    /** The datasource's {@code devservices.image-name}: the image Dev Services would start its PostgreSQL from. */
+    private static Optional<String> devServicesImage(DataSourcesBuildTimeConfig datasources, TargetDatasource datasource) {
+        return Optional.ofNullable(datasources.dataSources().get(datasource.name()))
+                .flatMap(config -> config.devservices().imageName());
     }
 
     /** A database whose shadow server is not configured here: the datasource's own fails, another's is skipped. */
