@@ -11,9 +11,9 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
-import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
+import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
 import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Produce;
@@ -38,7 +38,8 @@ class FlywayAutogenCheckProcessor {
     @BuildStep(onlyIf = IsNormal.class)
     @Produce(ServiceStartBuildItem.class)
     void failOnDrift(FlywayAutogenBuildTimeConfig config, TargetDatasourceBuildItem targetDatasource,
-            ApplicationArchivesBuildItem archives, CurateOutcomeBuildItem curate, OutputTargetBuildItem target) {
+            ApplicationArchivesBuildItem archives, CurateOutcomeBuildItem curate, OutputTargetBuildItem target,
+            DataSourcesBuildTimeConfig datasources) {
         if (!config.check()) {
             return;
         }
@@ -52,8 +53,15 @@ class FlywayAutogenCheckProcessor {
         String dialect = datasource.dialect();
         var settings = AutogenSettings.read();
         AutogenOptions options = settings.options();
+        try (CheckEngines engines = new CheckEngines(settings, dialect, devServicesImage(datasources, datasource))) {
+            checkAll(engines, dialect, folder, entities.get(), options, config);
+        }
+    }
+
+    private static void checkAll(CheckEngines engines, String dialect, MigrationsFolder folder, EntitySet entities,
+            AutogenOptions options, FlywayAutogenBuildTimeConfig config) {
         try {
-            check(() -> settings.engine(dialect), dialect, folder, entities.get(), options);
+            check(engines, dialect, folder, entities, options);
         } catch (NotCheckedException e) {
             throw new MigrationCheckException("Flyway autogenerate check: " + e.getMessage());
         }
@@ -65,7 +73,7 @@ class FlywayAutogenCheckProcessor {
         }
         others.forEach((vendor, other) -> {
             try {
-                check(() -> settings.engine(vendor), vendor, other, entities.get(), options);
+                check(engines, vendor, other, entities, options);
             } catch (NotCheckedException e) {
                 LOG.warnf("Flyway autogenerate check: the %s migrations in %s are not checked: %s", vendor,
                         other.source(), e.getMessage());
@@ -74,11 +82,11 @@ class FlywayAutogenCheckProcessor {
     }
 
     /** One database's folder against the entities: a {@link MigrationDriftException} listing what it lacks. */
-    private static void check(Supplier<Autogenerate> engine, String dialect, MigrationsFolder folder, EntitySet entities,
+    private static void check(CheckEngines engines, String dialect, MigrationsFolder folder, EntitySet entities,
             AutogenOptions options) {
         AutogenResult result;
         try {
-            result = engine.get().check(entities, folder.source(), options);
+            result = engines.engine(dialect).check(entities, folder.source(), options);
         } catch (DialectNotConfiguredException e) {
             throw new NotCheckedException(e.getMessage());
         } catch (AutogenException e) {
@@ -89,6 +97,12 @@ class FlywayAutogenCheckProcessor {
                     .map(op -> (op.destructive() ? "[DESTRUCTIVE] " : "") + op.describe())
                     .collect(Collectors.toList()), result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList());
         }
+    }
+
+    /** The datasource's {@code devservices.image-name}: the image Dev Services would start its PostgreSQL from. */
+    private static Optional<String> devServicesImage(DataSourcesBuildTimeConfig datasources, TargetDatasource datasource) {
+        return Optional.ofNullable(datasources.dataSources().get(datasource.name()))
+                .flatMap(config -> config.devservices().imageName());
     }
 
     /** A database whose shadow server is not configured here: the datasource's own fails, another's is skipped. */

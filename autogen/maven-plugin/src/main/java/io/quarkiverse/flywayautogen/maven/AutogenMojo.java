@@ -90,7 +90,9 @@ abstract class AutogenMojo extends AbstractMojo {
             entities = entities.withBeanValidationDdl(entities.beanValidationDdl() && settings.beanValidationDdl());
             Map<String, Path> others = new LinkedHashMap<>(VendorFolders.resolve(migrations, settings.dbKind(), settings.vendors()));
             others.remove(settings.dbKind().trim().toLowerCase(java.util.Locale.ROOT));
-            run(new Run(settings.engine(settings.dbKind()), entities, migrations, settings, others));
+            try (GoalShadowServer shadow = GoalShadowServer.start(settings, getLog())) {
+                run(new Run(shadow.engine(), entities, migrations, settings, others));
+            }
         } catch (AutogenException e) {
             throw new MojoFailureException("Flyway autogenerate: " + e.getMessage(), e);
         } finally {

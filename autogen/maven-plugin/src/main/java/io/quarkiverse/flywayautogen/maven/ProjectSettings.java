@@ -140,4 +140,14 @@ final class ProjectSettings {
     AutogenOptions options() {
         return settings.options();
     }
+
+    /** {@code quarkus.datasource[."name"].<suffix>} of the compared datasource, e.g. its Dev Services image setting. */
+    String datasourceSetting(String suffix) {
+        return SettingsReader.datasourceKey(settings.datasource(), suffix);
+    }
+
+    /** The engine for a database kind whose shadow databases go to {@code server} (a throwaway container). */
+    Autogenerate engine(String kind, DevDatabase server) {
+        return settings.withDevDatabase(server).engine(kind);
+    }
 }
