@@ -204,7 +204,10 @@ final class DevModeGenerator {
     private AutogenResult preview(RenameHints extra, String message) {
         AutogenOptions named = message.isBlank() ? options : options.withMessage(message.trim());
         AutogenOptions run = named.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
-        return QuietEngine.run(() -> Autogenerate.forDialect(dbKind).generate(entities, folder.source(), run));
+        AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(dbKind).generate(entities, folder.source(), run));
+        LOG.infof("Flyway autogenerate: compared the entities with the migrations (replay and diff %d ms): %s", result.replayMillis()
+                + result.diffMillis(), result.replaySummary());
+        return result;
     }
 
     /**
