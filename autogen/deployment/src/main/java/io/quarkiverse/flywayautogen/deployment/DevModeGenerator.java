@@ -205,8 +205,8 @@ final class DevModeGenerator {
         AutogenOptions named = message.isBlank() ? options : options.withMessage(message.trim());
         AutogenOptions run = named.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
         AutogenResult result = QuietEngine.run(() -> Autogenerate.forDialect(dbKind).generate(entities, folder.source(), run));
-        LOG.infof("Flyway autogenerate: compared the entities with the migrations (replay and diff %d ms): %s", result.replayMillis()
-                + result.diffMillis(), result.replaySummary());
+        LOG.debugf("Flyway autogenerate: compared the entities with the migrations (replay and diff %d ms; migrations: %s)",
+                result.replayMillis() + result.diffMillis(), result.replaySummary());
         return result;
     }
 
@@ -221,8 +221,8 @@ final class DevModeGenerator {
         state.lastGeneratedFile = String.valueOf(forward);
         state.lastLogged = "";
         record(state, PendingChange.NONE, "");
-        LOG.infof("Flyway autogenerate: wrote %s (%d operation(s): %s)%s", forward, pending.operations().size(),
-                pending.summary(), warningsSuffix(pending));
+        LOG.infof("Flyway autogenerate: wrote %s (%d operation(s): %s; migrations: %s)%s", forward,
+                pending.operations().size(), pending.summary(), result.replaySummary(), warningsSuffix(pending));
     }
 
     /** True when the newest migration was a draft and now holds the change (see {@link DraftAmender}). */

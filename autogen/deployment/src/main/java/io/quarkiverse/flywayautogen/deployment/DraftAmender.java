@@ -85,8 +85,9 @@ final class DraftAmender {
             state.writtenThisSession.add(written.toAbsolutePath().normalize());
             state.lastGeneratedFile = written.toString();
             state.lastLogged = "";
-            LOG.infof("Flyway autogenerate: amended draft %s -> %s (%d operation(s): %s)%s", draft.getFileName(),
-                    written.getFileName(), change.operations().size(), change.summary(), undone);
+            LOG.infof("Flyway autogenerate: amended draft %s -> %s (%d operation(s): %s; migrations: %s)%s",
+                    draft.getFileName(), written.getFileName(), change.operations().size(), change.summary(),
+                    result.replaySummary(), undone);
             return true;
         } catch (AutogenException e) {
             LOG.infof("Flyway autogenerate: draft %s not amended (%s); writing a new migration instead",
