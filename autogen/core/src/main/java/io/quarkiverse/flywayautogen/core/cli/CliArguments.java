@@ -27,7 +27,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
             + " [--shadow-url jdbc:postgresql://host/db --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
             + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]"
-            + " [--index-foreign-keys] [--no-bean-validation]";
+            + " [--index-foreign-keys] [--no-bean-validation] [--no-replay-cache]";
 
     static CliArguments parse(String[] args) {
         if (args.length == 0) {
@@ -64,6 +64,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--shadow-user" -> shadowUser = value(args, ++i, arg);
                 case "--shadow-password" -> shadowPassword = value(args, ++i, arg);
                 case "--no-bean-validation" -> beanValidation = false;
+                case "--no-replay-cache" -> options = options.withReplayCache(io.quarkiverse.flywayautogen.core.current.ReplayCacheSettings.off());
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }

@@ -71,6 +71,15 @@ public final class MigrationReplayer {
     }
 
     /**
+     * Applies the scripts in {@code locations} after the first, on a copy of a replay of the first: the migrations
+     * there are applied already (the copy's history says so), so Flyway is shown only the new scripts and does not
+     * re-read and re-validate every applied one, which in a folder of hundreds costs more than the scripts.
+     */
+    public static void migrateOnTop(ScratchDatabase replayCopy, List<Path> locations) {
+        migrate(replayCopy, locations.subList(1, locations.size()), Optional.empty(), false);
+    }
+
+    /**
      * Up to {@code target} (a Flyway version) when given; {@code validate} false when the applied migrations are
      * known to be the folder's (a kept state's key says so) and Flyway need not read them all again.
      */

@@ -128,7 +128,7 @@ public final class ReloadBenchmark {
             String parent = String.format("E%04d", i - i % 10);
             StringBuilder java = new StringBuilder("package bench.entities;\n\nimport jakarta.persistence.*;\n\n")
                     .append("@Entity\npublic class ").append(simple).append(" {\n")
-                    .append("    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) public Long id;\n")
+                    .append("    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) public Integer id;\n")
                     .append("    @Column(nullable = false) public String name;\n")
                     .append("    @Column(length = 40, unique = true) public String code;\n")
                     .append("    @Column(precision = 10, scale = 2) public java.math.BigDecimal amount;\n")
