@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times the autogenerate engine's diff + plan + render on synthetic schemas of 100, 500 and 1000 tables, and the
-# migration replay separately. Prints figures; not a test. Usage: bench/autogen-diff.sh [sqlite|postgresql] (from
+# migration replay separately; then a whole comparison after one entity changes (ReloadBenchmark: 100 entities built
+# by 30 migrations, 1,000 by 300), with the replay cache empty and warm (RELOAD=0 leaves it out, RELOAD=only runs it
+# alone). Prints figures; not a test. Usage: bench/autogen-diff.sh [sqlite|postgresql] (from
 # anywhere); PostgreSQL replays into a shadow database on -Dflyway-autogen.shadow-url or FLYWAY_AUTOGEN_SHADOW_URL.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,4 +12,9 @@ CP_FILE="$ROOT/autogen/core/target/bench-classpath.txt"
 ./mvnw -B -q -pl autogen/core -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
 CP="$ROOT/autogen/core/target/test-classes:$ROOT/autogen/core/target/classes:$(cat "$CP_FILE")"
-exec java --enable-native-access=ALL-UNNAMED -cp "$CP" io.quarkiverse.flywayautogen.core.bench.DiffBenchmark "$@"
+if [ "${RELOAD:-1}" != only ]; then
+    java --enable-native-access=ALL-UNNAMED -cp "$CP" io.quarkiverse.flywayautogen.core.bench.DiffBenchmark "$@"
+fi
+if [ "${RELOAD:-1}" != 0 ]; then
+    java --enable-native-access=ALL-UNNAMED -cp "$CP" io.quarkiverse.flywayautogen.core.bench.ReloadBenchmark "$@"
+fi

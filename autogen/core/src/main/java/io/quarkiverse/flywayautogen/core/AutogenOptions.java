@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core;
 
+import io.quarkiverse.flywayautogen.core.current.ReplayCacheSettings;
 import io.quarkiverse.flywayautogen.core.desired.NamingConvention;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import java.util.Optional;
@@ -23,10 +24,20 @@ import io.quarkiverse.flywayautogen.core.render.VersionScheme;
  * @param indexForeignKeys also index every foreign key that no index, unique constraint or primary key of its table
  *                         starts with, as hand-written schemas do (JPA declares no such index, and deleting a parent
  *                         row then scans the child table); off: the schema is exactly Hibernate's
+ * @param replayCache      whether and where replayed states are kept between runs; by default
+ *                         {@link ReplayCacheSettings#configured()}: on unless {@code -Dflyway-autogen.replay-cache=false}
  */
 public record AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
                              NamingConvention naming, boolean write, VersionScheme versionScheme,
-                             Optional<MigrationVersion> version, boolean indexForeignKeys) {
+                             Optional<MigrationVersion> version, boolean indexForeignKeys,
+                             ReplayCacheSettings replayCache) {
+
+    public AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
+                          NamingConvention naming, boolean write, VersionScheme versionScheme,
+                          Optional<MigrationVersion> version, boolean indexForeignKeys) {
+        this(message, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys,
+                ReplayCacheSettings.configured());
+    }
 
     public AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
                           NamingConvention naming, boolean write, VersionScheme versionScheme,
@@ -51,38 +62,42 @@ public record AutogenOptions(String message, boolean undo, boolean allowDestruct
     }
 
     public AutogenOptions withMessage(String m) {
-        return new AutogenOptions(m, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys);
+        return new AutogenOptions(m, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys, replayCache);
     }
 
     public AutogenOptions withUndo(boolean u) {
-        return new AutogenOptions(message, u, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys);
+        return new AutogenOptions(message, u, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys, replayCache);
     }
 
     public AutogenOptions withAllowDestructive(boolean a) {
-        return new AutogenOptions(message, undo, a, renames, naming, write, versionScheme, version, indexForeignKeys);
+        return new AutogenOptions(message, undo, a, renames, naming, write, versionScheme, version, indexForeignKeys, replayCache);
     }
 
     public AutogenOptions withRenames(RenameHints r) {
-        return new AutogenOptions(message, undo, allowDestructive, r, naming, write, versionScheme, version, indexForeignKeys);
+        return new AutogenOptions(message, undo, allowDestructive, r, naming, write, versionScheme, version, indexForeignKeys, replayCache);
     }
 
     public AutogenOptions withNaming(NamingConvention n) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, n, write, versionScheme, version, indexForeignKeys);
+        return new AutogenOptions(message, undo, allowDestructive, renames, n, write, versionScheme, version, indexForeignKeys, replayCache);
     }
 
     public AutogenOptions withWrite(boolean w) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, w, versionScheme, version, indexForeignKeys);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, w, versionScheme, version, indexForeignKeys, replayCache);
     }
 
     public AutogenOptions withVersionScheme(VersionScheme v) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, v, version, indexForeignKeys);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, v, version, indexForeignKeys, replayCache);
     }
 
     public AutogenOptions withVersion(MigrationVersion v) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, Optional.of(v), indexForeignKeys);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, Optional.of(v), indexForeignKeys, replayCache);
     }
 
     public AutogenOptions withIndexForeignKeys(boolean i) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, version, i);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, version, i, replayCache);
+    }
+
+    public AutogenOptions withReplayCache(ReplayCacheSettings r) {
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys, r);
     }
 }

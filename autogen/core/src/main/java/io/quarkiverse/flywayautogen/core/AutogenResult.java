@@ -18,10 +18,23 @@ import java.util.Optional;
  * @param written      files written into the migrations folder
  * @param replayMillis time spent replaying the existing migrations
  * @param diffMillis   time spent reading the entities, diffing, planning and rendering
+ * @param replayedMigrations migrations run in this replay
+ * @param cachedMigrations   migrations whose state came from the replay cache instead
  */
 public record AutogenResult(List<Operation> operations, List<Operation> skipped, List<Warning> warnings,
                             Optional<Script> script, Optional<Script> undoScript, List<Path> written,
-                            long replayMillis, long diffMillis) {
+                            long replayMillis, long diffMillis, int replayedMigrations, int cachedMigrations) {
+
+    public AutogenResult(List<Operation> operations, List<Operation> skipped, List<Warning> warnings,
+                         Optional<Script> script, Optional<Script> undoScript, List<Path> written,
+                         long replayMillis, long diffMillis) {
+        this(operations, skipped, warnings, script, undoScript, written, replayMillis, diffMillis, 0, 0);
+    }
+
+    /** For a log line: {@code 2 replayed, 298 from the replay cache}. */
+    public String replaySummary() {
+        return replayedMigrations + " replayed, " + cachedMigrations + " from the replay cache";
+    }
 
     public boolean inSync() {
         return operations.isEmpty();

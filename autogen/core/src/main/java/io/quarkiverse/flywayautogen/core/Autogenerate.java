@@ -109,12 +109,13 @@ public final class Autogenerate {
 
     private AutogenResult pending(Metadata metadata, Path migrationsDir, AutogenOptions options) {
         IdentityConflicts.check(metadata, dialect.types());
-        MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir);
+        MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir, options.replayCache());
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
             Diff diff = diff(metadata, db, readSchema(db), options);
             return new AutogenResult(diff.operations(), List.of(), diff.warnings(), Optional.empty(), Optional.empty(),
-                    List.of(), replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000);
+                    List.of(), replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000, replay.replayed(),
+                    replay.fromCache());
         }
     }
 
@@ -125,7 +126,7 @@ public final class Autogenerate {
 
     private AutogenResult generate(Metadata metadata, Optional<EntitySet> entities, Path migrationsDir, AutogenOptions options) {
         IdentityConflicts.check(metadata, dialect.types());
-        MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir);
+        MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir, options.replayCache());
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
             Schema current = readSchema(db);
@@ -144,7 +145,8 @@ public final class Autogenerate {
             }
             if (ops.isEmpty()) {
                 return new AutogenResult(List.of(), skipped, warnings, Optional.empty(), Optional.empty(), List.of(),
-                        replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000);
+                        replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000, replay.replayed(),
+                        replay.fromCache());
             }
             NotNullRule.check(ops, ColumnOrigins.read(metadata));
             warnings.addAll(NotNullRule.tighteningWarnings(ops));
@@ -162,7 +164,8 @@ public final class Autogenerate {
             }
             check.unsampled().forEach(text -> warnings.add(new Warning(Warning.Kind.SAMPLE_NOT_BUILT, text)));
             List<Path> written = options.write() ? write(migrationsDir, forward, undo) : List.of();
-            return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis);
+            return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis,
+                    replay.replayed(), replay.fromCache());
         }
     }
 

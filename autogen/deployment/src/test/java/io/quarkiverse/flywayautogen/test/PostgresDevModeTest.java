@@ -110,7 +110,8 @@ class PostgresDevModeTest {
     /** The databases there are now that were not there {@code before}. */
     private static List<String> newDatabases(String before) throws SQLException {
         List<String> known = List.of(before.split(","));
-        return List.of(otherDatabases().split(",")).stream().filter(d -> !d.isEmpty() && !known.contains(d)).toList();
+        return List.of(otherDatabases().split(",")).stream().filter(d -> !d.isEmpty() && !known.contains(d))
+                .filter(d -> !d.startsWith("autogen_rc_")).toList(); // the replay cache's templates stay, bounded
     }
 
     private static void assertNewMigration(Path folder, int version, String expectedSql) throws Exception {

@@ -2,6 +2,7 @@ package io.quarkiverse.flywayautogen.core.cli;
 
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkiverse.flywayautogen.core.current.ReplayCacheSettings;
 import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.DialectProvider;
 import io.quarkiverse.flywayautogen.core.dialect.Dialects;
@@ -43,7 +44,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
             + " [--shadow-url <server's JDBC URL> --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
             + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]"
-            + " [--index-foreign-keys] [--no-bean-validation]";
+            + " [--index-foreign-keys] [--no-bean-validation] [--no-replay-cache]";
 
     static CliArguments parse(String[] args) {
         if (args.length == 0) {
@@ -64,6 +65,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
         String shadowUser = null;
         String shadowPassword = null;
         boolean beanValidation = true;
+        boolean replayCache = true;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -86,6 +88,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--shadow-user" -> shadowUser = value(args, ++i, arg);
                 case "--shadow-password" -> shadowPassword = value(args, ++i, arg);
                 case "--no-bean-validation" -> beanValidation = false;
+                case "--no-replay-cache" -> replayCache = false;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
@@ -127,6 +130,9 @@ record CliArguments(String command, String classpath, Path migrations, String di
                         new EnvConfigSource(System.getenv(), 300))
                 .build());
         AutogenOptions options = settings.options().withAllowDestructive(settings.allowDestructive()).withWrite(true);
+        if (!replayCache) {
+            options = options.withReplayCache(ReplayCacheSettings.off());
+        }
         return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options, shadow, beanValidation,
                 settings);
     }

@@ -58,6 +58,11 @@ public final class EntitySet {
         return new EntitySet(classes, loader, physicalNamingStrategy, implicitNamingStrategy, on);
     }
 
+    /** Some of these entities, with everything else that decides their schema unchanged. */
+    public EntitySet withClasses(java.util.Collection<Class<?>> subset) {
+        return new EntitySet(subset, loader, physicalNamingStrategy, implicitNamingStrategy, beanValidationDdl);
+    }
+
     /** Whether the desired schema carries Bean Validation's DDL constraints. */
     public boolean beanValidationDdl() {
         return beanValidationDdl;

@@ -4,8 +4,10 @@ import io.quarkiverse.flywayautogen.core.model.IdentifierCase;
 import io.quarkiverse.flywayautogen.core.model.TypeRules;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything that differs between databases, in one object per database (its own package): Hibernate's dialect
@@ -43,4 +45,12 @@ public interface Dialect {
 
     /** Rows whose foreign key has no parent; empty where the database never lets such rows exist. */
     List<String> foreignKeyViolations(Connection connection);
+
+    /**
+     * Where replayed databases are kept between runs: {@code directory} for a file-based database (a server keeps
+     * them as databases of its own); empty where the dialect keeps none, and every replay starts from scratch.
+     */
+    default Optional<ReplaySnapshots> replaySnapshots(Path directory) {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,7 @@ package io.quarkiverse.flywayautogen.core.postgresql;
 import io.quarkiverse.flywayautogen.core.dialect.Capabilities;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
+import io.quarkiverse.flywayautogen.core.dialect.ReplaySnapshots;
 import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.SchemaReader;
 import io.quarkiverse.flywayautogen.core.model.IdentifierCase;
@@ -10,8 +11,10 @@ import io.quarkiverse.flywayautogen.core.model.TypeRules;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PostgreSQL 15 and later: migrations are replayed into shadow databases created on a {@link ShadowServer}, the
@@ -86,5 +89,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> foreignKeyViolations(Connection connection) {
         return List.of();
+    }
+
+    /** Template databases on the shadow server; {@code directory} is not used. */
+    @Override
+    public Optional<ReplaySnapshots> replaySnapshots(Path directory) {
+        return Optional.of(new PostgresReplayTemplates(server));
     }
 }

@@ -40,6 +40,11 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
         return createFrom(server, purpose, null);
     }
 
+    /** A copy of {@code template}, a database on the server nobody is connected to (a replay snapshot). */
+    static PostgresShadowDatabase fromTemplate(ShadowServer server, String purpose, String template) {
+        return createFrom(server, purpose, template);
+    }
+
     private static PostgresShadowDatabase createFrom(ShadowServer server, String purpose, String template) {
         String name = "autogen_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_"
                 + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);

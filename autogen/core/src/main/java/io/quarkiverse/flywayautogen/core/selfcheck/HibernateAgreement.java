@@ -119,6 +119,9 @@ public final class HibernateAgreement {
             // Hibernate recognises PostgreSQL from the connection and warns (HHH90000025) when told; SQLite's
             // community dialect it does not recognise
             settings.applySetting("hibernate.dialect", dialect.hibernateDialect());
+            // the grouped extraction asks sqlite-jdbc for every table's columns at once, which it answers with one
+            // compound SELECT per table: past SQLite's 500 terms (a few hundred entities) validation cannot start
+            settings.applySetting("hibernate.hbm2ddl.jdbc_metadata_extraction_strategy", "individually");
         }
         if (!entities.implicitNamingStrategy().isBlank()) {
             settings.applySetting("hibernate.implicit_naming_strategy", entities.implicitNamingStrategy());

@@ -81,7 +81,9 @@ public final class SelfCheck {
             try (ScratchDatabase db = replayed.copy("hibernate")) {
                 Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
                 if (runScript(db, List.of(migrationsDir, forwardDir), forward.fileName(), problems)) {
-                    problems.addAll(HibernateAgreement.verify(dialect, entities.get(), db, unsampled));
+                    EntitySet checked = HibernateScope.of(entities.get(), entities.get().metadata(dialect), operations)
+                            .orElse(entities.get());
+                    problems.addAll(HibernateAgreement.verify(dialect, checked, db, unsampled));
                 }
             }
         }
@@ -167,10 +169,13 @@ public final class SelfCheck {
         return failure.isEmpty();
     }
 
-    /** Runs Flyway over {@code locations}; the failure, if any. */
+    /**
+     * Runs Flyway over {@code locations} on {@code db}, a copy of the replay of the first location (the migrations
+     * folder); the failure, if any.
+     */
     static Optional<RuntimeException> tryScript(ScratchDatabase db, List<Path> locations) {
         try {
-            MigrationReplayer.migrate(db, locations);
+            MigrationReplayer.migrateOnTop(db, locations);
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of(e);

@@ -3,18 +3,21 @@ package io.quarkiverse.flywayautogen.core.sqlite;
 import io.quarkiverse.flywayautogen.core.dialect.Capabilities;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
+import io.quarkiverse.flywayautogen.core.dialect.ReplaySnapshots;
 import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.SchemaReader;
 import io.quarkiverse.flywayautogen.core.model.TypeRules;
 import org.sqlite.SQLiteDataSource;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SQLite: scratch databases are files, the schema is read through sqlite_master and PRAGMAs, and changes SQLite's
@@ -79,5 +82,11 @@ public final class SqliteDialect implements Dialect {
             throw new IllegalStateException("cannot run foreign_key_check: " + e.getMessage(), e);
         }
         return violations;
+    }
+
+    /** Byte copies of scratch files in {@code directory}. */
+    @Override
+    public Optional<ReplaySnapshots> replaySnapshots(Path directory) {
+        return Optional.of(new SqliteReplaySnapshots(directory));
     }
 }

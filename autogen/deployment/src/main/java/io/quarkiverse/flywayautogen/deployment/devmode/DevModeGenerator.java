@@ -226,7 +226,10 @@ public final class DevModeGenerator {
     private AutogenResult preview(RenameHints extra, String message) {
         AutogenOptions named = message.isBlank() ? options : options.withMessage(message.trim());
         AutogenOptions run = named.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
-        return EngineLogs.quietly(() -> settings.engine(dbKind).generate(entities, folder.source(), run));
+        AutogenResult result = EngineLogs.quietly(() -> settings.engine(dbKind).generate(entities, folder.source(), run));
+        LOG.debugf("Flyway autogenerate: compared the entities with the migrations (replay and diff %d ms; migrations: %s)",
+                result.replayMillis() + result.diffMillis(), result.replaySummary());
+        return result;
     }
 
     /**
@@ -238,8 +241,8 @@ public final class DevModeGenerator {
         state.wrote(forward);
         state.nameDraft("");
         state.compared(DevModeState.Comparison.IN_SYNC);
-        LOG.infof("Flyway autogenerate: wrote %s (%d operation(s): %s)%s", forward, pending.operations().size(),
-                pending.summary(), warningsSuffix(pending));
+        LOG.infof("Flyway autogenerate: wrote %s (%d operation(s): %s; migrations: %s)%s", forward,
+                pending.operations().size(), pending.summary(), result.replaySummary(), warningsSuffix(pending));
         return forward;
     }
 

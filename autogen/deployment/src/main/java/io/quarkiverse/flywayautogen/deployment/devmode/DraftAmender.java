@@ -90,8 +90,9 @@ public final class DraftAmender {
             Path written = writer.write(result, duringBuild);
             state.wrote(written);
             state.reportAgain();
-            LOG.infof("Flyway autogenerate: amended draft %s -> %s (%d operation(s): %s)%s", draft.getFileName(),
-                    written.getFileName(), change.operations().size(), change.summary(), undone);
+            LOG.infof("Flyway autogenerate: amended draft %s -> %s (%d operation(s): %s; migrations: %s)%s",
+                    draft.getFileName(), written.getFileName(), change.operations().size(), change.summary(),
+                    result.replaySummary(), undone);
             return true;
         } catch (AutogenException e) {
             LOG.infof("Flyway autogenerate: draft %s not amended (%s); writing a new migration instead",
