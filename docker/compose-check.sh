@@ -228,7 +228,13 @@ fi
 
 step "down and up again: the data kept"
 users_before=$(curl -fsS "$base/users?page=0&size=1" | grep -o '"totalItems":[0-9]*' | cut -d: -f2)
+# a replica without a named volume gets an anonymous one for the image's VOLUME; down without -v (which keeps the data
+# this step checks) leaves those behind, nameless: remove them here, the final down -v never sees them
+anonymous=$(for id in $(podman ps -a -q --filter "label=com.docker.compose.project=$project"); do
+  podman inspect --format '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}' "$id"; done \
+  | tr ' ' '\n' | grep -E '^[0-9a-f]{64}$' || true)
 "${compose[@]}" down -t 10 2>&1 | sed 's/^/  /'
+[ -z "$anonymous" ] || podman volume rm $anonymous >/dev/null
 compose_up
 await_ready 180
 users_after=$(curl -fsS "$base/users?page=0&size=1" | grep -o '"totalItems":[0-9]*' | cut -d: -f2)
