@@ -23,6 +23,7 @@ import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
 import io.quarkiverse.flywayautogen.deployment.devui.FlywayAutogenDevUIProcessor;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.datasource.deployment.spi.DefaultDataSourceDbKindBuildItem;
 import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -61,8 +62,10 @@ class FlywayAutogenProcessor {
     /** What every other step needs of the application's datasource, Flyway and Hibernate ORM configuration. */
     @BuildStep
     TargetDatasourceBuildItem targetDatasource(FlywayAutogenBuildTimeConfig config, DataSourcesBuildTimeConfig datasources,
-            FlywayBuildTimeConfig flyway, HibernateOrmConfig hibernate) {
-        return new TargetDatasourceBuildItem(TargetDatasource.of(config, datasources, flyway, hibernate));
+            FlywayBuildTimeConfig flyway, HibernateOrmConfig hibernate, List<DefaultDataSourceDbKindBuildItem> defaultDbKinds,
+            CurateOutcomeBuildItem curate) {
+        return new TargetDatasourceBuildItem(TargetDatasource.of(config, datasources, flyway, hibernate, defaultDbKinds,
+                curate));
     }
 
     /**

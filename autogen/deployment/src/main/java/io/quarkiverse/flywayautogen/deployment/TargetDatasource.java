@@ -8,7 +8,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkiverse.flywayautogen.core.render.VendorFolders;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.datasource.runtime.DataSourceBuildTimeConfig;
+import io.quarkus.datasource.deployment.spi.DefaultDataSourceDbKindBuildItem;
 import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
+import io.quarkus.deployment.pkg.builditem.CurateOutcomeBuildItem;
 import io.quarkus.flyway.runtime.FlywayBuildTimeConfig;
 import io.quarkus.flyway.runtime.FlywayDataSourceBuildTimeConfig;
 import io.quarkus.hibernate.orm.deployment.HibernateOrmConfig;
@@ -35,11 +37,18 @@ public record TargetDatasource(String name, Optional<String> dbKind, String flyw
 
     private static final String JAVA_NAMES = "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl";
 
+    /**
+     * {@code defaultDbKinds}: what the JDBC extensions on the class path offer for a datasource that sets no db-kind
+     * (most Dev Services applications name none: Quarkus takes the one JDBC driver there is), resolved as Quarkus
+     * resolves it.
+     */
     static TargetDatasource of(FlywayAutogenBuildTimeConfig autogen, DataSourcesBuildTimeConfig datasources,
-            FlywayBuildTimeConfig flyway, HibernateOrmConfig hibernate) {
+            FlywayBuildTimeConfig flyway, HibernateOrmConfig hibernate, List<DefaultDataSourceDbKindBuildItem> defaultDbKinds,
+            CurateOutcomeBuildItem curate) {
         String name = autogen.datasource().orElse(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
-        Optional<String> dbKind = Optional.ofNullable(datasources.dataSources().get(name))
-                .flatMap(DataSourceBuildTimeConfig::dbKind);
+        Optional<DataSourceBuildTimeConfig> configured = Optional.ofNullable(datasources.dataSources().get(name));
+        Optional<String> dbKind = DefaultDataSourceDbKindBuildItem.resolve(configured.flatMap(DataSourceBuildTimeConfig::dbKind),
+                defaultDbKinds, configured.flatMap(c -> c.devservices().enabled()).orElse(true), curate);
         FlywayDataSourceBuildTimeConfig migrations = flyway.datasources().get(name);
         List<String> locations = migrations == null ? List.of(FlywayDataSourceBuildTimeConfig.DEFAULT_LOCATION)
                 : migrations.locations();
