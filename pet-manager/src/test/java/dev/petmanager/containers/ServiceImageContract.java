@@ -207,11 +207,12 @@ abstract class ServiceImageContract {
     }
 
     /** What the native test adds: the shared libraries the executable needs, all present in the image. */
-    void printSharedLibraries(String executable) {
+    void assertSharedLibrariesPresent(String executable) {
         String ldd = Podman.ok(ContainerFixture.SHORT, "run", "--rm", "--label", fixture.label, "--entrypoint", "ldd",
                 fixture.image, executable);
         System.out.println("LDD " + variant.name() + "\n" + ldd);
-        assertTrue(!ldd.contains("not found"), ldd);
+        assertTrue(!ldd.contains("not found"), "a shared library the executable needs is missing from the image:\n" + ldd);
+        assertTrue(ldd.contains("libc.so.6 =>"), "ldd found no libc in the image:\n" + ldd);
     }
 
     private static double migrationsAppliedAtStart(Http http) {
