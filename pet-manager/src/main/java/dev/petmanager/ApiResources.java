@@ -3,7 +3,7 @@ package dev.petmanager;
 import java.util.List;
 
 import dev.petmanager.api.ApiIndexResource;
-import dev.petmanager.api.ResourceClasses;
+import dev.petmanager.api.problem.ResourceClasses;
 import dev.petmanager.pet.OwnerPetsResource;
 import dev.petmanager.pet.PetResource;
 import dev.petmanager.user.UserResource;

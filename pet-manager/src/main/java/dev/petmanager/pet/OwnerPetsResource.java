@@ -1,8 +1,9 @@
 package dev.petmanager.pet;
 
-import dev.petmanager.api.ApiProblem;
-import dev.petmanager.api.PageRequest;
-import dev.petmanager.api.PageView;
+import dev.petmanager.api.problem.ApiProblem;
+import dev.petmanager.api.input.ResourceId;
+import dev.petmanager.api.paging.PageRequest;
+import dev.petmanager.api.paging.PageView;
 import dev.petmanager.user.User;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -22,7 +23,7 @@ public class OwnerPetsResource {
 
     @GET
     @Path("/{id}/pets")
-    public PageView<PetView> list(Long id, @BeanParam @Valid PageRequest page) {
+    public PageView<PetView> list(@ResourceId Long id, @BeanParam @Valid PageRequest page) {
         if (User.findByIdOptional(id).isEmpty()) {
             throw ApiProblem.notFound("user", id);
         }

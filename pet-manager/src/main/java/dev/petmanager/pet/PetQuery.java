@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.petmanager.api.PageRequest;
-import dev.petmanager.api.PageView;
+import dev.petmanager.api.paging.PageRequest;
+import dev.petmanager.api.paging.PageView;
 
 /** The filters of a pet listing; absent filters match everything. */
 public record PetQuery(Long ownerId, Species species, String nameContains) {

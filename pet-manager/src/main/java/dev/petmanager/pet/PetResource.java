@@ -7,11 +7,12 @@ import java.time.temporal.ChronoUnit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.petmanager.api.ApiProblem;
-import dev.petmanager.api.ExpectedVersion;
-import dev.petmanager.api.MergePatcher;
-import dev.petmanager.api.PageRequest;
-import dev.petmanager.api.PageView;
+import dev.petmanager.api.problem.ApiProblem;
+import dev.petmanager.api.paging.ExpectedVersion;
+import dev.petmanager.api.input.MergePatcher;
+import dev.petmanager.api.input.ResourceId;
+import dev.petmanager.api.paging.PageRequest;
+import dev.petmanager.api.paging.PageView;
 import dev.petmanager.user.User;
 import dev.petmanager.storage.WriteTransactions;
 import jakarta.validation.Valid;
@@ -47,7 +48,7 @@ public class PetResource {
 
     @GET
     public PageView<PetView> list(@BeanParam @Valid PageRequest page,
-            @QueryParam("ownerId") Long ownerId,
+            @QueryParam("ownerId") @ResourceId Long ownerId,
             @QueryParam("species") String species,
             @QueryParam("name") String name) {
         return new PetQuery(ownerId, parseSpecies(species), name).page(page);
@@ -55,7 +56,7 @@ public class PetResource {
 
     @GET
     @Path("/{id}")
-    public Response get(Long id) {
+    public Response get(@ResourceId Long id) {
         return withVersion(Response.ok(), find(id)).build();
     }
 
@@ -74,7 +75,7 @@ public class PetResource {
 
     @PUT
     @Path("/{id}")
-    public Response replace(Long id, @Valid @NotNull(message = "a JSON request body is required") PetInput body,
+    public Response replace(@ResourceId Long id, @Valid @NotNull(message = "a JSON request body is required") PetInput body,
             @HeaderParam("If-Match") String ifMatch) {
         return withVersion(Response.ok(), writes.execute(() -> {
             Pet pet = find(id);
@@ -88,7 +89,7 @@ public class PetResource {
     @PATCH
     @Path("/{id}")
     @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    public Response patch(Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+    public Response patch(@ResourceId Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         return withVersion(Response.ok(), writes.execute(() -> {
             Pet pet = find(id);
             PetInput input = patcher.patch(PetInput.of(pet), patch, PetInput.class);
@@ -101,7 +102,7 @@ public class PetResource {
 
     @DELETE
     @Path("/{id}")
-    public Response delete(Long id) {
+    public Response delete(@ResourceId Long id) {
         writes.execute(() -> {
             find(id).delete();
             return null;

@@ -2,8 +2,8 @@ package dev.petmanager.user;
 
 import java.util.Map;
 
-import dev.petmanager.api.PageRequest;
-import dev.petmanager.api.PageView;
+import dev.petmanager.api.paging.PageRequest;
+import dev.petmanager.api.paging.PageView;
 
 /** A user listing. It has no filters yet; they would be this record's components, as in a pet listing's. */
 public record UserQuery() {

@@ -7,11 +7,12 @@ import java.time.temporal.ChronoUnit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.petmanager.api.ApiProblem;
-import dev.petmanager.api.ExpectedVersion;
-import dev.petmanager.api.MergePatcher;
-import dev.petmanager.api.PageRequest;
-import dev.petmanager.api.PageView;
+import dev.petmanager.api.problem.ApiProblem;
+import dev.petmanager.api.paging.ExpectedVersion;
+import dev.petmanager.api.input.MergePatcher;
+import dev.petmanager.api.input.ResourceId;
+import dev.petmanager.api.paging.PageRequest;
+import dev.petmanager.api.paging.PageView;
 import dev.petmanager.storage.WriteTransactions;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.Valid;
@@ -56,7 +57,7 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
-    public Response get(Long id) {
+    public Response get(@ResourceId Long id) {
         return withVersion(Response.ok(), find(id)).build();
     }
 
@@ -75,7 +76,7 @@ public class UserResource {
 
     @PUT
     @Path("/{id}")
-    public Response replace(Long id, @Valid @NotNull(message = "a JSON request body is required") UserInput body,
+    public Response replace(@ResourceId Long id, @Valid @NotNull(message = "a JSON request body is required") UserInput body,
             @HeaderParam("If-Match") String ifMatch) {
         return withVersion(Response.ok(), writes.execute(() -> {
             User user = find(id);
@@ -89,7 +90,7 @@ public class UserResource {
     @PATCH
     @Path("/{id}")
     @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    public Response patch(Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+    public Response patch(@ResourceId Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         return withVersion(Response.ok(), writes.execute(() -> {
             User user = find(id);
             UserInput input = patcher.patch(UserInput.of(user), patch, UserInput.class);
@@ -102,7 +103,7 @@ public class UserResource {
 
     @DELETE
     @Path("/{id}")
-    public Response delete(Long id, @QueryParam("cascade") @DefaultValue("false")
+    public Response delete(@ResourceId Long id, @QueryParam("cascade") @DefaultValue("false")
             @Pattern(regexp = "true|false", message = "must be true or false") String cascade) {
         writes.execute(() -> {
             User user = find(id);

@@ -1,5 +1,7 @@
 package dev.petmanager.api;
 
+import dev.petmanager.api.problem.AllowedMethods;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

@@ -1,4 +1,6 @@
-package dev.petmanager.api;
+package dev.petmanager.api.input;
+
+import dev.petmanager.api.problem.ApiProblem;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,7 +14,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 /**
  * Rejects request bodies over {@code pet-manager.max-request-body} with a 413 problem+json. Declared lengths are
- * checked before any byte is read, by {@link HttpLayerProblems}; chunked bodies are counted here while they are read.
+ * checked before any byte is read, by {@link dev.petmanager.api.problem.HttpLayerProblems}; chunked bodies are counted here while they are read.
  * The HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}) is set higher as a last resort.
  */
 @Provider

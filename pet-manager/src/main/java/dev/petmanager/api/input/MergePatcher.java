@@ -1,4 +1,6 @@
-package dev.petmanager.api;
+package dev.petmanager.api.input;
+
+import dev.petmanager.api.problem.ApiProblem;
 
 import java.util.Iterator;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.petmanager.api;
+package dev.petmanager.api.problem;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;

@@ -1,4 +1,4 @@
-package dev.petmanager.api;
+package dev.petmanager.api.input;
 
 import java.io.IOException;
 import java.time.LocalDate;

@@ -1,4 +1,6 @@
-package dev.petmanager.api;
+package dev.petmanager.api.input;
+
+import dev.petmanager.api.problem.ApiProblem;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -12,8 +14,8 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * One resource, one path. An id — every {@code Long} path or query parameter of the API — is decimal digits without
- * leading zeros: {@code /pets/+1}, {@code /pets/01} or {@code /pets/1%3Bx} would otherwise all convert to pet 1. And
+ * One resource, one path. An id — a {@code Long} path or query parameter marked {@link ResourceId} — is decimal
+ * digits without leading zeros: {@code /pets/+1}, {@code /pets/01} or {@code /pets/1%3Bx} would otherwise all convert to pet 1. And
  * matrix parameters are refused before routing, as JAX-RS would strip them and {@code DELETE /pets/1;x} would delete
  * pet 1. Both are a 400 problem, and neither request reaches a resource method.
  */
@@ -34,7 +36,18 @@ public class CanonicalPaths implements ParamConverterProvider {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        return rawType == Long.class ? (ParamConverter<T>) new IdConverter() : null;
+        return rawType == Long.class && isResourceId(annotations) ? (ParamConverter<T>) new IdConverter() : null;
+    }
+
+    private static boolean isResourceId(Annotation[] annotations) {
+        if (annotations != null) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof ResourceId) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The conversion JAX-RS applies to an id; a failure is mapped to a 400 naming the parameter's wrong type. */

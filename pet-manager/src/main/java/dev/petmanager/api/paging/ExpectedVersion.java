@@ -1,4 +1,6 @@
-package dev.petmanager.api;
+package dev.petmanager.api.paging;
+
+import dev.petmanager.api.problem.ApiProblem;
 
 /**
  * The version a client expects to update, from the body's {@code version} or an {@code If-Match} header. Checking

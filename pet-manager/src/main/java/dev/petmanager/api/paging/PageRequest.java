@@ -1,4 +1,4 @@
-package dev.petmanager.api;
+package dev.petmanager.api.paging;
 
 import java.util.List;
 import java.util.Map;

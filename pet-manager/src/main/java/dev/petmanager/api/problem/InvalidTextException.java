@@ -1,4 +1,4 @@
-package dev.petmanager.api;
+package dev.petmanager.api.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

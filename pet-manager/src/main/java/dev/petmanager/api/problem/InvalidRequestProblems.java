@@ -1,10 +1,9 @@
-package dev.petmanager.api;
+package dev.petmanager.api.problem;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
-
-import org.jboss.logging.Logger;
+import java.util.function.BiConsumer;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -17,6 +16,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.impl.HttpServerConnection;
+import io.vertx.core.spi.VertxTracerFactory;
 import io.vertx.core.spi.tracing.SpanKind;
 import io.vertx.core.spi.tracing.TagExtractor;
 import io.vertx.core.spi.tracing.VertxTracer;
@@ -34,25 +34,27 @@ import jakarta.inject.Singleton;
  * <li>a request target that is not a URI, such as {@code /pets/%zz} (400): Quarkus' server handler checks it with
  * {@code java.net.URI} before routing.</li>
  * </ul>
- * Vert.x asks the tracer about each request just before it picks the connection's request or invalid-request handler,
- * so a tracer that records nothing puts the answering handler on the connection of such a request. The connection
- * closes after the answer, as it does without this class: a request that could not be read leaves nothing reliable
- * to read after it.
+ * Vert.x asks its tracer about each request just before it picks the connection's request or invalid-request handler,
+ * so a tracer puts the answering handler on the connection of such a request. It does not take Vert.x's one tracing
+ * slot: whatever tracer is configured (OpenTelemetry's, say) stays in it, wrapped, and still sees every request and
+ * response; a tracer configured after this customizer replaces the wrapper and only loses these problem bodies (the
+ * requests are still refused, with empty answers). The connection closes after the answer, as it does without this
+ * class: a request that could not be read leaves nothing reliable to read after it.
  */
 @Singleton
 @Unremovable
 public class InvalidRequestProblems implements VertxOptionsCustomizer {
 
-    private static final Logger LOG = Logger.getLogger(InvalidRequestProblems.class);
     private static final int MAX_REASON = 200;
 
     @Override
     public void accept(VertxOptions options) {
-        if (options.getTracingOptions() != null && options.getTracingOptions().getFactory() != null) {
-            LOG.warn("A Vert.x tracer is configured already; requests refused before routing get empty answers");
-            return;
-        }
-        options.setTracingOptions(new TracingOptions().setFactory(ignored -> new RefusedRequestTracer()));
+        TracingOptions tracing = options.getTracingOptions() != null ? options.getTracingOptions() : new TracingOptions();
+        VertxTracerFactory configured = tracing.getFactory();
+        // The configured options object is kept (a tracer's own options subclass carries its settings).
+        tracing.setFactory(tracingOptions -> new RefusedRequestTracer(
+                configured == null ? VertxTracer.NOOP : configured.tracer(tracingOptions)));
+        options.setTracingOptions(tracing);
     }
 
     static void answerUndecodable(HttpServerRequest request) {
@@ -121,11 +123,22 @@ public class InvalidRequestProblems implements VertxOptionsCustomizer {
         return true;
     }
 
-    /** Puts the answering handler on the connection of a request that will not reach the router; records nothing. */
-    private static final class RefusedRequestTracer implements VertxTracer<Void, Void> {
+    /**
+     * Puts the answering handler on the connection of a request that will not reach the router, and hands every call
+     * on to the tracer configured before it, unchanged.
+     */
+    static final class RefusedRequestTracer implements VertxTracer<Object, Object> {
+
+        private final VertxTracer<Object, Object> configured;
+
+        @SuppressWarnings("unchecked")
+        RefusedRequestTracer(VertxTracer<?, ?> configured) {
+            this.configured = (VertxTracer<Object, Object>) configured;
+        }
+
         @Override
-        public <R> Void receiveRequest(Context context, SpanKind kind, TracingPolicy policy, R request, String operation,
-                Iterable<Map.Entry<String, String>> headers, TagExtractor<R> tagExtractor) {
+        public <R> Object receiveRequest(Context context, SpanKind kind, TracingPolicy policy, R request,
+                String operation, Iterable<Map.Entry<String, String>> headers, TagExtractor<R> tagExtractor) {
             if (request instanceof HttpServerRequest http && http.connection() instanceof HttpServerConnection connection) {
                 if (http.decoderResult().isFailure()) {
                     connection.invalidRequestHandler(InvalidRequestProblems::answerUndecodable);
@@ -135,7 +148,30 @@ public class InvalidRequestProblems implements VertxOptionsCustomizer {
                     connection.handler(InvalidRequestProblems::answerInvalidTarget);
                 }
             }
-            return null;
+            return configured.receiveRequest(context, kind, policy, request, operation, headers, tagExtractor);
+        }
+
+        @Override
+        public <R> void sendResponse(Context context, R response, Object payload, Throwable failure,
+                TagExtractor<R> tagExtractor) {
+            configured.sendResponse(context, response, payload, failure, tagExtractor);
+        }
+
+        @Override
+        public <R> Object sendRequest(Context context, SpanKind kind, TracingPolicy policy, R request, String operation,
+                BiConsumer<String, String> headers, TagExtractor<R> tagExtractor) {
+            return configured.sendRequest(context, kind, policy, request, operation, headers, tagExtractor);
+        }
+
+        @Override
+        public <R> void receiveResponse(Context context, R response, Object payload, Throwable failure,
+                TagExtractor<R> tagExtractor) {
+            configured.receiveResponse(context, response, payload, failure, tagExtractor);
+        }
+
+        @Override
+        public void close() {
+            configured.close();
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.petmanager.api;
+package dev.petmanager.api.problem;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
