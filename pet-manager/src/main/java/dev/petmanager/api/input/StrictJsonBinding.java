@@ -3,10 +3,15 @@ package dev.petmanager.api.input;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
@@ -48,7 +53,14 @@ public class StrictJsonBinding implements ObjectMapperCustomizer {
         // settings say, and strings are checked for text SQLite can store as sent.
         mapper.registerModule(new SimpleModule("pet-manager-strict-json")
                 .addDeserializer(String.class, new WellFormedTextDeserializer())
-                .addDeserializer(LocalDate.class, new IsoDateDeserializer()));
+                .addDeserializer(LocalDate.class, new IsoDateDeserializer())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                            BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return new ExactEnumNames(deserializer);
+                    }
+                }));
     }
 
     /** After the modules Quarkus registers: for one type, Jackson uses the deserializer registered last. */

@@ -23,6 +23,18 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(404, "Not Found", what + " " + id + " does not exist", null);
     }
 
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(404, "Not Found", detail, null);
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, "Forbidden", detail, null);
+    }
+
+    public static ApiProblem unsupportedMediaType(String detail) {
+        return new ApiProblem(415, "Unsupported Media Type", detail, null);
+    }
+
     public static ApiProblem conflict(String detail) {
         return new ApiProblem(409, "Conflict", detail, null);
     }
