@@ -43,8 +43,6 @@ class InputResidualsTest {
             given().contentType(MERGE_PATCH).body("{\"species\":\"" + species + "\"}").patch("/pets/" + pet)
                     .then().spec(problem(400)).body("errors[0].field", equalTo("species"));
         }
-        given().get("/pets?species=DOG%20").then().spec(problem(400)).body("errors[0].field", equalTo("species"));
-        given().get("/pets?species=DOG%00").then().spec(problem(400));
         assertEquals(before, WriteFingerprint.fingerprint());
         // any case is still the name
         given().contentType(ContentType.JSON).body("{\"name\":\"Tom\",\"species\":\"cat\",\"ownerId\":" + owner + "}")
