@@ -2,13 +2,15 @@
 local mode = os.getenv("BENCH_MODE") or "index"
 local max_id = tonumber(os.getenv("BENCH_MAX_ID") or "1000")
 local owners = tonumber(os.getenv("BENCH_OWNERS") or "1")
-local json = { ["Content-Type"] = "application/json" }
+-- The API endpoints need a bearer token (http.sh mints one); the index endpoint is public.
+local bearer = { ["Authorization"] = "Bearer " .. (os.getenv("BENCH_TOKEN") or "") }
+local json = { ["Content-Type"] = "application/json", ["Authorization"] = bearer["Authorization"] }
 
 request = function()
   if mode == "get-by-id" then
-    return wrk.format("GET", "/pets/" .. math.random(1, max_id))
+    return wrk.format("GET", "/pets/" .. math.random(1, max_id), bearer)
   elseif mode == "list" then
-    return wrk.format("GET", "/pets?page=0&size=20")
+    return wrk.format("GET", "/pets?page=0&size=20", bearer)
   elseif mode == "post" then
     local body = '{"name":"bench","species":"DOG","ownerId":' .. math.random(1, owners) .. '}'
     return wrk.format("POST", "/pets", json, body)

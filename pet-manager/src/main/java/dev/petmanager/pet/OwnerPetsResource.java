@@ -1,9 +1,13 @@
 package dev.petmanager.pet;
 
-import dev.petmanager.api.ApiProblem;
-import dev.petmanager.api.PageRequest;
-import dev.petmanager.api.PageView;
+import dev.petmanager.api.problem.ApiProblem;
+import dev.petmanager.api.input.ResourceId;
+import dev.petmanager.api.paging.PageRequest;
+import dev.petmanager.api.paging.PageView;
+import dev.petmanager.user.Caller;
+import dev.petmanager.user.CallerIdentity;
 import dev.petmanager.user.User;
+import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,14 +22,22 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class OwnerPetsResource {
+
+    private final Caller caller;
+
+    public OwnerPetsResource(Caller caller) {
+        this.caller = caller;
+    }
 
     @GET
     @Path("/{id}/pets")
-    public PageView<PetView> list(Long id, @BeanParam @Valid PageRequest page) {
-        if (User.findByIdOptional(id).isEmpty()) {
+    public PageView<PetView> list(@ResourceId Long id, @BeanParam @Valid PageRequest page) {
+        CallerIdentity who = caller.identity();
+        if (User.<User> findByIdOptional(id).filter(who::mayAccess).isEmpty()) {
             throw ApiProblem.notFound("user", id);
         }
-        return new PetQuery(id, null, null).page(page);
+        return new PetQuery(id, null, null, who).page(page);
     }
 }

@@ -7,12 +7,16 @@ import java.time.temporal.ChronoUnit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.petmanager.api.ApiProblem;
-import dev.petmanager.api.ExpectedVersion;
-import dev.petmanager.api.MergePatcher;
-import dev.petmanager.api.PageRequest;
-import dev.petmanager.api.PageView;
+import dev.petmanager.api.problem.ApiProblem;
+import dev.petmanager.api.paging.ExpectedVersion;
+import dev.petmanager.api.input.MergePatcher;
+import dev.petmanager.api.input.ResourceId;
+import dev.petmanager.api.paging.PageRequest;
+import dev.petmanager.api.paging.PageView;
+import dev.petmanager.user.Caller;
+import dev.petmanager.user.CallerIdentity;
 import dev.petmanager.user.User;
+import io.quarkus.security.Authenticated;
 import dev.petmanager.storage.WriteTransactions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,39 +36,47 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+/**
+ * Pets. A user sees and changes only their own pets, and creates pets only for themselves; an admin reaches every
+ * pet. Another user's pet answers exactly as a missing one does.
+ */
 @Path("/pets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 public class PetResource {
 
     private final MergePatcher patcher;
     private final WriteTransactions writes;
+    private final Caller caller;
 
-    public PetResource(MergePatcher patcher, WriteTransactions writes) {
+    public PetResource(MergePatcher patcher, WriteTransactions writes, Caller caller) {
         this.patcher = patcher;
         this.writes = writes;
+        this.caller = caller;
     }
 
     @GET
     public PageView<PetView> list(@BeanParam @Valid PageRequest page,
-            @QueryParam("ownerId") Long ownerId,
+            @QueryParam("ownerId") @ResourceId Long ownerId,
             @QueryParam("species") String species,
             @QueryParam("name") String name) {
-        return new PetQuery(ownerId, parseSpecies(species), name).page(page);
+        return new PetQuery(ownerId, parseSpecies(species), name, caller.identity()).page(page);
     }
 
     @GET
     @Path("/{id}")
-    public Response get(Long id) {
-        return withVersion(Response.ok(), find(id)).build();
+    public Response get(@ResourceId Long id) {
+        return withVersion(Response.ok(), find(id, caller.identity())).build();
     }
 
     @POST
     public Response create(@Valid @NotNull(message = "a JSON request body is required") PetInput body, UriInfo uri) {
+        CallerIdentity who = caller.identity();
         PetView created = writes.execute(() -> {
             Pet pet = new Pet();
             pet.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            apply(pet, body);
+            apply(pet, body, who);
             pet.persist();
             return PetView.of(pet);
         });
@@ -74,12 +86,13 @@ public class PetResource {
 
     @PUT
     @Path("/{id}")
-    public Response replace(Long id, @Valid @NotNull(message = "a JSON request body is required") PetInput body,
+    public Response replace(@ResourceId Long id, @Valid @NotNull(message = "a JSON request body is required") PetInput body,
             @HeaderParam("If-Match") String ifMatch) {
+        CallerIdentity who = caller.identity();
         return withVersion(Response.ok(), writes.execute(() -> {
-            Pet pet = find(id);
+            Pet pet = find(id, who);
             ExpectedVersion.check("pet", id, pet.version, body.version(), ifMatch);
-            apply(pet, body);
+            apply(pet, body, who);
             Pet.flush();
             return PetView.of(pet);
         })).build();
@@ -88,12 +101,13 @@ public class PetResource {
     @PATCH
     @Path("/{id}")
     @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    public Response patch(Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+    public Response patch(@ResourceId Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+        CallerIdentity who = caller.identity();
         return withVersion(Response.ok(), writes.execute(() -> {
-            Pet pet = find(id);
+            Pet pet = find(id, who);
             PetInput input = patcher.patch(PetInput.of(pet), patch, PetInput.class);
             ExpectedVersion.check("pet", id, pet.version, input.version(), ifMatch);
-            apply(pet, input);
+            apply(pet, input, who);
             Pet.flush();
             return PetView.of(pet);
         })).build();
@@ -101,21 +115,31 @@ public class PetResource {
 
     @DELETE
     @Path("/{id}")
-    public Response delete(Long id) {
+    public Response delete(@ResourceId Long id) {
+        CallerIdentity who = caller.identity();
         writes.execute(() -> {
-            find(id).delete();
+            find(id, who).delete();
             return null;
         });
         return Response.noContent().build();
     }
 
-    private static Pet find(Long id) {
-        return Pet.<Pet> findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("pet", id));
+    /** Another user's pet is "not found" word for word, so that no answer tells which ids exist. */
+    private static Pet find(Long id, CallerIdentity who) {
+        return Pet.<Pet> findByIdOptional(id).filter(pet -> who.mayAccess(pet.owner))
+                .orElseThrow(() -> ApiProblem.notFound("pet", id));
     }
 
-    private static void apply(Pet pet, PetInput input) {
-        User owner = User.<User> findByIdOptional(input.ownerId()).orElseThrow(() -> ApiProblem.conflict(
-                "ownerId " + input.ownerId() + " does not reference an existing user"));
+    private static void apply(Pet pet, PetInput input, CallerIdentity who) {
+        User owner = User.<User> findByIdOptional(input.ownerId()).orElse(null);
+        if (!who.admin() && !who.isSelf(owner)) {
+            // The same answer whether that user exists or not.
+            throw ApiProblem.forbidden("a user's pets are owned by that user: ownerId must be your own user id"
+                    + " (GET /me); only an admin sets another owner");
+        }
+        if (owner == null) {
+            throw ApiProblem.conflict("ownerId " + input.ownerId() + " does not reference an existing user");
+        }
         pet.name = input.name();
         pet.species = input.species();
         pet.birthDate = input.birthDate();
@@ -123,6 +147,7 @@ public class PetResource {
         pet.owner = owner;
     }
 
+    /** A filter, not a stored value: surrounding spaces are forgiven here, unlike in a body. */
     static Species parseSpecies(String species) {
         if (species == null || species.isBlank()) {
             return null;

@@ -18,10 +18,16 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
-/** A person who owns pets. E-mail addresses are stored lower-cased, which makes their uniqueness case-insensitive. */
+/**
+ * A person who owns pets. E-mail addresses are stored lower-cased, which makes their uniqueness case-insensitive. A
+ * user who signed in has the issuer and subject of their tokens; a row an admin created, or one from before sign-in
+ * existed, has neither and is reached by admins only.
+ */
 @Entity
 @Cacheable
-@Table(name = "users", uniqueConstraints = @UniqueConstraint(name = "uq_users_email", columnNames = "email"))
+@Table(name = "users", uniqueConstraints = {
+        @UniqueConstraint(name = "uq_users_email", columnNames = "email"),
+        @UniqueConstraint(name = "uq_users_issuer_subject", columnNames = { "issuer", "subject" }) })
 public class User extends PanacheEntityBase {
 
     @Id
@@ -36,6 +42,14 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false, length = 254)
     public String email;
 
+    /** The {@code iss} claim of this user's tokens; a subject is unique only within its issuer. */
+    @Column(length = 255)
+    public String issuer;
+
+    /** The {@code sub} claim of this user's tokens. */
+    @Column(length = 255)
+    public String subject;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -45,6 +59,10 @@ public class User extends PanacheEntityBase {
 
     public static String normalizeEmail(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<User> findBySubject(String issuer, String subject) {
+        return find("issuer = ?1 and subject = ?2", issuer, subject).firstResultOptional();
     }
 
     public static Optional<User> findByEmail(String email) {

@@ -7,12 +7,15 @@ import java.time.temporal.ChronoUnit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.petmanager.api.ApiProblem;
-import dev.petmanager.api.ExpectedVersion;
-import dev.petmanager.api.MergePatcher;
-import dev.petmanager.api.PageRequest;
-import dev.petmanager.api.PageView;
+import dev.petmanager.api.problem.ApiProblem;
+import dev.petmanager.api.paging.ExpectedVersion;
+import dev.petmanager.api.input.MergePatcher;
+import dev.petmanager.api.input.ResourceId;
+import dev.petmanager.api.paging.PageRequest;
+import dev.petmanager.api.paging.PageView;
 import dev.petmanager.storage.WriteTransactions;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,33 +37,41 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+/**
+ * Users. An admin sees and changes every user and creates users for others; a user reaches only their own profile
+ * here (it is created with {@code PUT /me}), and another user's id answers exactly as a missing one does.
+ */
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 public class UserResource {
 
     private final MergePatcher patcher;
     private final WriteTransactions writes;
     private final Instance<OwnedResources> owned;
+    private final Caller caller;
 
-    public UserResource(MergePatcher patcher, WriteTransactions writes, Instance<OwnedResources> owned) {
+    public UserResource(MergePatcher patcher, WriteTransactions writes, Instance<OwnedResources> owned, Caller caller) {
         this.patcher = patcher;
         this.writes = writes;
         this.owned = owned;
+        this.caller = caller;
     }
 
     @GET
     public PageView<UserView> list(@BeanParam @Valid PageRequest page) {
-        return new UserQuery().page(page);
+        return new UserQuery(caller.identity()).page(page);
     }
 
     @GET
     @Path("/{id}")
-    public Response get(Long id) {
-        return withVersion(Response.ok(), find(id)).build();
+    public Response get(@ResourceId Long id) {
+        return withVersion(Response.ok(), find(id, caller.identity())).build();
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull(message = "a JSON request body is required") UserInput body, UriInfo uri) {
         UserView created = writes.execute(() -> {
             User user = new User();
@@ -75,10 +86,11 @@ public class UserResource {
 
     @PUT
     @Path("/{id}")
-    public Response replace(Long id, @Valid @NotNull(message = "a JSON request body is required") UserInput body,
+    public Response replace(@ResourceId Long id, @Valid @NotNull(message = "a JSON request body is required") UserInput body,
             @HeaderParam("If-Match") String ifMatch) {
+        CallerIdentity who = caller.identity();
         return withVersion(Response.ok(), writes.execute(() -> {
-            User user = find(id);
+            User user = find(id, who);
             ExpectedVersion.check("user", id, user.version, body.version(), ifMatch);
             apply(user, body);
             User.flush();
@@ -89,9 +101,10 @@ public class UserResource {
     @PATCH
     @Path("/{id}")
     @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    public Response patch(Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+    public Response patch(@ResourceId Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+        CallerIdentity who = caller.identity();
         return withVersion(Response.ok(), writes.execute(() -> {
-            User user = find(id);
+            User user = find(id, who);
             UserInput input = patcher.patch(UserInput.of(user), patch, UserInput.class);
             ExpectedVersion.check("user", id, user.version, input.version(), ifMatch);
             apply(user, input);
@@ -102,10 +115,11 @@ public class UserResource {
 
     @DELETE
     @Path("/{id}")
-    public Response delete(Long id, @QueryParam("cascade") @DefaultValue("false")
+    public Response delete(@ResourceId Long id, @QueryParam("cascade") @DefaultValue("false")
             @Pattern(regexp = "true|false", message = "must be true or false") String cascade) {
+        CallerIdentity who = caller.identity();
         writes.execute(() -> {
-            User user = find(id);
+            User user = find(id, who);
             for (OwnedResources resources : owned) {
                 long count = resources.countOwnedBy(user);
                 if (count > 0 && !Boolean.parseBoolean(cascade)) {
@@ -120,11 +134,13 @@ public class UserResource {
         return Response.noContent().build();
     }
 
-    private static User find(Long id) {
-        return User.<User> findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("user", id));
+    /** Another user's profile is "not found" word for word, so that no answer tells which ids exist. */
+    private static User find(Long id, CallerIdentity who) {
+        return User.<User> findByIdOptional(id).filter(who::mayAccess)
+                .orElseThrow(() -> ApiProblem.notFound("user", id));
     }
 
-    private static void apply(User user, UserInput input) {
+    static void apply(User user, UserInput input) {
         String email = User.normalizeEmail(input.email());
         User.findByEmail(email).filter(other -> !other.id.equals(user.id)).ifPresent(other -> {
             throw ApiProblem.conflict("the e-mail address " + email + " is already used by user " + other.id);

@@ -227,6 +227,7 @@ class ConflictNotFoundAndSizeLimitTest {
         String type = method.equals("PATCH") ? MERGE_PATCH : "application/json";
         HttpRequest request = HttpRequest.newBuilder(Problems.uri(path))
                 .header("Content-Type", type)
+                .header("Authorization", "Bearer " + dev.petmanager.support.TestIssuer.adminToken())
                 .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();

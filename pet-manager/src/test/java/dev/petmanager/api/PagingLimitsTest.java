@@ -1,5 +1,7 @@
 package dev.petmanager.api;
 
+import dev.petmanager.api.paging.PageRequest;
+
 import static dev.petmanager.api.Problems.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

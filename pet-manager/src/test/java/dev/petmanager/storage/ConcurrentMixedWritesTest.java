@@ -109,6 +109,7 @@ class ConcurrentMixedWritesTest {
 
     private static Outcome send(HttpClient client, String url, String kind, String name, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + dev.petmanager.support.TestIssuer.adminToken())
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -53,6 +53,7 @@ class ConcurrentWritesTest {
                 for (int i = 0; System.nanoTime() < deadline; i++) {
                     String body = "{\"name\":\"w" + writer + "-" + i + "\",\"species\":\"CAT\",\"ownerId\":" + owner + "}";
                     HttpRequest request = HttpRequest.newBuilder(pets).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + dev.petmanager.support.TestIssuer.adminToken())
                             .timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     try {

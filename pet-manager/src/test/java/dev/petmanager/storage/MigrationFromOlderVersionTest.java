@@ -26,8 +26,10 @@ class MigrationFromOlderVersionTest {
         List<Map<String, Object>> history = Db.rows(
                 "SELECT version, success FROM flyway_schema_history ORDER BY installed_rank");
         assertEquals(List.of(Map.of("version", "1", "success", 1), Map.of("version", "2", "success", 1),
-                Map.of("version", "3", "success", 1), Map.of("version", "4", "success", 1)), history);
+                Map.of("version", "3", "success", 1), Map.of("version", "4", "success", 1),
+                Map.of("version", "5", "success", 1)), history);
         assertTrue(Db.hasIndex("ix_pets_species"));
+        assertTrue(Db.hasColumn("users", "subject"));
         assertTrue(Db.hasColumn("pets", "weight_grams"));
     }
 

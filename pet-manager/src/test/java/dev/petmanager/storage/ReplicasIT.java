@@ -33,6 +33,7 @@ import dev.petmanager.support.Db;
 import dev.petmanager.support.Metrics;
 import dev.petmanager.support.Replica;
 import dev.petmanager.support.TestDatabase;
+import dev.petmanager.support.TestIssuer;
 
 /**
  * Two processes of the packaged service on one PostgreSQL database, as replicas behind a load balancer: they boot at
@@ -73,16 +74,38 @@ class ReplicasIT {
     @Test
     @Order(1)
     void bothBootedOnOneDatabaseAndTheMigrationsRanOnce() throws Exception {
-        assertEquals(List.of("1", "2", "3", "4"), rows("SELECT version FROM flyway_schema_history"
+        assertEquals(List.of("1", "2", "3", "4", "5"), rows("SELECT version FROM flyway_schema_history"
                 + " WHERE version IS NOT NULL ORDER BY installed_rank", "version"), "each migration applied once");
         // Flyway's lock: one replica applied all four, the other waited for it and found nothing left to do.
         List<Double> applied = new ArrayList<>(List.of(migrationsApplied(a), migrationsApplied(b)));
         Collections.sort(applied);
-        assertEquals(List.of(0.0, 4.0), applied);
+        assertEquals(List.of(0.0, 5.0), applied);
     }
 
     @Test
     @Order(2)
+    void bothReplicasAcceptTheSameTokenAndResolveTheSameUser() throws Exception {
+        String token = TestIssuer.token("replicated-" + System.nanoTime(), List.of("user"));
+        HttpResponse<String> created = a.send(HttpRequest.newBuilder(a.uri("/me")).header("Authorization",
+                "Bearer " + token).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Replicated\",\"email\":\"replicated-" + System.nanoTime() + "@example.com\"}")));
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> seenByB = b.send(HttpRequest.newBuilder(b.uri("/me")).header("Authorization", "Bearer " + token));
+        assertEquals(200, seenByB.statusCode(), seenByB.body());
+        assertEquals(idOf(created.body()), idOf(seenByB.body()));
+        HttpResponse<String> forged = b.send(HttpRequest.newBuilder(b.uri("/me")).header("Authorization",
+                "Bearer " + token.substring(0, token.length() - 4) + "AAAA"));
+        assertEquals(401, forged.statusCode(), forged.body());
+    }
+
+    private static String idOf(String json) {
+        Matcher id = ID.matcher(json);
+        assertTrue(id.find(), json);
+        return id.group(1);
+    }
+
+    @Test
+    @Order(3)
     void concurrentCreatesWithOneEmailThroughBothGiveExactlyOne201() throws Exception {
         for (int round = 0; round < 10; round++) {
             String email = "twice-" + round + "-" + System.nanoTime() + "@example.com";
@@ -101,7 +124,7 @@ class ReplicasIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aStalePutThroughTheOtherReplicaIsAConflict() throws Exception {
         String email = "stale-" + System.nanoTime() + "@example.com";
         long id = idOf(a.postJson("/users", "{\"name\":\"Stale\",\"email\":\"" + email + "\"}"));
@@ -116,7 +139,7 @@ class ReplicasIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void killingOneReplicaUnderLoadLosesNoAcknowledgedWrite() throws Exception {
         long owner = idOf(b.postJson("/users", "{\"name\":\"Load\",\"email\":\"load-" + System.nanoTime()
                 + "@example.com\"}"));

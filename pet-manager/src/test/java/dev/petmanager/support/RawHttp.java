@@ -18,7 +18,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Sends exactly the bytes a test wants over a plain socket: HTTP clients refuse to write a request line of 5,000
- * bytes, a header without a colon, a percent sign that escapes nothing, or a body they stop sending halfway.
+ * bytes, a header without a colon, a percent sign that escapes nothing, or a body they stop sending halfway. Each
+ * request line is followed by the test admin's bearer token unless the request has its own Authorization header, or
+ * is sent with {@link #exchangeAnonymously}.
  */
 public final class RawHttp {
 
@@ -44,6 +46,11 @@ public final class RawHttp {
     }
 
     public static Reply exchange(byte[] request) throws IOException {
+        return exchangeAnonymously(withAdminToken(request));
+    }
+
+    /** As {@link #exchange(byte[])}, without adding a token. */
+    public static Reply exchangeAnonymously(byte[] request) throws IOException {
         try (Socket socket = open()) {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
@@ -54,7 +61,7 @@ public final class RawHttp {
     /** Sends pipelined requests on one connection and reads {@code count} responses. */
     public static java.util.List<Reply> exchangeAll(byte[] requests, int count) throws IOException {
         try (Socket socket = open()) {
-            socket.getOutputStream().write(requests);
+            socket.getOutputStream().write(withAdminToken(requests));
             socket.getOutputStream().flush();
             java.util.List<Reply> replies = new java.util.ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -78,7 +85,7 @@ public final class RawHttp {
                 }
             });
             OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(withAdminToken(head.getBytes(StandardCharsets.ISO_8859_1)));
             long written = 0;
             try {
                 while (written < limit && !reply.isDone()) {
@@ -93,6 +100,16 @@ public final class RawHttp {
     }
 
     public record Streamed(Reply reply, long bodyBytesWritten) {
+    }
+
+    /** The admin's Authorization header after each request line, unless the requests carry their own. */
+    static byte[] withAdminToken(byte[] requests) {
+        String text = new String(requests, StandardCharsets.ISO_8859_1);
+        if (text.toLowerCase(Locale.ROOT).contains("\r\nauthorization:")) {
+            return requests;
+        }
+        return text.replace(" HTTP/1.1\r\n", " HTTP/1.1\r\nAuthorization: Bearer " + TestIssuer.adminToken() + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static Socket open() throws IOException {
