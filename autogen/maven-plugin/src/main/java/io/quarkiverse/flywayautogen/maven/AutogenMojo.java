@@ -69,7 +69,8 @@ abstract class AutogenMojo extends AbstractMojo {
         Path migrations;
         try {
             settings = ProjectSettings.read(resourcesDir().resolve("application.properties"), userProperties(),
-                    project.getProperties().getProperty("quarkus.profile", "prod"));
+                    project.getProperties().getProperty("quarkus.profile", "prod"),
+                    JdbcExtensions.of(project.getArtifacts()));
             migrations = settings.migrationsFolder(project.getBasedir().toPath(), resourcesDir());
         } catch (AutogenException e) {
             throw new MojoFailureException("Flyway autogenerate: " + e.getMessage(), e);

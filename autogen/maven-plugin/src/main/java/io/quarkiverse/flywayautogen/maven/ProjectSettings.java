@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
@@ -35,11 +36,13 @@ final class ProjectSettings {
     private final SmallRyeConfig config;
     private final AutogenSettings settings;
     private final Path source;
+    private final JdbcExtensions jdbcExtensions;
 
-    private ProjectSettings(SmallRyeConfig config, Path source) {
+    private ProjectSettings(SmallRyeConfig config, Path source, JdbcExtensions jdbcExtensions) {
         this.config = config;
         this.settings = SettingsReader.read(config);
         this.source = source;
+        this.jdbcExtensions = jdbcExtensions;
     }
 
     /**
@@ -47,6 +50,12 @@ final class ProjectSettings {
      * {@code profile}: the build's configuration profile(s), comma-separated, the last one winning, as in Quarkus.
      */
     static ProjectSettings read(Path applicationProperties, Properties overrides, String profile) {
+        return read(applicationProperties, overrides, profile, JdbcExtensions.none());
+    }
+
+    /** {@code jdbcExtensions}: the project's, for the db-kind of a datasource that names none. */
+    static ProjectSettings read(Path applicationProperties, Properties overrides, String profile,
+            JdbcExtensions jdbcExtensions) {
         Map<String, String> keys = new HashMap<>();
         // -Dflyway-autogen.shadow-url in MAVEN_OPTS is a system property rather than a user property
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("flyway-autogen.shadow-"))
@@ -55,7 +64,7 @@ final class ProjectSettings {
                 .forEach(k -> keys.put(k, overrides.getProperty(k)));
         SmallRyeConfig config = ProjectConfig.of(applicationProperties.getParent(),
                 overrides.getProperty("quarkus.profile", profile), keys, System.getenv());
-        return new ProjectSettings(config, applicationProperties);
+        return new ProjectSettings(config, applicationProperties, jdbcExtensions);
     }
 
     Optional<String> value(String key) {
@@ -68,8 +77,15 @@ final class ProjectSettings {
                 .filter(v -> !v.isBlank()).toList();
     }
 
+    /** The datasource's db-kind; when it names none, the one its only JDBC extension serves, as Quarkus infers. */
     String dbKind() {
-        return settings.requireDbKind(source.toString());
+        if (settings.dbKind().isPresent()) {
+            return settings.dbKind().get();
+        }
+        return jdbcExtensions.inferredKind().orElseThrow(() -> new AutogenException(
+                SettingsReader.datasourceKey(settings.datasource(), "db-kind") + " is not set in " + source
+                        + " and cannot be inferred: " + jdbcExtensions.whyNotInferred()
+                        + "; the goals need it to know which database the migrations are for"));
     }
 
     /**

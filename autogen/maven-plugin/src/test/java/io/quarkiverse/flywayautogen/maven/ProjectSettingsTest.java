@@ -2,6 +2,7 @@ package io.quarkiverse.flywayautogen.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,6 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
+import io.quarkiverse.flywayautogen.core.AutogenException;
+
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,5 +96,35 @@ class ProjectSettingsTest {
         assertTrue(read("quarkus.hibernate-orm.validation.mode=callback,ddl\n", new Properties(), "prod").beanValidationDdl());
         assertFalse(read("%prod.quarkus.hibernate-orm.validation.enabled=false\n", new Properties(), "prod").beanValidationDdl(),
                 "the build's profile applies");
+    }
+
+    private static Artifact dependency(String group, String artifact) {
+        return new DefaultArtifact(group, artifact, "3.33.2", "compile", "jar", null,
+                new DefaultArtifactHandler("jar"));
+    }
+
+    @Test
+    void aDatasourceWithoutDbKindGetsTheKindOfTheOnlyJdbcExtensionAsQuarkusInfersIt() throws Exception {
+        Path properties = project.resolve("application.properties");
+        Files.writeString(properties, "quarkus.hibernate-orm.log.sql=true\n");
+        JdbcExtensions postgresql = JdbcExtensions.of(List.of(dependency("io.quarkus", "quarkus-hibernate-orm-panache"),
+                dependency("io.quarkus", "quarkus-jdbc-postgresql"), dependency("org.postgresql", "postgresql")));
+        assertEquals("postgresql", ProjectSettings.read(properties, new Properties(), "prod", postgresql).dbKind());
+        JdbcExtensions sqlite = JdbcExtensions.of(List.of(dependency("io.quarkiverse.jdbc", "quarkus-jdbc-sqlite")));
+        assertEquals("sqlite", ProjectSettings.read(properties, new Properties(), "prod", sqlite).dbKind());
+
+        JdbcExtensions two = JdbcExtensions.of(List.of(dependency("io.quarkus", "quarkus-jdbc-postgresql"),
+                dependency("io.quarkus", "quarkus-jdbc-h2")));
+        AutogenException several = assertThrows(AutogenException.class,
+                () -> ProjectSettings.read(properties, new Properties(), "prod", two).dbKind());
+        assertTrue(several.getMessage().contains("quarkus.datasource.db-kind is not set")
+                && several.getMessage().contains("several Quarkus JDBC extensions (h2, postgresql)"), several.getMessage());
+        AutogenException none = assertThrows(AutogenException.class,
+                () -> ProjectSettings.read(properties, new Properties(), "prod", JdbcExtensions.none()).dbKind());
+        assertTrue(none.getMessage().contains("no Quarkus JDBC extension"), none.getMessage());
+
+        Files.writeString(properties, "quarkus.datasource.db-kind=sqlite\n");
+        assertEquals("sqlite", ProjectSettings.read(properties, new Properties(), "prod", postgresql).dbKind(),
+                "a configured db-kind wins over the inference");
     }
 }
