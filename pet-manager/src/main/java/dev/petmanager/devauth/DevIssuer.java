@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -74,8 +75,10 @@ public class DevIssuer {
         }
         String base64 = Files.readString(privatePem, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----|\\s", "");
         signingKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        LOG.info("Dev tokens (12 h): curl -s localhost:8080/dev/tokens/user (or /dev/tokens/admin), then send"
-                + " 'Authorization: Bearer <token>'");
+        // the port dev mode listens on, which -Dquarkus.http.port may have moved
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        LOG.infof("Dev tokens (12 h): curl -s localhost:%d/dev/tokens/user (or /dev/tokens/admin), then send"
+                + " 'Authorization: Bearer <token>'", port);
     }
 
     /** A signed token for the dev user ({@code dev-user}) or the dev admin ({@code dev-admin}, role admin). */
