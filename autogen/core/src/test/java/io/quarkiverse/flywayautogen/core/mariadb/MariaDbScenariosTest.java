@@ -134,4 +134,95 @@ class MariaDbScenariosTest {
             assertTrue(s.generate(pet).operations().isEmpty(), "no phantom difference once applied");
         }
     }
+
+    @Test
+    void sequenceIdsGetTheirSequencesAndUndoDropsThem() throws Exception {
+        try (Scenario s = new Scenario("CREATE TABLE placeholder (id integer PRIMARY KEY);")) {
+            Class<?>[] entities = {io.quarkiverse.flywayautogen.core.corpus.model.ids.Fruit.class,
+                    io.quarkiverse.flywayautogen.core.corpus.model.ids.Ticket.class};
+            AutogenResult result = s.generate(AutogenOptions.defaults().withUndo(true).withMessage("scenario")
+                    .withAllowDestructive(true), entities);
+            String script = result.script().orElseThrow().content();
+            assertTrue(script.contains("CREATE SEQUENCE `ticket_numbers` START WITH 1000 INCREMENT BY 10"), script);
+            assertTrue(script.indexOf("DROP TABLE `placeholder`") > script.lastIndexOf("CREATE"), "the drop runs last: " + script);
+            s.apply();
+            s.assertMatches(entities);
+            assertEquals(1000L, s.count("SELECT NEXTVAL(ticket_numbers)"));
+            s.applyUndo(result);
+            s.assertMatchesBefore();
+        }
+    }
+
+    @Test
+    void newTablesReferencingEachOtherGetTheirForeignKeysOnceAllExistAndUndoDropsThem() throws Exception {
+        try (Scenario s = new Scenario()) {
+            Class<?>[] entities = {io.quarkiverse.flywayautogen.core.corpus.model.relations.Owner.class,
+                    io.quarkiverse.flywayautogen.core.corpus.model.relations.Pet.class,
+                    io.quarkiverse.flywayautogen.core.corpus.model.relations.Course.class,
+                    io.quarkiverse.flywayautogen.core.corpus.model.relations.Student.class};
+            AutogenResult result = s.generate(entities);
+            String script = result.script().orElseThrow().content();
+            assertTrue(script.lastIndexOf("CREATE TABLE") < script.indexOf("FOREIGN KEY"), script);
+            s.apply();
+            s.assertMatches(entities);
+            assertTrue(s.generate(entities).operations().isEmpty(), "InnoDB's own foreign key indexes are no difference");
+            s.applyUndo(result);
+            assertTrue(s.read().tables().isEmpty(), "undo drops every table");
+        }
+    }
+
+    static final String PET_WITH_CHECK = """
+            CREATE TABLE pet (
+                id integer AUTO_INCREMENT PRIMARY KEY,
+                name VARCHAR(255) NOT NULL,
+                species VARCHAR(255) NOT NULL CHECK (species IN ('CAT', 'DOG')),
+                weight INTEGER
+            );
+            """;
+
+    @Test
+    void varcharWithAColumnCheckBecomesHibernatesNativeEnumKeepingTheRows() throws Exception {
+        try (Scenario s = new Scenario(PET_WITH_CHECK)) {
+            s.sql("INSERT INTO pet (name, species, weight) VALUES ('Rex', 'DOG', 30), ('Tom', 'CAT', NULL)");
+            Class<?> pet = io.quarkiverse.flywayautogen.core.scenarios.nochange.after.Pet.class;
+            AutogenResult result = s.generate(AutogenOptions.defaults().withUndo(true).withMessage("scenario")
+                    .withAllowDestructive(true), pet);
+            s.apply();
+            s.assertMatches(pet);
+            assertEquals(1L, s.count("SELECT count(*) FROM pet WHERE species = 'CAT'"), "rows survived");
+            s.applyUndo(result);
+            assertEquals(2L, s.count("SELECT count(*) FROM pet"), "rows survived the undo");
+        }
+    }
+
+    static final String PET_NULLABLE_WEIGHT = """
+            CREATE TABLE pet (
+                id integer AUTO_INCREMENT PRIMARY KEY,
+                name VARCHAR(255) NOT NULL,
+                species enum('CAT','DOG') NOT NULL,
+                weight INTEGER,
+                nickname VARCHAR(255)
+            );
+            """;
+
+    /**
+     * No transactional DDL: the NOT NULL tightening, which fails on the NULL row, runs before the column drop, so the
+     * failed script leaves the schema as it was (the drop never ran) and a failed row in Flyway's history.
+     */
+    @Test
+    void tighteningThatFailsOnANullRunsBeforeTheDropSoTheFailedScriptChangedNothing() throws Exception {
+        try (Scenario s = new Scenario(PET_NULLABLE_WEIGHT)) {
+            Class<?> pet = io.quarkiverse.flywayautogen.core.mariadb.tightened.Pet.class;
+            AutogenResult result = s.generate(AutogenOptions.defaults().withMessage("tighten")
+                    .withAllowDestructive(true), pet);
+            String script = result.script().orElseThrow().content();
+            assertTrue(script.contains("Not atomic: MariaDB commits each statement"), script);
+            assertTrue(script.indexOf("MODIFY COLUMN `weight`") < script.indexOf("DROP COLUMN `nickname`"), script);
+            s.sql("INSERT INTO pet (name, species, weight, nickname) VALUES ('Tom', 'CAT', NULL, 'tommy')");
+            assertThrows(RuntimeException.class, s::apply, "a row holds NULL");
+            s.assertMatchesBefore();
+            assertEquals(1L, s.count("SELECT count(*) FROM flyway_schema_history WHERE success = 0"), "Flyway recorded the failure");
+            assertEquals(1L, s.count("SELECT count(*) FROM pet WHERE nickname = 'tommy'"), "the drop never ran");
+        }
+    }
 }
