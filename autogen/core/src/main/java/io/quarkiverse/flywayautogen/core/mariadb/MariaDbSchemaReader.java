@@ -172,9 +172,14 @@ public final class MariaDbSchemaReader implements SchemaReader {
                 if (t == null || Objects.equals(SqlText.normaliseExpression(clause), "json_valid(" + rs.getString(2) + ")")) {
                     continue;
                 }
-                t.checks.add(new CheckConstraint(rs.getString(2), SqlText.normaliseExpression(clause)));
+                t.checks.add(new CheckConstraint(rs.getString(2), checkExpression(clause)));
             }
         }
+    }
+
+    /** MariaDB stores {@code length(x)} as {@code octet_length(x)}, its synonym: read back as Hibernate writes it. */
+    static String checkExpression(String clause) {
+        return SqlText.normaliseExpression(clause).replaceAll("(?<![a-z0-9_])octet_length\\(", "length(");
     }
 
     private static void readIndexes(Connection c, Map<String, TableParts> parts) throws SQLException {

@@ -119,6 +119,9 @@ final class MariaDbTypes implements TypeRules {
             }
             return args.contains(",") ? base + args : base + args.substring(0, args.length() - 1) + ",0)";
         }
+        if ((base.equals("time") || base.equals("datetime") || base.equals("timestamp")) && args.equals("(0)")) {
+            return base; // whole seconds, the default precision
+        }
         if (base.equals("char") && args.isEmpty()) {
             return "char(1)";
         }

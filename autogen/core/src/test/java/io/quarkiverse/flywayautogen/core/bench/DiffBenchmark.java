@@ -101,7 +101,7 @@ public final class DiffBenchmark {
                             changed && i % 25 == 7 ? "''" : null)));
             List<ForeignKey> fks = new ArrayList<>();
             if (i % 10 != 0) {
-                cols.add(new Column("parent_id", types.type("bigint"), true, null));
+                cols.add(new Column("parent_id", types.type("integer"), true, null));
                 fks.add(new ForeignKey(null, List.of("parent_id"), String.format("t%04d", i - i % 10), List.of("id"), "CASCADE"));
             }
             if (changed && i % 10 == 3) {

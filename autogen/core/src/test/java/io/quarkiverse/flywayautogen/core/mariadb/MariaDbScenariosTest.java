@@ -225,4 +225,36 @@ class MariaDbScenariosTest {
             assertEquals(1L, s.count("SELECT count(*) FROM pet WHERE nickname = 'tommy'"), "the drop never ran");
         }
     }
+
+    /** The corpus' models from an empty folder: every type, check, constraint and mapping Hibernate declares on MariaDB. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"types", "checks", "constraints", "embedded", "clinic", "catalog"})
+    void corpusModelFromAnEmptyFolderIsCreatedSelfCheckedAndHasNoPhantomDifference(String model) throws Exception {
+        Class<?>[] entities = corpusModel(model);
+        try (Scenario s = new Scenario()) {
+            AutogenResult result = s.generate(entities);
+            assertTrue(result.script().isPresent(), result::toString);
+            s.apply();
+            s.assertMatches(entities);
+            assertTrue(s.generate(entities).operations().isEmpty(), "no phantom difference once applied");
+        }
+    }
+
+    private static Class<?>[] corpusModel(String model) throws Exception {
+        String pkg = "io.quarkiverse.flywayautogen.core.corpus.model." + model;
+        Path dir = Path.of(MariaDbScenariosTest.class.getResource("/" + pkg.replace('.', '/')).toURI());
+        List<Class<?>> entities = new java.util.ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".class") && !name.contains("$")) {
+                    Class<?> c = Class.forName(pkg + "." + name.substring(0, name.length() - ".class".length()));
+                    if (c.isAnnotationPresent(jakarta.persistence.Entity.class)) {
+                        entities.add(c);
+                    }
+                }
+            }
+        }
+        return entities.toArray(Class<?>[]::new);
+    }
 }
