@@ -198,8 +198,11 @@ final class MariaDbPlanner implements DialectPlanner {
         }
 
         public List<String> createSequence(CreateSequence op) {
-            return List.of("CREATE SEQUENCE " + q(op.sequence().name()) + " START WITH " + op.sequence().start()
+            List<String> out = new ArrayList<>();
+            out.add("CREATE SEQUENCE " + q(op.sequence().name()) + " START WITH " + op.sequence().start()
                     + " INCREMENT BY " + op.sequence().increment());
+            out.addAll(SequenceContinuation.forExistingTable(schemaBeforePlanned(), op.sequence()));
+            return out;
         }
 
         public List<String> dropSequence(DropSequence op) {
