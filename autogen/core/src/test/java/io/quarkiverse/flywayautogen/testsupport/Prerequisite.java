@@ -37,6 +37,23 @@ public enum Prerequisite {
         }
     },
 
+    /** The MariaDB test server of {@link MariaDbTestServer}. */
+    MARIADB {
+        @Override
+        String check() {
+            try (Connection ignored = DriverManager.getConnection(MariaDbTestServer.URL, MariaDbTestServer.USER,
+                    MariaDbTestServer.PASSWORD)) {
+                return null;
+            } catch (SQLException e) {
+                return "needs MariaDB at " + MariaDbTestServer.URL + " as user " + MariaDbTestServer.USER
+                        + " (password " + MariaDbTestServer.PASSWORD + ", may create databases) [" + firstLine(e.getMessage())
+                        + "]: apt-get install mariadb-server, then as .ci/run does: service mariadb start;"
+                        + " CREATE USER 'autogen'@'127.0.0.1' IDENTIFIED BY 'autogen'; GRANT ALL ON *.* TO"
+                        + " 'autogen'@'127.0.0.1'; CREATE DATABASE autogen";
+            }
+        }
+    },
+
     /** A headless Chromium for Playwright: Debian's, or one Playwright installed into its cache. */
     CHROMIUM {
         @Override

@@ -25,11 +25,17 @@ final class SampleFailures {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLException sql && ("23514".equals(sql.getSQLState()) || "23505".equals(sql.getSQLState())
                     || String.valueOf(sql.getMessage()).contains("CHECK constraint failed")
-                    || String.valueOf(sql.getMessage()).contains("UNIQUE constraint failed"))) {
+                    || String.valueOf(sql.getMessage()).contains("UNIQUE constraint failed")
+                    || mariaDbCheckOrUnique(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** MariaDB says both with SQLSTATE 23000 (error 4025 for a CHECK, 1062 for a duplicate), as it does for a foreign key. */
+    private static boolean mariaDbCheckOrUnique(java.sql.SQLException sql) {
+        return "23000".equals(sql.getSQLState()) && (sql.getErrorCode() == 4025 || sql.getErrorCode() == 1062);
     }
 
     /**

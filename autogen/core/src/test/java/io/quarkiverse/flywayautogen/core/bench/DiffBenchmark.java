@@ -32,7 +32,7 @@ import java.util.List;
  * check, foreign keys in groups of ten). The desired side adds a column to every 10th table and tightens a column
  * (on SQLite a rebuild of the table and its children) in every 25th. Migration replay (for PostgreSQL into a shadow
  * database on the server, read back through pg_catalog) is timed separately.
- * Not a test: run with bench/autogen-diff.sh [sqlite|postgresql].
+ * Not a test: run with bench/autogen-diff.sh [sqlite|postgresql|mariadb].
  */
 public final class DiffBenchmark {
 
@@ -40,8 +40,8 @@ public final class DiffBenchmark {
 
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
-        Dialect dialect = args.length > 0 && args[0].equals("postgresql")
-                ? Dialects.require("postgresql") : Dialects.require("sqlite");
+        // any registered dialect by name (a server dialect's shadow server from -Dflyway-autogen.shadow-url or the environment)
+        Dialect dialect = Dialects.require(args.length > 0 ? args[0] : "sqlite");
         System.out.println("dialect " + dialect.name());
         TypeRules types = dialect.types();
         long[] medians = new long[SIZES.length];
@@ -101,7 +101,7 @@ public final class DiffBenchmark {
                             changed && i % 25 == 7 ? "''" : null)));
             List<ForeignKey> fks = new ArrayList<>();
             if (i % 10 != 0) {
-                cols.add(new Column("parent_id", types.type("bigint"), true, null));
+                cols.add(new Column("parent_id", types.type("integer"), true, null));
                 fks.add(new ForeignKey(null, List.of("parent_id"), String.format("t%04d", i - i % 10), List.of("id"), "CASCADE"));
             }
             if (changed && i % 10 == 3) {

@@ -33,15 +33,14 @@ import java.util.stream.Stream;
  * and the engine compares, plans and self-checks (Hibernate included) as a dev-mode reload does: first with an empty
  * replay cache, then again with the cache warm. Prints
  * {@code reload <N> tables <M> migrations <dialect>: first <ms> ms, warm <ms> ms} and where the warm time goes.
- * Not a test: run with bench/autogen-diff.sh [sqlite|postgresql].
+ * Not a test: run with bench/autogen-diff.sh [sqlite|postgresql|mariadb].
  */
 public final class ReloadBenchmark {
 
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
-        Dialect dialect = args.length > 0 && args[0].equals("postgresql")
-                ? Dialects.require("postgresql", io.quarkiverse.flywayautogen.core.dialect.DevDatabase.configured())
-                : Dialects.require("sqlite");
+        Dialect dialect = Dialects.require(args.length > 0 ? args[0] : "sqlite",
+                io.quarkiverse.flywayautogen.core.dialect.DevDatabase.configured());
         long[] warm100 = run(dialect, 100, 30);
         long[] warm1000 = run(dialect, 1000, 300);
         System.out.printf("warm(1000)/warm(100) = %.1f (target <= 4)%n", (double) warm1000[1] / warm100[1]);

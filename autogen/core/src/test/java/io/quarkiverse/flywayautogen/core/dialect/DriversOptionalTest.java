@@ -22,7 +22,8 @@ class DriversOptionalTest {
     @Test
     void dialectsAreFoundAndMadeWithoutAnyJdbcDriver() throws Exception {
         URL[] withoutDrivers = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("sqlite-jdbc") && !entry.contains(File.separator + "postgresql" + File.separator))
+                .filter(entry -> !entry.contains("sqlite-jdbc") && !entry.contains(File.separator + "postgresql" + File.separator)
+                        && !entry.contains("mariadb-java-client"))
                 .map(entry -> {
                     try {
                         return Path.of(entry).toUri().toURL();
@@ -36,9 +37,14 @@ class DriversOptionalTest {
             Class<?> dialects = loader.loadClass(Dialects.class.getName());
             @SuppressWarnings("unchecked")
             List<Object> providers = (List<Object>) dialects.getMethod("providers").invoke(null);
-            assertEquals(2, providers.size());
+            assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.mariadb.jdbc.Driver"));
+            assertEquals(4, providers.size());
             Object sqlite = dialects.getMethod("require", String.class, Optional.class).invoke(null, "sqlite", Optional.empty());
             assertEquals("sqlite", sqlite.getClass().getMethod("name").invoke(sqlite));
+            Object mariadb = dialects.getMethod("require", String.class, Optional.class).invoke(null, "mariadb",
+                    Optional.of(loader.loadClass(DevDatabase.class.getName()).getConstructors()[0]
+                            .newInstance("jdbc:mariadb://db/app", null, null, true)));
+            assertEquals("mariadb", mariadb.getClass().getMethod("name").invoke(mariadb));
         }
     }
 }
