@@ -93,9 +93,7 @@ class FlywayAutogenCheckProcessor {
             throw new MigrationCheckException("Flyway autogenerate check (" + dialect + "): " + e.getMessage());
         }
         if (!result.inSync()) {
-            throw new MigrationDriftException(folder.source(), result.operations().stream()
-                    .map(op -> (op.destructive() ? "[DESTRUCTIVE] " : "") + op.describe())
-                    .collect(Collectors.toList()), result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList());
+            throw new MigrationDriftException(folder.source(), result.describedWithVerdicts(), result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList());
         }
     }
 

@@ -33,7 +33,7 @@ public class CheckNoForkMojo extends AutogenMojo {
         if (!result.inSync()) {
             throw new MojoFailureException("Flyway autogenerate check: the entities differ from the migrations in "
                     + run.migrations() + ": " + result.operations().size() + " pending operation(s):\n  "
-                    + describe(result.operations())
+                    + describe(result)
                     + "\nGenerate the migration: ./mvnw flyway-autogen:generate -Dflyway-autogen.message=\"...\""
                     + " (or change an entity in quarkus:dev)");
         }
@@ -58,7 +58,7 @@ public class CheckNoForkMojo extends AutogenMojo {
         if (!result.inSync()) {
             throw new MojoFailureException("Flyway autogenerate check: the entities differ from the " + vendor
                     + " migrations in " + migrations + ": " + result.operations().size() + " pending operation(s):\n  "
-                    + describe(result.operations())
+                    + describe(result)
                     + "\nGenerate the migrations: ./mvnw flyway-autogen:generate -Dflyway-autogen.message=\"...\"");
         }
         getLog().info("Flyway autogenerate: the " + vendor + " migrations in " + migrations + " match the entities");
