@@ -179,6 +179,14 @@ public final class Autogenerate {
                 throw new AutogenException("self-check failed, nothing written:\n  " + String.join("\n  ", check.problems()));
             }
             check.unsampled().forEach(text -> warnings.add(new Warning(Warning.Kind.SAMPLE_NOT_BUILT, text)));
+            if (!check.previousReleaseFailures().isEmpty()) {
+                check.previousReleaseFailures().forEach(f -> warnings.add(new Warning(Warning.Kind.PREVIOUS_RELEASE_FAILS, f.text())));
+                verdicts = RolloutAssessment.withProof(verdicts,
+                        check.previousReleaseFailures().stream().map(f -> f.table()).toList(),
+                        check.previousReleaseFailures().stream().map(f -> f.text()).toList());
+                // the same statements, with the proof in the header for the reviewer
+                forward = render('V', version, message, message, ops, warnings, verdicts, planner.plan(current, ops));
+            }
             List<Path> written = options.write() ? write(migrationsDir, forward, undo) : List.of();
             return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis,
                     replay.replayed(), replay.fromCache(), verdicts);

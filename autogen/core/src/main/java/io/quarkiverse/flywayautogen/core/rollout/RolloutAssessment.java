@@ -45,4 +45,32 @@ public final class RolloutAssessment {
         }
         return verdicts;
     }
+
+    /**
+     * {@code verdicts} with what the self-check proved the previous release cannot do ({@code failures}: table and
+     * text), each added to the operations on that table (or, for a table no operation names, the first).
+     */
+    public static List<OperationVerdict> withProof(List<OperationVerdict> verdicts, List<String> tables, List<String> failures) {
+        List<List<RolloutFinding>> findings = new ArrayList<>();
+        verdicts.forEach(v -> findings.add(new ArrayList<>(v.findings())));
+        for (int f = 0; f < failures.size(); f++) {
+            RolloutFinding proof = new RolloutFinding(Rule.PREVIOUS_RELEASE_FAILS, failures.get(f));
+            boolean placed = false;
+            for (int i = 0; i < verdicts.size(); i++) {
+                Operation op = verdicts.get(i).operation();
+                if (op.table().equals(tables.get(f)) || (op instanceof RenameTable r && r.from().equals(tables.get(f)))) {
+                    findings.get(i).add(proof);
+                    placed = true;
+                }
+            }
+            if (!placed && !verdicts.isEmpty()) {
+                findings.get(0).add(proof);
+            }
+        }
+        List<OperationVerdict> proved = new ArrayList<>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            proved.add(new OperationVerdict(verdicts.get(i).operation(), findings.get(i)));
+        }
+        return proved;
+    }
 }

@@ -16,6 +16,8 @@ public enum Rule {
     NOT_NULL_WITHOUT_DEFAULT("not-null-without-default", Verdict.EXPAND_CONTRACT),
     NOT_NULL_TIGHTENING("not-null-tightening", Verdict.EXPAND_CONTRACT),
     NARROWING("narrowing", Verdict.EXPAND_CONTRACT),
+    /** Not inferred: the self-check ran the previous release's selects and inserts on the new schema, and one failed. */
+    PREVIOUS_RELEASE_FAILS("previous-release-fails", Verdict.EXPAND_CONTRACT),
     // data-dependent: existing rows decide whether the script runs
     NOT_NULL_ON_EXISTING_ROWS("not-null-on-existing-rows", Verdict.DATA_DEPENDENT),
     UNIQUE_ON_EXISTING_ROWS("unique-on-existing-rows", Verdict.DATA_DEPENDENT),
