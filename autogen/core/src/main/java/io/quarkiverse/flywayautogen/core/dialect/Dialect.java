@@ -6,6 +6,7 @@ import io.quarkiverse.flywayautogen.core.model.TypeRules;
 import io.quarkiverse.flywayautogen.core.ops.Operation;
 import io.quarkiverse.flywayautogen.core.rollout.RolloutFinding;
 import io.quarkiverse.flywayautogen.core.rollout.TableSizes;
+import io.quarkiverse.flywayautogen.core.rollout.lint.StatementRules;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -65,5 +66,10 @@ public interface Dialect {
      */
     default List<RolloutFinding> lockingFindings(Operation op, Schema before, TableSizes sizes) {
         return List.of();
+    }
+
+    /** The rollout rules the lint reads off this database's SQL statements, beyond the shared ones. None by default. */
+    default StatementRules statementRules() {
+        return StatementRules.NONE;
     }
 }

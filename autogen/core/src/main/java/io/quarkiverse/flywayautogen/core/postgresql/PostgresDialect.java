@@ -105,4 +105,9 @@ public final class PostgresDialect implements Dialect {
     public List<RolloutFinding> lockingFindings(Operation op, Schema before, TableSizes sizes) {
         return op.accept(new PostgresLockingRules());
     }
+
+    @Override
+    public io.quarkiverse.flywayautogen.core.rollout.lint.StatementRules statementRules() {
+        return new PostgresStatementRules();
+    }
 }
