@@ -133,6 +133,8 @@ export class QwcFlywayAutogen extends QwcHotReloadElement {
                 <div class="change" data-object=${c.object} data-name=${c.name} title=${c.description}>
                     <span>${c.object} <b>${c.name}</b></span>
                     <span class="badge risk ${c.risk.replace(' ', '-')}">${c.risk}</span>
+                    ${(c.verdicts || []).filter(v => v !== 'compatible').map(v => html`<span class="badge rollout"
+                        title=${(c.findings || []).join('\n')}>${v}</span>`)}
                     <span class="description">${c.description}</span>
                 </div>`)}
         </div>`;

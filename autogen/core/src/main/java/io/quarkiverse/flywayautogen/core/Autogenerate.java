@@ -25,6 +25,9 @@ import io.quarkiverse.flywayautogen.core.render.ChangeSummary;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 import io.quarkiverse.flywayautogen.core.render.Script;
 import io.quarkiverse.flywayautogen.core.render.ScriptRenderer;
+import io.quarkiverse.flywayautogen.core.rollout.OperationVerdict;
+import io.quarkiverse.flywayautogen.core.rollout.RolloutAssessment;
+import io.quarkiverse.flywayautogen.core.rollout.TableSizes;
 import io.quarkiverse.flywayautogen.core.selfcheck.SelfCheck;
 import org.hibernate.boot.Metadata;
 
@@ -52,6 +55,7 @@ public final class Autogenerate {
     private final Dialect dialect;
     private final DialectPlanner planner;
     private final Clock clock;
+    private final TableSizes tableSizes;
 
     public Autogenerate(Dialect dialect) {
         this(dialect, Clock.systemUTC());
@@ -59,9 +63,19 @@ public final class Autogenerate {
 
     /** {@code clock}: the time the timestamp version scheme reads. */
     public Autogenerate(Dialect dialect, Clock clock) {
+        this(dialect, clock, TableSizes.unknown());
+    }
+
+    private Autogenerate(Dialect dialect, Clock clock, TableSizes tableSizes) {
         this.dialect = dialect;
         this.planner = dialect.planner();
         this.clock = clock;
+        this.tableSizes = tableSizes;
+    }
+
+    /** The same engine, reading table sizes (a SQLite rebuild's cost in the rollout verdicts) from the dev database. */
+    public Autogenerate withTableSizes(TableSizes sizes) {
+        return new Autogenerate(dialect, clock, sizes);
     }
 
     /**
@@ -112,10 +126,11 @@ public final class Autogenerate {
         MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir, options.replayCache());
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
-            Diff diff = diff(metadata, db, readSchema(db), options);
+            Schema current = readSchema(db);
+            Diff diff = diff(metadata, db, current, options);
             return new AutogenResult(diff.operations(), List.of(), diff.warnings(), Optional.empty(), Optional.empty(),
                     List.of(), replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000, replay.replayed(),
-                    replay.fromCache());
+                    replay.fromCache(), RolloutAssessment.assess(dialect, current, diff.operations(), tableSizes));
         }
     }
 
@@ -153,7 +168,8 @@ public final class Autogenerate {
             Schema expected = SchemaChanges.apply(current, ops);
             MigrationVersion version = nextVersion(migrationsDir, options);
             String message = options.message() == null || options.message().isBlank() ? ChangeSummary.of(ops) : options.message();
-            Script forward = render('V', version, message, message, ops, warnings, planner.plan(current, ops));
+            List<OperationVerdict> verdicts = RolloutAssessment.assess(dialect, current, ops, tableSizes);
+            Script forward = render('V', version, message, message, ops, warnings, verdicts, planner.plan(current, ops));
             Optional<Script> undo = options.undo()
                     ? Optional.of(renderUndo(version, message, ops, expected)) : Optional.empty();
             long diffMillis = (System.nanoTime() - start) / 1_000_000;
@@ -163,9 +179,17 @@ public final class Autogenerate {
                 throw new AutogenException("self-check failed, nothing written:\n  " + String.join("\n  ", check.problems()));
             }
             check.unsampled().forEach(text -> warnings.add(new Warning(Warning.Kind.SAMPLE_NOT_BUILT, text)));
+            if (!check.previousReleaseFailures().isEmpty()) {
+                check.previousReleaseFailures().forEach(f -> warnings.add(new Warning(Warning.Kind.PREVIOUS_RELEASE_FAILS, f.text())));
+                verdicts = RolloutAssessment.withProof(verdicts,
+                        check.previousReleaseFailures().stream().map(f -> f.table()).toList(),
+                        check.previousReleaseFailures().stream().map(f -> f.text()).toList());
+                // the same statements, with the proof in the header for the reviewer
+                forward = render('V', version, message, message, ops, warnings, verdicts, planner.plan(current, ops));
+            }
             List<Path> written = options.write() ? write(migrationsDir, forward, undo) : List.of();
             return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis,
-                    replay.replayed(), replay.fromCache());
+                    replay.replayed(), replay.fromCache(), verdicts);
         }
     }
 
@@ -213,15 +237,15 @@ public final class Autogenerate {
         } catch (AutogenException e) {
             throw new AutogenException("an undo script was asked for (--undo, quarkus.flyway-autogen.undo) but the undo cannot restore existing rows: " + e.getMessage());
         }
-        return render('U', version, message, "undo " + message, reversed, List.of(), planner.plan(expected, reversed));
+        return render('U', version, message, "undo " + message, reversed, List.of(), List.of(), planner.plan(expected, reversed));
     }
 
     private Script render(char prefix, MigrationVersion version, String slugMessage, String title, List<Operation> ops,
-                          List<Warning> warnings, List<Statement> statements) {
+                          List<Warning> warnings, List<OperationVerdict> verdicts, List<Statement> statements) {
         String fileName = ScriptRenderer.fileName(prefix, version, slugMessage);
         // a message typed as "Add e-mail:" must not leave the header line hanging
         String header = fileName + " (" + planner.dialectName() + "): " + title.strip().replaceAll("[\\s:;,.-]+$", "");
-        return new Script(fileName, ScriptRenderer.render(header, ops, warnings, statements));
+        return new Script(fileName, ScriptRenderer.render(header, ops, warnings, verdicts, statements));
     }
 
     private Schema readSchema(ScratchDatabase db) {

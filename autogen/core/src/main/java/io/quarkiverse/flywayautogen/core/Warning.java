@@ -24,7 +24,9 @@ public record Warning(Kind kind, String text, Optional<String> rename) {
         /** Something in the current schema the model does not hold (an expression or partial index): left as it is. */
         NOT_COMPARED,
         /** The self-check could not build a sample for an entity or table: that part was not proved, nothing refused. */
-        SAMPLE_NOT_BUILT
+        SAMPLE_NOT_BUILT,
+        /** The self-check ran the previous release's selects and inserts against the new schema and one failed. */
+        PREVIOUS_RELEASE_FAILS
     }
 
     /**

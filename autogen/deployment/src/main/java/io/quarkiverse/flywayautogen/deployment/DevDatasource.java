@@ -59,6 +59,9 @@ public record DevDatasource(String jdbcUrl, String user, String password, String
                 .locations("filesystem:" + migrations.toAbsolutePath())
                 .ignoreMigrationPatterns("*:pending")
                 .cleanDisabled(false)
+                .configuration(jdbcUrl.startsWith("jdbc:postgresql:")
+                        // as the replay: Flyway's transactional lock would block a CONCURRENTLY script forever
+                        ? java.util.Map.of("flyway.postgresql.transactional.lock", "false") : java.util.Map.of())
                 .load();
     }
 

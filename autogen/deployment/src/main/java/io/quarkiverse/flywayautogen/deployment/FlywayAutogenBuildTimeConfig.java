@@ -122,6 +122,22 @@ public interface FlywayAutogenBuildTimeConfig {
     @WithDefault(AutogenDefaults.INDEX_FOREIGN_KEYS)
     boolean indexForeignKeys();
 
+    /**
+     * Lint the migrations for a rolling deployment in the drift check ({@code check}) and the
+     * {@code flyway-autogen:check} goals: a new migration with an expand/contract step or a lock that grows with the
+     * table (an index built without {@code CONCURRENTLY}, a constraint validated on add, a rebuild) fails unless its
+     * script acknowledges it: {@code -- flyway-autogen:allow <rule> "<reason>"}. See the safe rollout page.
+     */
+    @WithDefault("true")
+    boolean lint();
+
+    /**
+     * The newest migration version already applied where it matters (production): migrations up to it are only
+     * reported by the lint, never failed, since changing them would change their checksum. Not set: every migration
+     * but the newest counts as applied.
+     */
+    Optional<String> lintBaseline();
+
     enum Mode {
         AUTO,
         MANUAL

@@ -13,6 +13,9 @@ import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
+import io.quarkiverse.flywayautogen.core.rollout.lint.LintReport;
+import io.quarkiverse.flywayautogen.core.rollout.lint.LintSettings;
+import io.quarkiverse.flywayautogen.core.rollout.lint.MigrationLint;
 import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
 import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -93,9 +96,25 @@ class FlywayAutogenCheckProcessor {
             throw new MigrationCheckException("Flyway autogenerate check (" + dialect + "): " + e.getMessage());
         }
         if (!result.inSync()) {
-            throw new MigrationDriftException(folder.source(), result.operations().stream()
-                    .map(op -> (op.destructive() ? "[DESTRUCTIVE] " : "") + op.describe())
-                    .collect(Collectors.toList()), result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList());
+            throw new MigrationDriftException(folder.source(), result.describedWithVerdicts(), result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList());
+        }
+        lint(engines.engine(dialect).dialect(), folder);
+    }
+
+    /** As the check goal: a new migration's unacknowledged expand/contract step or lock fails the build. */
+    private static void lint(io.quarkiverse.flywayautogen.core.dialect.Dialect dialect, MigrationsFolder folder) {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        LintSettings lint = LintSettings.read(key -> config.getOptionalValue(key, String.class));
+        if (!lint.enabled()) {
+            return;
+        }
+        LintReport report = MigrationLint.lint(folder.source(), dialect, lint.baseline());
+        report.findings().stream().filter(f -> !f.failing())
+                .forEach(f -> LOG.infof("Flyway autogenerate rollout: %s", f.describe()));
+        if (!report.passed()) {
+            throw new MigrationCheckException("Flyway autogenerate check (" + dialect.name() + ", " + folder.source()
+                    + "): " + report.failureMessage() + "\nMigrations up to " + LintSettings.BASELINE
+                    + " count as applied (unset: all but the newest).");
         }
     }
 

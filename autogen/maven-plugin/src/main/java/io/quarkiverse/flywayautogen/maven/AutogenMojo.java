@@ -131,6 +131,11 @@ abstract class AutogenMojo extends AbstractMojo {
         return session == null ? new Properties() : session.getUserProperties();
     }
 
+    /** Each operation with its rollout verdict. */
+    static String describe(io.quarkiverse.flywayautogen.core.AutogenResult result) {
+        return String.join("\n  ", result.describedWithVerdicts());
+    }
+
     static String describe(List<io.quarkiverse.flywayautogen.core.ops.Operation> operations) {
         return String.join("\n  ", operations.stream()
                 .map(op -> (op.destructive() ? "[DESTRUCTIVE] " : "") + op.describe()).toList());

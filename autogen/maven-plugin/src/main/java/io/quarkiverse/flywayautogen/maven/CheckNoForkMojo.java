@@ -10,7 +10,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import io.quarkiverse.flywayautogen.core.AutogenResult;
+import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
+import io.quarkiverse.flywayautogen.core.rollout.lint.LintReport;
+import io.quarkiverse.flywayautogen.core.rollout.lint.LintSettings;
+import io.quarkiverse.flywayautogen.core.rollout.lint.MigrationLint;
 
 /**
  * {@code alembic check} as a build step: fails the build, listing the operations, when the entities need a change
@@ -33,12 +37,13 @@ public class CheckNoForkMojo extends AutogenMojo {
         if (!result.inSync()) {
             throw new MojoFailureException("Flyway autogenerate check: the entities differ from the migrations in "
                     + run.migrations() + ": " + result.operations().size() + " pending operation(s):\n  "
-                    + describe(result.operations())
+                    + describe(result)
                     + "\nGenerate the migration: ./mvnw flyway-autogen:generate -Dflyway-autogen.message=\"...\""
                     + " (or change an entity in quarkus:dev)");
         }
         getLog().info("Flyway autogenerate: the migrations in " + run.migrations() + " match the "
                 + run.entities().classes().size() + " entities");
+        lint(run.engine().dialect(), run.migrations(), run);
         for (Map.Entry<String, Path> other : run.others().entrySet()) {
             check(other.getKey(), other.getValue(), run);
         }
@@ -58,10 +63,27 @@ public class CheckNoForkMojo extends AutogenMojo {
         if (!result.inSync()) {
             throw new MojoFailureException("Flyway autogenerate check: the entities differ from the " + vendor
                     + " migrations in " + migrations + ": " + result.operations().size() + " pending operation(s):\n  "
-                    + describe(result.operations())
+                    + describe(result)
                     + "\nGenerate the migrations: ./mvnw flyway-autogen:generate -Dflyway-autogen.message=\"...\"");
         }
         getLog().info("Flyway autogenerate: the " + vendor + " migrations in " + migrations + " match the entities");
+        lint(run.settings().engine(vendor).dialect(), migrations, run);
+    }
+
+    /** Fails on a new migration's unacknowledged expand/contract step or lock; applied ones are only reported. */
+    private void lint(Dialect dialect, Path migrations, Run run) throws MojoFailureException {
+        LintSettings lint = LintSettings.read(run.settings()::value);
+        if (!lint.enabled()) {
+            return;
+        }
+        LintReport report = MigrationLint.lint(migrations, dialect, lint.baseline());
+        report.findings().stream().filter(f -> !f.failing())
+                .forEach(f -> getLog().info("Flyway autogenerate rollout: " + f.describe()));
+        if (!report.passed()) {
+            throw new MojoFailureException("Flyway autogenerate check (" + dialect.name() + ", " + migrations + "): "
+                    + report.failureMessage() + "\nMigrations up to " + LintSettings.BASELINE
+                    + " count as applied (unset: all but the newest).");
+        }
     }
 
     @Override

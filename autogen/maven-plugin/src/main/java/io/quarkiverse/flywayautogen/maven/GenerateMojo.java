@@ -63,7 +63,7 @@ public class GenerateMojo extends AutogenMojo {
             return;
         }
         getLog().info("Flyway autogenerate: " + result.operations().size() + " operation(s), "
-                + ChangeSummary.of(result.operations()) + ":\n  " + describe(result.operations()));
+                + ChangeSummary.of(result.operations()) + ":\n  " + describe(result));
         for (Path written : result.written()) {
             getLog().info("Flyway autogenerate: wrote " + written.toAbsolutePath());
         }

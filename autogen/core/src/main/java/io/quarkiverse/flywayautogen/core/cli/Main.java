@@ -75,9 +75,7 @@ public final class Main {
                     return IN_SYNC;
                 }
                 out.println(result.operations().size() + " pending operation(s):");
-                for (Operation op : result.operations()) {
-                    out.println("  " + op.describe() + (op.destructive() ? "   [DESTRUCTIVE]" : ""));
-                }
+                result.describedWithVerdicts().forEach(line -> out.println("  " + line));
                 return PENDING;
             }
             AutogenResult result = engine.generate(entities, migrations, arguments.options());

@@ -91,7 +91,8 @@ public final class MigrationReplayer {
         FluentConfiguration configuration = Flyway.configure()
                 .dataSource(db.jdbcUrl(), db.user(), db.password())
                 .locations(flywayLocations.toArray(String[]::new))
-                .validateOnMigrate(validate);
+                .validateOnMigrate(validate)
+                .configuration(db.flywaySettings());
         target.ifPresent(configuration::target);
         FlywayWarningsOnly.migrate(configuration.load());
     }

@@ -1,7 +1,12 @@
 package io.quarkiverse.flywayautogen.core.dialect;
 
 import io.quarkiverse.flywayautogen.core.model.IdentifierCase;
+import io.quarkiverse.flywayautogen.core.model.Schema;
 import io.quarkiverse.flywayautogen.core.model.TypeRules;
+import io.quarkiverse.flywayautogen.core.ops.Operation;
+import io.quarkiverse.flywayautogen.core.rollout.RolloutFinding;
+import io.quarkiverse.flywayautogen.core.rollout.TableSizes;
+import io.quarkiverse.flywayautogen.core.rollout.lint.StatementRules;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -52,5 +57,19 @@ public interface Dialect {
      */
     default Optional<ReplaySnapshots> replaySnapshots(Path directory) {
         return Optional.empty();
+    }
+
+    /**
+     * The locks {@code op} holds for a time that grows with the table (an index build, a validation scan, a
+     * rewrite or rebuild) as this dialect's planner writes it, on {@code before}, the schema as it is when the
+     * operation runs; {@code sizes} counts rows where the dev database is known. None by default.
+     */
+    default List<RolloutFinding> lockingFindings(Operation op, Schema before, TableSizes sizes) {
+        return List.of();
+    }
+
+    /** The rollout rules the lint reads off this database's SQL statements, beyond the shared ones. None by default. */
+    default StatementRules statementRules() {
+        return StatementRules.NONE;
     }
 }

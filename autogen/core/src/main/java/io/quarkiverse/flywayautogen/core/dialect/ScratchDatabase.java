@@ -2,6 +2,7 @@ package io.quarkiverse.flywayautogen.core.dialect;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Map;
 
 /**
  * A throw-away database the engine owns: migrations are replayed and scripts tried on these, never on the
@@ -27,4 +28,12 @@ public interface ScratchDatabase extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Flyway settings ({@code flyway.*} keys) a replay into this database needs beyond the locations: what a
+     * database's Flyway plugin must be told so that every script the application can run also replays here.
+     */
+    default Map<String, String> flywaySettings() {
+        return Map.of();
+    }
 }

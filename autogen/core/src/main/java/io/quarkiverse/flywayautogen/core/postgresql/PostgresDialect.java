@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
+import io.quarkiverse.flywayautogen.core.model.Schema;
+import io.quarkiverse.flywayautogen.core.ops.Operation;
+import io.quarkiverse.flywayautogen.core.rollout.RolloutFinding;
+import io.quarkiverse.flywayautogen.core.rollout.TableSizes;
 
 /**
  * PostgreSQL 15 and later: migrations are replayed into shadow databases created on a {@link ShadowServer}, the
@@ -95,5 +99,15 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Optional<ReplaySnapshots> replaySnapshots(Path directory) {
         return Optional.of(new PostgresReplayTemplates(server));
+    }
+
+    @Override
+    public List<RolloutFinding> lockingFindings(Operation op, Schema before, TableSizes sizes) {
+        return op.accept(new PostgresLockingRules());
+    }
+
+    @Override
+    public io.quarkiverse.flywayautogen.core.rollout.lint.StatementRules statementRules() {
+        return new PostgresStatementRules();
     }
 }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -111,6 +112,19 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
     @Override
     public Path directory() {
         return directory;
+    }
+
+    /**
+     * Session-level advisory locks instead of Flyway's default transactional one: that lock is taken in a
+     * transaction on a connection of its own, kept open (idle in transaction) while the scripts run, and
+     * {@code CREATE INDEX CONCURRENTLY} in a script configured {@code executeInTransaction=false} waits for every
+     * older transaction in the database to end, so it waited for that one forever ({@code Lock / virtualxid}).
+     */
+    static final Map<String, String> FLYWAY_SETTINGS = Map.of("flyway.postgresql.transactional.lock", "false");
+
+    @Override
+    public Map<String, String> flywaySettings() {
+        return FLYWAY_SETTINGS;
     }
 
     @Override

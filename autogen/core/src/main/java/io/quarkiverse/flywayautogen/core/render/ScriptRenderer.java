@@ -3,6 +3,8 @@ package io.quarkiverse.flywayautogen.core.render;
 import io.quarkiverse.flywayautogen.core.Warning;
 import io.quarkiverse.flywayautogen.core.dialect.Statement;
 import io.quarkiverse.flywayautogen.core.ops.Operation;
+import io.quarkiverse.flywayautogen.core.rollout.OperationVerdict;
+import io.quarkiverse.flywayautogen.core.rollout.RolloutFinding;
 
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,15 @@ public final class ScriptRenderer {
     }
 
     public static String render(String title, List<Operation> operations, List<Warning> warnings, List<Statement> statements) {
+        return render(title, operations, warnings, List.of(), statements);
+    }
+
+    /**
+     * With the rollout verdict of every operation ({@code verdicts}, in the operations' order; empty: no section),
+     * so that a reviewer sees in the file what a rolling deployment of it means.
+     */
+    public static String render(String title, List<Operation> operations, List<Warning> warnings,
+                                List<OperationVerdict> verdicts, List<Statement> statements) {
         StringBuilder sb = new StringBuilder();
         sb.append("-- ").append(title).append('\n');
         sb.append(GENERATED_MARK).append(" from the entity model. Review before committing.\n");
@@ -56,6 +67,16 @@ public final class ScriptRenderer {
         }
         for (Warning warning : warnings) {
             sb.append("-- WARNING: ").append(warning.advice(Warning.Remedies.NEUTRAL).replace("\n", "\n--   ")).append('\n');
+        }
+        if (!verdicts.isEmpty()) {
+            sb.append("--\n-- Rollout (the previous release runs against this schema while it is applied):\n");
+            int i = 1;
+            for (OperationVerdict verdict : verdicts) {
+                sb.append("--   ").append(i++).append(". ").append(verdict.tag()).append('\n');
+                for (RolloutFinding finding : verdict.findings()) {
+                    sb.append("--      ").append(finding.describe()).append('\n');
+                }
+            }
         }
         sb.append('\n');
         for (Statement statement : statements) {

@@ -162,6 +162,26 @@ public final class SampleRows {
         return row;
     }
 
+    /**
+     * Row {@code i} as the previous release writes it into {@code table} (a table of {@code previous}): only the
+     * columns it had, values of their old types that meet its CHECKs and the ones {@code after} adds, and references
+     * to the rows {@code written} holds for the parents (null when there is none).
+     */
+    static Map<String, Object> previousReleaseRow(Schema previous, Table table, Optional<Table> after, int i,
+                                                  Map<String, Map<String, Object>> written, TypeRules types) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (Column c : table.columns()) {
+            row.put(c.name(), sample(previous, table, after, c, i, types));
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+            Map<String, Object> parent = fk.referencedTable().equals(table.name()) ? null : written.get(fk.referencedTable());
+            for (int k = 0; k < fk.columns().size(); k++) {
+                row.put(fk.columns().get(k), parent == null ? null : parent.get(fk.referencedColumns().get(k)));
+            }
+        }
+        return row;
+    }
+
     private static Object sample(Schema schema, Table table, Optional<Table> after, Column c, int i, TypeRules types) {
         Optional<String> text = types.sampleText(c.type(), schema, i);
         return text.isPresent() ? new ParsedByDatabase(text.get()) : value(table, after, c, i, types);
@@ -246,7 +266,7 @@ public final class SampleRows {
     private record ParsedByDatabase(String text) {
     }
 
-    private static void insertRow(Connection c, String table, Map<String, Object> row) throws SQLException {
+    static void insertRow(Connection c, String table, Map<String, Object> row) throws SQLException {
         List<String> cols = new ArrayList<>(row.keySet());
         String sql = "INSERT INTO \"" + table + "\" (" + String.join(", ", cols.stream().map(n -> "\"" + n + "\"").toList())
                 + ") VALUES (" + String.join(", ", cols.stream().map(n -> "?").toList()) + ")";

@@ -44,11 +44,17 @@ public final class SelfCheck {
      * check could not prove because it could not build a sample for it ("self-check could not build a sample for
      * X: ..."): warnings for the user, never a refusal.
      */
-    public record Result(List<String> problems, List<String> notes, List<String> unsampled) {
+    public record Result(List<String> problems, List<String> notes, List<String> unsampled,
+                         List<PreviousReleaseFailure> previousReleaseFailures) {
         public Result {
             problems = List.copyOf(problems);
             notes = List.copyOf(notes);
             unsampled = List.copyOf(unsampled);
+            previousReleaseFailures = List.copyOf(previousReleaseFailures);
+        }
+
+        public Result(List<String> problems, List<String> notes, List<String> unsampled) {
+            this(problems, notes, unsampled, List.of());
         }
 
         public Result(List<String> problems, List<String> notes) {
@@ -87,12 +93,13 @@ public final class SelfCheck {
                 }
             }
         }
-        return new Result(problems, onRows.notes(), unsampled);
+        return new Result(problems, onRows.notes(), unsampled, onRows.previousReleaseFailures());
     }
 
     private Result verifyOnSampleRows(ScratchDatabase replayed, Path migrationsDir, Schema current, Schema expected,
                                       List<Operation> operations, Script forward, Optional<Script> undo) {
         List<String> problems = new ArrayList<>();
+        List<PreviousReleaseFailure> previousRelease = new ArrayList<>();
         List<String> notes;
         try (ScratchDatabase db = replayed.copy("selfcheck")) {
             Map<String, Long> before;
@@ -120,6 +127,9 @@ public final class SelfCheck {
                 Map<String, Long> afterCounts = RowCounts.count(c, after);
                 compareCounts(before, afterCounts, operations, problems);
                 dialect.foreignKeyViolations(c).forEach(v -> problems.add("foreign key violation after the script: " + v));
+                if (problems.isEmpty()) {
+                    previousRelease.addAll(PreviousReleaseWorkload.run(c, current, expected, dialect.types()));
+                }
             }
             if (undo.isPresent() && problems.isEmpty()) {
                 // Community Flyway does not run U scripts; the check runs the undo text as the next versioned one.
@@ -135,18 +145,22 @@ public final class SelfCheck {
             problems.add("self-check database error: " + e.getMessage());
             return new Result(problems, List.of());
         }
-        return new Result(problems, notes);
+        return new Result(problems, notes, List.of(), previousRelease);
     }
 
     /** Without sample rows: the schema must still come out as expected, and the undo must bring back the current one. */
     private Result verifyOnEmptyTables(ScratchDatabase replayed, Path migrationsDir, Schema expected, Script forward,
                                        Optional<Script> undo, Schema current, List<String> notes, String unsampled) {
         List<String> problems = new ArrayList<>();
+        List<PreviousReleaseFailure> previousRelease = new ArrayList<>();
         try (ScratchDatabase db = replayed.copy("selfcheck-empty")) {
             Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
             if (runScript(db, List.of(migrationsDir, forwardDir), forward.fileName(), problems)) {
                 try (Connection c = db.connect()) {
                     describeDiff(dialect.reader().read(c), expected, "after " + forward.fileName(), problems);
+                    if (problems.isEmpty()) {
+                        previousRelease.addAll(PreviousReleaseWorkload.run(c, current, expected, dialect.types()));
+                    }
                 }
                 if (undo.isPresent() && problems.isEmpty()) {
                     Path undoDir = writeScript(db, "undo", "V999999999__undo_check.sql", undo.get().content());
@@ -160,7 +174,7 @@ public final class SelfCheck {
         } catch (SQLException e) {
             problems.add("self-check database error: " + e.getMessage());
         }
-        return new Result(problems, notes, List.of(unsampled));
+        return new Result(problems, notes, List.of(unsampled), previousRelease);
     }
 
     static boolean runScript(ScratchDatabase db, List<Path> locations, String name, List<String> problems) {

@@ -18,6 +18,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.quarkiverse.flywayautogen.core.model.Schema;
+import io.quarkiverse.flywayautogen.core.ops.Operation;
+import io.quarkiverse.flywayautogen.core.rollout.RolloutFinding;
+import io.quarkiverse.flywayautogen.core.rollout.TableSizes;
 
 /**
  * SQLite: scratch databases are files, the schema is read through sqlite_master and PRAGMAs, and changes SQLite's
@@ -88,5 +92,10 @@ public final class SqliteDialect implements Dialect {
     @Override
     public Optional<ReplaySnapshots> replaySnapshots(Path directory) {
         return Optional.of(new SqliteReplaySnapshots(directory));
+    }
+
+    @Override
+    public List<RolloutFinding> lockingFindings(Operation op, Schema before, TableSizes sizes) {
+        return SqliteLockingRules.of(op, before, sizes);
     }
 }

@@ -124,7 +124,9 @@ class SingleTableScenariosTest {
             Class<?> pet = io.quarkiverse.flywayautogen.core.scenarios.renamecolumn.unhinted.Pet.class;
             AutogenResult result = h.generate(options().withRenames(RenameHints.parse("pet.weight=weight_kg")), pet);
             assertEquals(List.of(RenameColumn.class), types(result.operations()));
-            assertTrue(result.warnings().isEmpty(), result.warnings()::toString);
+            // a rename is an expand/contract step: the self-check's run of the previous release says so, and nothing else
+            assertTrue(result.warnings().stream().allMatch(w -> w.kind() == io.quarkiverse.flywayautogen.core.Warning.Kind.PREVIOUS_RELEASE_FAILS
+                    && w.text().contains("pet.weight")), result.warnings()::toString);
             applyAndUndo(h, result, pet);
         }
     }

@@ -226,7 +226,10 @@ public final class DevModeGenerator {
     private AutogenResult preview(RenameHints extra, String message) {
         AutogenOptions named = message.isBlank() ? options : options.withMessage(message.trim());
         AutogenOptions run = named.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
-        AutogenResult result = EngineLogs.quietly(() -> settings.engine(dbKind).generate(entities, folder.source(), run));
+        AutogenResult result = EngineLogs.quietly(() -> settings.engine(dbKind)
+                .withTableSizes(amender.map(DraftAmender::tableSizes)
+                        .orElse(io.quarkiverse.flywayautogen.core.rollout.TableSizes.unknown()))
+                .generate(entities, folder.source(), run));
         LOG.debugf("Flyway autogenerate: compared the entities with the migrations (replay and diff %d ms; migrations: %s)",
                 result.replayMillis() + result.diffMillis(), result.replaySummary());
         return result;

@@ -51,6 +51,17 @@ public final class DraftAmender {
         this.settings = settings;
     }
 
+    /** Row counts of the dev database, for the rollout verdicts (a SQLite rebuild's cost); unknown without one. */
+    io.quarkiverse.flywayautogen.core.rollout.TableSizes tableSizes() {
+        return database.map(db -> io.quarkiverse.flywayautogen.core.rollout.TableSizes.counted(() -> {
+            try {
+                return db.connect();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        })).orElse(io.quarkiverse.flywayautogen.core.rollout.TableSizes.unknown());
+    }
+
     /**
      * Amends the draft, if the newest migration is one; false when there is none or it cannot be amended (said in
      * one log line). {@code message}: the new name, blank to name it after what it does; {@code renames} and

@@ -31,16 +31,14 @@ record PendingChange(List<String> operations, List<String> warnings, String sql,
     static final PendingChange NONE = new PendingChange(List.of(), List.of(), "", "", false, false, List.of(), "");
 
     static PendingChange of(AutogenResult result) {
-        List<String> ops = result.operations().stream()
-                .map(op -> op.destructive() ? "[DESTRUCTIVE] " + op.describe() : op.describe())
-                .collect(Collectors.toList());
+        List<String> ops = result.describedWithVerdicts();
         boolean destructive = result.operations().stream().anyMatch(Operation::destructive);
         boolean rename = result.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.POSSIBLE_RENAME);
         String sql = result.script().map(Script::content).orElse("");
         String fileName = result.script().map(Script::fileName).orElse("");
         List<String> warnings = result.warnings().stream().map(w -> w.advice(AutogenSettings.REMEDIES)).toList();
         return new PendingChange(ops, warnings, sql, fileName, destructive, rename,
-                TableChanges.of(result.operations(), result.warnings()), TableChanges.suggestedRename(result.warnings()));
+                TableChanges.of(result.operations(), result.warnings(), result.verdicts()), TableChanges.suggestedRename(result.warnings()));
     }
 
     boolean inSync() {

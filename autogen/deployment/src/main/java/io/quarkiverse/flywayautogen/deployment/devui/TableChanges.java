@@ -32,6 +32,9 @@ import io.quarkiverse.flywayautogen.core.ops.Operation;
 import io.quarkiverse.flywayautogen.core.ops.OperationVisitor;
 import io.quarkiverse.flywayautogen.core.ops.RenameColumn;
 import io.quarkiverse.flywayautogen.core.ops.RenameTable;
+import io.quarkiverse.flywayautogen.core.rollout.OperationVerdict;
+import io.quarkiverse.flywayautogen.core.rollout.RolloutFinding;
+import io.quarkiverse.flywayautogen.core.rollout.Verdict;
 
 /**
  * The pending operations as the Dev UI card draws them: per table, what is added, dropped, changed or renamed, each
@@ -78,11 +81,25 @@ public final class TableChanges {
 
     /** Per table (or sequence, enum type), in the order the operations come: {@code [{table, changes: [...]}]}. */
     public static List<Map<String, Object>> of(List<Operation> operations, List<Warning> warnings) {
+        return of(operations, warnings, List.of());
+    }
+
+    /**
+     * With each change's rollout verdicts ({@code verdicts: ["locking", ...]}) and findings ({@code findings:
+     * ["locking-index-build: ..."]}) when {@code verdicts} has one per operation.
+     */
+    public static List<Map<String, Object>> of(List<Operation> operations, List<Warning> warnings,
+            List<OperationVerdict> verdicts) {
         RenameHints possibleRenames = possibleRenames(warnings);
         Map<String, List<Map<String, Object>>> byTable = new LinkedHashMap<>();
-        for (Operation op : operations) {
-            Change change = op.accept(new Classifier(op, possibleRenames));
-            byTable.computeIfAbsent(op.table(), t -> new ArrayList<>()).add(change.toJson());
+        for (int i = 0; i < operations.size(); i++) {
+            Operation op = operations.get(i);
+            Map<String, Object> json = op.accept(new Classifier(op, possibleRenames)).toJson();
+            if (verdicts.size() == operations.size()) {
+                json.put("verdicts", verdicts.get(i).verdicts().stream().map(Verdict::label).toList());
+                json.put("findings", verdicts.get(i).findings().stream().map(RolloutFinding::describe).toList());
+            }
+            byTable.computeIfAbsent(op.table(), t -> new ArrayList<>()).add(json);
         }
         List<Map<String, Object>> tables = new ArrayList<>();
         byTable.forEach((table, changes) -> {
