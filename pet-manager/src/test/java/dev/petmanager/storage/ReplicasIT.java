@@ -210,7 +210,7 @@ class ReplicasIT {
     }
 
     private static double migrationsApplied(Replica replica) throws Exception {
-        String text = replica.send(HttpRequest.newBuilder(replica.uri("/q/metrics"))).body();
+        String text = replica.send(HttpRequest.newBuilder(replica.managementUri("/q/metrics"))).body();
         return Metrics.parse(text).require("petmanager_migrations_applied");
     }
 
