@@ -2,7 +2,8 @@
 # docker/compose.yaml started as users start it (docker-compose, through the engine's Docker API socket), one profile
 # per call, and checked through its port published on 127.0.0.1. Run from anywhere; called by .ci/run.
 #
-#   docker/compose-check.sh sqlite        the native image from pet-manager/target/*-runner (a SQLite build)
+#   docker/compose-check.sh sqlite        the native image from pet-manager/target/*-runner (a SQLite build), or with
+#                                         SERVICE=jvm the JVM image of pet-manager/target/quarkus-app (`./mvnw package`)
 #   docker/compose-check.sh postgresql    PostgreSQL + two replicas + nginx; the replicas' image is built from
 #                                         pet-manager/target/quarkus-app of `./mvnw package -Ppostgresql` (Dockerfile.jvm),
 #                                         or with REPLICAS=native from a runner built with -Dnative -Ppostgresql
@@ -77,8 +78,19 @@ build_image() { # tag dockerfile debian-base-name packages...
 }
 runner=pet-manager/target/pet-manager-1.0.0-SNAPSHOT-runner
 is_postgresql_build() { grep -q -a 'org/postgresql/Driver' "$1" 2>/dev/null || unzip -l "$1" 2>/dev/null | grep -q postgresql; }
-if [ "$profile" = sqlite ]; then
-  [ -x "$runner" ] || { echo "no $runner: ./mvnw package -Dnative -DskipTests -pl pet-manager" >&2; exit 1; }
+if [ "$profile" = sqlite ] && [ "${SERVICE:-native}" = jvm ]; then
+  [ -f pet-manager/target/quarkus-app/quarkus-run.jar ] && ! ls pet-manager/target/quarkus-app/lib/main/*postgresql* >/dev/null 2>&1 \
+    || { echo "pet-manager/target/quarkus-app is not a SQLite build: ./mvnw package -DskipTests -pl pet-manager" >&2; exit 1; }
+  step "building the JVM image"
+  build_image "localhost/pet-manager-compose-check:$run-jvm" docker/Dockerfile.jvm pet-manager-containers-jvm-base openjdk-17-jre-headless curl
+  # the JVM image keeps its database under /deployments/data: the compose file's volume mounted there as well, and
+  # the slower start given time (see start_period below)
+  { printf 'services:\n  pet-manager:\n    image: localhost/pet-manager-compose-check:%s-jvm\n' "$run"
+    printf '    volumes:\n      - pet-manager-data:/deployments/data\n    healthcheck:\n      start_period: 180s\n'
+    issuer_environment '    '; } >"$work/override.yaml"
+  service=pet-manager
+elif [ "$profile" = sqlite ]; then
+  [ -x "$runner" ] || { echo "no $runner: ./mvnw package -Dnative -DskipTests -pl pet-manager (or SERVICE=jvm)" >&2; exit 1; }
   step "building the native image"
   build_image "localhost/pet-manager-compose-check:$run-native" docker/Dockerfile.native pet-manager-containers-native-base curl
   { printf 'services:\n  pet-manager:\n    image: localhost/pet-manager-compose-check:%s-native\n' "$run"; issuer_environment '    '; } >"$work/override.yaml"
