@@ -122,14 +122,19 @@ stored_pets() {
   else sqlite3 "$work/data/bench.db" 'SELECT count(*) FROM pets' 2>/dev/null || echo '?'; fi
 }
 
+# health and metrics are on each service's management interface: its API port + 1000
+management_port() { echo $(($1 + 1000)); }
+
 start_service() { # log-name port command...
   local name=$1 port=$2
   shift 2
   if [ "$DATABASE" = postgresql ]; then
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/petmgr_bench" QUARKUS_DATASOURCE_USERNAME=$PGUSER \
-      QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD QUARKUS_HTTP_PORT=$port QUARKUS_LOG_LEVEL=WARN "$@" >"$work/$name.log" 2>&1 &
+      QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \
+      QUARKUS_LOG_LEVEL=WARN "$@" >"$work/$name.log" 2>&1 &
   else
-    PET_MANAGER_DB_PATH=$work/data/bench.db QUARKUS_HTTP_PORT=$port QUARKUS_LOG_LEVEL=WARN "$@" >"$work/$name.log" 2>&1 &
+    PET_MANAGER_DB_PATH=$work/data/bench.db QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$(management_port "$port") \
+      QUARKUS_LOG_LEVEL=WARN "$@" >"$work/$name.log" 2>&1 &
   fi
   pids+=($!)
 }
@@ -147,8 +152,8 @@ start_balancer() { # replica ports...: docker/nginx.conf with loopback addresses
   pids+=($!)
 }
 
-wait_ready() { # url log-name
-  for _ in $(seq 1 240); do curl -fs "$1/q/health/ready" >/dev/null && return; sleep 0.5; done
+wait_ready() { # url log-name: a service's readiness (management port), or the balancer's first answer
+  for _ in $(seq 1 240); do curl -fs "$1" >/dev/null && return; sleep 0.5; done
   cat "$work/$2.log" >&2
   exit 1
 }
@@ -180,10 +185,12 @@ measure() { # label setup command...
   if [ "$setup" != 1 ]; then
     # replicas start at the same moment, as in the compose file: one migrates, the other waits on Flyway's lock
     for p in "${ports[@]}"; do start_service "$label-$p" "$p" "$@"; done
-    for p in "${ports[@]}"; do wait_ready "http://127.0.0.1:$p" "$label-$p"; done
+    for p in "${ports[@]}"; do wait_ready "http://127.0.0.1:$(management_port "$p")/q/health/ready" "$label-$p"; done
     start_balancer "${ports[@]}"
+    wait_ready "$base/" "$label"
+  else
+    wait_ready "http://127.0.0.1:$(management_port "$PORT")/q/health/ready" "$label"
   fi
-  wait_ready "$base" "$label"
   local service_pids=("${pids[@]:0:${#ports[@]}}")
   echo "$label: seeding 50 users and 1000 pets, load average $(cut -d' ' -f1-3 /proc/loadavg) ..." >&2
   for u in $(seq 1 50); do
@@ -220,7 +227,7 @@ measure() { # label setup command...
   if [ "$setup" != 1 ]; then # how the balancer spread the requests: each replica's own count (Micrometer)
     local split=""
     for p in "${ports[@]}"; do
-      split+="${split:+/}$(curl -fs "http://127.0.0.1:$p/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $NF } END { printf "%d", s }')"
+      split+="${split:+/}$(curl -fs "http://127.0.0.1:$(management_port "$p")/q/metrics" | awk '/^http_server_requests_seconds_count/ { s += $NF } END { printf "%d", s }')"
     done
     echo "SPLIT $label $split"
   fi

@@ -16,14 +16,15 @@ work=$(mktemp -d)
 pid=
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$PORT"
+ready="http://127.0.0.1:$((PORT + 1000))/q/health/ready" # the management interface's port
 
 turn() { # name jar round
   rm -rf "$work/data"
-  java --enable-native-access=ALL-UNNAMED -Dquarkus.http.port="$PORT" -Dpet-manager.db.path="$work/data/bench.db" \
+  java --enable-native-access=ALL-UNNAMED -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1000))" -Dpet-manager.db.path="$work/data/bench.db" \
       -Dquarkus.log.level=WARN -jar "$2" >"$work/service.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 120); do curl -fs "$base/q/health/ready" >/dev/null && break; sleep 0.5; done
-  curl -fs "$base/q/health/ready" >/dev/null || { cat "$work/service.log"; exit 1; }
+  for _ in $(seq 1 120); do curl -fs "$ready" >/dev/null && break; sleep 0.5; done
+  curl -fs "$ready" >/dev/null || { cat "$work/service.log"; exit 1; }
   for u in 1 2 3 4 5; do
     curl -fs -o /dev/null -H 'Content-Type: application/json' -d "{\"name\":\"User $u\",\"email\":\"u$u@bench.example\"}" "$base/users"
   done

@@ -52,7 +52,9 @@ def rss_mib(pid):
 def start_and_measure(command, db_path):
     global PORT
     PORT = free_port()
-    env = dict(os.environ, PET_MANAGER_DB_PATH=str(db_path), QUARKUS_HTTP_PORT=str(PORT), QUARKUS_LOG_LEVEL="WARN")
+    # the management interface (health, metrics) on a free port too, never 9000 of a service already running
+    env = dict(os.environ, PET_MANAGER_DB_PATH=str(db_path), QUARKUS_HTTP_PORT=str(PORT),
+               QUARKUS_MANAGEMENT_PORT=str(free_port()), QUARKUS_LOG_LEVEL="WARN")
     log = tempfile.TemporaryFile()
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)

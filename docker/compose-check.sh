@@ -2,7 +2,8 @@
 # docker/compose.yaml started as users start it (docker-compose, through the engine's Docker API socket), one profile
 # per call, and checked through its port published on 127.0.0.1. Run from anywhere; called by .ci/run.
 #
-#   docker/compose-check.sh sqlite        the native image from pet-manager/target/*-runner (a SQLite build)
+#   docker/compose-check.sh sqlite        the native image from pet-manager/target/*-runner (a SQLite build), or with
+#                                         SERVICE=jvm the JVM image of pet-manager/target/quarkus-app (`./mvnw package`)
 #   docker/compose-check.sh postgresql    PostgreSQL + two replicas + nginx; the replicas' image is built from
 #                                         pet-manager/target/quarkus-app of `./mvnw package -Ppostgresql` (Dockerfile.jvm),
 #                                         or with REPLICAS=native from a runner built with -Dnative -Ppostgresql
@@ -16,6 +17,10 @@
 # containers at the interval compose declared; the check that runs is the compose file's, inside the container.
 # Everything the run creates (containers, network, volumes, the service images) is removed at the end, also on
 # failure; the base roots and stand-in images are kept (built once, reused).
+# The services verify bearer tokens as with a provider: the override gives them the public half of a key pair made for
+# the run (MP_JWT_VERIFY_PUBLICKEY, MP_JWT_VERIFY_ISSUER) and the requests carry an admin's token signed with it.
+# Health and metrics are on each service's management port (9000), which compose does not publish: the checks read
+# them inside the containers, as the compose healthcheck does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:?usage: docker/compose-check.sh sqlite|postgresql}
@@ -48,6 +53,19 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+migrations=$(ls pet-manager/src/main/resources/db/migration/sqlite/V*__*.sql | wc -l)
+
+# ---- the run's token issuer ----------------------------------------------------------------------------------------
+issuer=urn:pet-manager:compose-check
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/issuer.key" 2>/dev/null
+public_key=$(openssl pkey -in "$work/issuer.key" -pubout -outform DER | openssl base64 -A) # PEM's body, one line
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+now=$(date +%s)
+token_input="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url).$(printf '{"iss":"%s","aud":"pet-manager","sub":"compose-check-admin","groups":["admin"],"iat":%d,"exp":%d}' "$issuer" "$now" $((now + 7200)) | b64url)"
+auth=(-H "Authorization: Bearer $token_input.$(printf '%s' "$token_input" | openssl dgst -sha256 -sign "$work/issuer.key" -binary | b64url)")
+issuer_environment() { # indent: the override's environment block for one service
+  printf '%senvironment:\n%s  MP_JWT_VERIFY_PUBLICKEY: "%s"\n%s  MP_JWT_VERIFY_ISSUER: "%s"\n' "$1" "$1" "$public_key" "$1" "$issuer"
+}
 
 # ---- images ----------------------------------------------------------------------------------------------------------
 build_image() { # tag dockerfile debian-base-name packages...
@@ -60,11 +78,22 @@ build_image() { # tag dockerfile debian-base-name packages...
 }
 runner=pet-manager/target/pet-manager-1.0.0-SNAPSHOT-runner
 is_postgresql_build() { grep -q -a 'org/postgresql/Driver' "$1" 2>/dev/null || unzip -l "$1" 2>/dev/null | grep -q postgresql; }
-if [ "$profile" = sqlite ]; then
-  [ -x "$runner" ] || { echo "no $runner: ./mvnw package -Dnative -DskipTests -pl pet-manager" >&2; exit 1; }
+if [ "$profile" = sqlite ] && [ "${SERVICE:-native}" = jvm ]; then
+  [ -f pet-manager/target/quarkus-app/quarkus-run.jar ] && ! ls pet-manager/target/quarkus-app/lib/main/*postgresql* >/dev/null 2>&1 \
+    || { echo "pet-manager/target/quarkus-app is not a SQLite build: ./mvnw package -DskipTests -pl pet-manager" >&2; exit 1; }
+  step "building the JVM image"
+  build_image "localhost/pet-manager-compose-check:$run-jvm" docker/Dockerfile.jvm pet-manager-containers-jvm-base openjdk-17-jre-headless curl
+  # the JVM image keeps its database under /deployments/data: the compose file's volume mounted there as well, and
+  # the slower start given time (see start_period below)
+  { printf 'services:\n  pet-manager:\n    image: localhost/pet-manager-compose-check:%s-jvm\n' "$run"
+    printf '    volumes:\n      - pet-manager-data:/deployments/data\n    healthcheck:\n      start_period: 180s\n'
+    issuer_environment '    '; } >"$work/override.yaml"
+  service=pet-manager
+elif [ "$profile" = sqlite ]; then
+  [ -x "$runner" ] || { echo "no $runner: ./mvnw package -Dnative -DskipTests -pl pet-manager (or SERVICE=jvm)" >&2; exit 1; }
   step "building the native image"
   build_image "localhost/pet-manager-compose-check:$run-native" docker/Dockerfile.native pet-manager-containers-native-base curl
-  printf 'services:\n  pet-manager:\n    image: localhost/pet-manager-compose-check:%s-native\n' "$run" >"$work/override.yaml"
+  { printf 'services:\n  pet-manager:\n    image: localhost/pet-manager-compose-check:%s-native\n' "$run"; issuer_environment '    '; } >"$work/override.yaml"
   service=pet-manager
 else
   if [ "${REPLICAS:-jvm}" = native ]; then
@@ -83,6 +112,7 @@ else
   for r in pet-manager-1 pet-manager-2; do
     printf '  %s:\n    image: localhost/pet-manager-compose-check:%s-replica\n    healthcheck:\n      start_period: %s\n' \
       "$r" "$run" "$start_period"
+    issuer_environment '    '
   done | sed '1i services:' >"$work/override.yaml"
   step "stand-ins for postgres:15 and nginx:1.27-alpine"
   docker/test-stand-ins/postgres.sh docker.io/library/postgres:15 >/dev/null
@@ -112,10 +142,13 @@ ticker=$!
 
 # ---- helpers ---------------------------------------------------------------------------------------------------------
 container_of() { podman ps -a -q --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.service=$1" | head -1; }
-await_ready() { # seconds
+await_ready() { # seconds: the first 200 through the published port (the service listens once it has migrated)
   local i
-  for i in $(seq 1 "$1"); do curl -fs -o /dev/null "$base/q/health/ready" && return 0; sleep 1; done
-  fail "no 200 from $base/q/health/ready within $1 s"; "${compose[@]}" logs --tail 30 >&2 || true; return 1
+  for i in $(seq 1 "$1"); do curl -fs -o /dev/null "$base/" && return 0; sleep 1; done
+  fail "no 200 from $base/ within $1 s"; "${compose[@]}" logs --tail 30 >&2 || true; return 1
+}
+metrics_of() { # service: its /q/metrics, read on its management port inside its container
+  podman exec "$(container_of "$1")" curl -fsS http://localhost:9000/q/metrics
 }
 await_healthy() { # service seconds: prints its health once the declared check passed, or what it is at the deadline
   # the timer above may have run the first check before the service answered, and the next is an interval away:
@@ -129,7 +162,7 @@ await_healthy() { # service seconds: prints its health once the declared check p
 }
 post_user() { # e-mail: prints "status id"
   local body=$work/body.$BASHPID # this subshell's: the $(...) below is another
-  curl -s -m 15 -o "$body" -w '%{http_code}' -H 'Content-Type: application/json' \
+  curl -s -m 15 -o "$body" -w '%{http_code}' "${auth[@]}" -H 'Content-Type: application/json' \
     -d "{\"name\":\"Check\",\"email\":\"$1\"}" "$base/users" || true
   printf ' %s\n' "$(grep -o '"id":[0-9]*' "$body" 2>/dev/null | head -1 | cut -d: -f2)"
 }
@@ -144,7 +177,7 @@ all_acknowledged_present() { # prints the number checked; fails on a lost one
   local lost=0 checked=0 id
   for id in $(cat "$work"/writes.* 2>/dev/null | awk '$1 == 201 { print $2 }'); do
     checked=$((checked + 1))
-    [ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$base/users/$id")" = 200 ] || { lost=$((lost + 1)); echo "acknowledged user $id is missing" >&2; }
+    [ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "${auth[@]}" "$base/users/$id")" = 200 ] || { lost=$((lost + 1)); echo "acknowledged user $id is missing" >&2; }
   done
   echo "$checked acknowledged writes checked, $lost missing"
   [ "$lost" = 0 ] || fail "$lost acknowledged writes lost"
@@ -179,18 +212,22 @@ if [ "$profile" = postgresql ]; then
     "SELECT count(*) || ' ' || count(DISTINCT version) FROM flyway_schema_history WHERE success AND version IS NOT NULL")
   applied=0
   for r in pet-manager-1 pet-manager-2; do
-    a=$(podman exec "$(container_of $r)" curl -fsS http://localhost:8080/q/metrics | awk '/^petmanager_migrations_applied/ { printf "%d", $NF }')
+    a=$(metrics_of $r | awk '/^petmanager_migrations_applied/ { printf "%d", $NF }')
     echo "$r applied $a migration(s) at its start"; applied=$((applied + a))
   done
   echo "flyway_schema_history: ${history% *} successful versioned rows, ${history#* } distinct versions"
-  [ "$history" = "4 4" ] && [ "$applied" = 4 ] || fail "migrations not run exactly once (history '$history', applied $applied)"
+  [ "$history" = "$migrations $migrations" ] && [ "$applied" = "$migrations" ] || fail "migrations not run exactly once (history '$history', applied $applied)"
 else
   step "the service healthy, the migrations run once"
   health=$(await_healthy pet-manager 60)
   echo "pet-manager: $health"; [ "$health" = healthy ] || fail "pet-manager is $health"
-  applied=$(curl -fsS "$base/q/metrics" | awk '/^petmanager_migrations_applied/ { printf "%d", $NF }')
-  [ "$applied" = 4 ] || fail "the first start applied $applied migrations, not 4"
+  applied=$(metrics_of pet-manager | awk '/^petmanager_migrations_applied/ { printf "%d", $NF }')
+  [ "$applied" = "$migrations" ] || fail "the first start applied $applied migrations, not $migrations"
 fi
+for path in /q/health/ready /q/metrics; do
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$base$path")
+  echo "GET $path through the published port: $status"; [ "$status" = 404 ] || fail "$path answers on the published port"
+done
 
 step "ten rounds of the same e-mail, 8 requests at once each: one 201 per round"
 for round in $(seq 1 10); do
@@ -216,7 +253,7 @@ if [ "$profile" = postgresql ]; then
   sleep 6
   after=$(cat "$work"/writes.w* | awk '$1 == 201' | wc -l)
   reads=0
-  for _ in $(seq 1 20); do [ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$base/users?page=0&size=5")" = 200 ] && reads=$((reads + 1)); done
+  for _ in $(seq 1 20); do [ "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "${auth[@]}" "$base/users?page=0&size=5")" = 200 ] && reads=$((reads + 1)); done
   touch "$work/stop"; wait "${writers[@]}"
   summary=$(cat "$work"/writes.w* | awk '{ n[$1]++ } END { for (s in n) printf "%s x %s, ", n[s], s }')
   echo "writes: $summary$before acknowledged before the kill, $((after - before)) in the 6 s after it; 20 reads after it: $reads x 200"
@@ -227,7 +264,7 @@ if [ "$profile" = postgresql ]; then
 fi
 
 step "down and up again: the data kept"
-users_before=$(curl -fsS "$base/users?page=0&size=1" | grep -o '"totalItems":[0-9]*' | cut -d: -f2)
+users_before=$(curl -fsS "${auth[@]}" "$base/users?page=0&size=1" | grep -o '"totalItems":[0-9]*' | cut -d: -f2)
 # a replica without a named volume gets an anonymous one for the image's VOLUME; down without -v (which keeps the data
 # this step checks) leaves those behind, nameless: remove them here, the final down -v never sees them
 anonymous=$(for id in $(podman ps -a -q --filter "label=com.docker.compose.project=$project"); do
@@ -237,7 +274,7 @@ anonymous=$(for id in $(podman ps -a -q --filter "label=com.docker.compose.proje
 [ -z "$anonymous" ] || podman volume rm $anonymous >/dev/null
 compose_up
 await_ready 180
-users_after=$(curl -fsS "$base/users?page=0&size=1" | grep -o '"totalItems":[0-9]*' | cut -d: -f2)
+users_after=$(curl -fsS "${auth[@]}" "$base/users?page=0&size=1" | grep -o '"totalItems":[0-9]*' | cut -d: -f2)
 echo "users: $users_before before down, $users_after after up"
 [ "$users_before" = "$users_after" ] && [ "${users_after:-0}" -gt 0 ] || fail "users $users_before -> $users_after"
 all_acknowledged_present

@@ -7,7 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The entry point of the API: where the collections and the docs are. Touches no database. */
+/**
+ * The entry point of the API: where the collections and the docs are. Touches no database. Health and metrics are
+ * not linked: they are on the management interface's port, not this one.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiIndexResource {
@@ -19,8 +22,7 @@ public class ApiIndexResource {
             "users", "/users",
             "pets", "/pets",
             "openapi", "/q/openapi",
-            "swagger-ui", "/q/swagger-ui",
-            "health", "/q/health"));
+            "swagger-ui", "/q/swagger-ui"));
 
     @GET
     public ApiIndex index() {

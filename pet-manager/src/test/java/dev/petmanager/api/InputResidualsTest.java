@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.petmanager.support.Api;
 import dev.petmanager.support.FreshDatabase;
+import dev.petmanager.support.Management;
 import dev.petmanager.support.RawHttp;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -97,12 +98,14 @@ class InputResidualsTest {
     }
 
     @Test
-    void healthChecksAreReadOnly() {
-        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live")) {
-            given().post(path).then().statusCode(405).header("Allow", equalTo("GET, HEAD, OPTIONS"))
-                    .contentType("application/problem+json");
-            given().delete(path).then().statusCode(405);
-            given().get(path).then().statusCode(200);
+    void healthChecksAndMetricsAreReadOnly() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics")) {
+            for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+                Management.given().request(method, path).then().statusCode(405)
+                        .header("Allow", equalTo("GET, HEAD, OPTIONS")).contentType("application/problem+json");
+            }
+            Management.given().get(path).then().statusCode(200);
+            Management.given().head(path).then().statusCode(200);
         }
     }
 }

@@ -64,9 +64,23 @@ class ComposeFileTest {
             assertEquals(Map.of("condition", "service_healthy"), dependsOn.get("postgres"), replica);
             assertEquals("pet-manager:native-postgresql", service.get("image"), replica);
             assertTrue(String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test"))
-                    .contains("http://localhost:8080/q/health/ready"), replica + ": readiness covers database and migrations");
+                    .contains("http://localhost:9000/q/health/ready"), replica + ": readiness (database and migrations) is on the"
+                    + " management port");
         }
         assertTrue(((List<?>) services.get("postgres").get("volumes")).contains("postgres-data:/var/lib/postgresql/data"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheApiIsPublishedAndHealthIsCheckedOnTheManagementPort() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        for (String name : List.of("pet-manager", "pet-manager-1", "pet-manager-2")) {
+            Map<String, Object> service = services.get(name);
+            List<?> ports = (List<?>) service.getOrDefault("ports", List.of());
+            assertTrue(ports.stream().allMatch(p -> String.valueOf(p).endsWith(":8080")), name + " publishes " + ports);
+            assertEquals(List.of("CMD", "curl", "-fsS", "http://localhost:9000/q/health/ready"),
+                    ((Map<String, Object>) service.get("healthcheck")).get("test"), name);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.petmanager.containers;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +8,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.petmanager.support.TestIssuer;
+
 /**
  * The image of one variant, and the containers and volumes a test class creates from it: all labelled with this
  * run's id and removed by {@link #close()} (also when a test failed), the image too. Ports are published on
- * 127.0.0.1 only, on a port the engine picks.
+ * 127.0.0.1 only, on a port the engine picks: the API's (8080) and the management interface's (9000, health and
+ * metrics). The containers verify tokens with the tests' issuer, whose public key they are given as an operator
+ * gives the provider's (MP_JWT_VERIFY_PUBLICKEY, MP_JWT_VERIFY_ISSUER).
  */
 final class ContainerFixture implements AutoCloseable {
 
@@ -58,7 +63,9 @@ final class ContainerFixture implements AutoCloseable {
     String create(String purpose, String volume, List<String> options) {
         String name = "pet-manager-containers-it-" + run + "-" + purpose;
         List<String> args = new ArrayList<>(List.of("create", "--name", name, "--label", label,
-                "-p", "127.0.0.1::8080", "-v", volume + ":" + variant.dataDir()));
+                "-p", "127.0.0.1::8080", "-p", "127.0.0.1::9000", "-v", volume + ":" + variant.dataDir(),
+                "-e", "MP_JWT_VERIFY_PUBLICKEY=" + new String(TestIssuer.publicKeyPem(), StandardCharsets.US_ASCII),
+                "-e", "MP_JWT_VERIFY_ISSUER=" + TestIssuer.issuer()));
         args.addAll(options);
         args.add(image);
         containers.add(name);
@@ -76,12 +83,22 @@ final class ContainerFixture implements AutoCloseable {
     }
 
     Http http(String container) {
-        String mapping = Podman.ok(SHORT, "port", container, "8080/tcp");
+        return Http.onLoopback(published(container, 8080));
+    }
+
+    /** The management interface (health, metrics) of a started container, on its own published port. */
+    Http management(String container) {
+        return Http.onLoopback(published(container, 9000));
+    }
+
+    private int published(String container, int containerPort) {
+        String mapping = Podman.ok(SHORT, "port", container, containerPort + "/tcp");
         Matcher port = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(mapping);
         if (!port.find()) {
-            throw new AssertionError("port 8080 of " + container + " is not published on 127.0.0.1: " + mapping);
+            throw new AssertionError("port " + containerPort + " of " + container + " is not published on 127.0.0.1: "
+                    + mapping);
         }
-        return Http.onLoopback(Integer.parseInt(port.group(1)));
+        return Integer.parseInt(port.group(1));
     }
 
     String inspect(String container, String format) {

@@ -9,7 +9,12 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Requests to a container's port published on 127.0.0.1; a refused or timed-out connection is status 0. */
+import dev.petmanager.support.TestIssuer;
+
+/**
+ * Requests to a container's port published on 127.0.0.1, as the tests' admin (a bearer token from
+ * {@link TestIssuer}); a refused or timed-out connection is status 0.
+ */
 record Http(String base) {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
@@ -35,6 +40,18 @@ record Http(String base) {
         }
     }
 
+    private static volatile String token;
+    private static volatile long tokenMinted;
+
+    /** The admin's token, signed again every 5 minutes (it lives 10): load loops do not sign one per request. */
+    private static String adminToken() {
+        if (token == null || System.nanoTime() - tokenMinted > Duration.ofMinutes(5).toNanos()) {
+            token = TestIssuer.adminToken();
+            tokenMinted = System.nanoTime();
+        }
+        return token;
+    }
+
     static Http onLoopback(int port) {
         return new Http("http://127.0.0.1:" + port);
     }
@@ -54,6 +71,7 @@ record Http(String base) {
 
     private static Response send(HttpRequest.Builder request) {
         try {
+            request.header("Authorization", "Bearer " + adminToken());
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(15)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());

@@ -37,12 +37,15 @@ abstract class ServiceImageContract {
 
     private static final Duration READY = Duration.ofSeconds(90);
     private static final Pattern APPLIED = Pattern.compile("(?m)^petmanager_migrations_applied(?:\\{[^}]*})?\\s+([0-9.]+)");
+    /** The migrations the SQLite build carries: a new volume gets all of them, one left at V3 all but three. */
+    private static final int MIGRATIONS = migrationCount();
 
     private final ImageVariant variant;
     private ContainerFixture fixture;
     private String volume;
     private String container;
     private Http http;
+    private Http management;
     private final Map<Long, String> written = new java.util.concurrent.ConcurrentHashMap<>();
 
     ServiceImageContract(ImageVariant variant) {
@@ -72,6 +75,7 @@ abstract class ServiceImageContract {
         container = fixture.create("main", volume, List.of());
         long start = System.nanoTime();
         http = fixture.start(container);
+        management = fixture.management(container);
         Duration firstOk = http.awaitOk("/", READY);
         System.out.printf("START %s start to first 200: %d ms (podman start, then GET / every 20 ms; load average %s)%n",
                 variant.name(), Duration.ofNanos(System.nanoTime() - start).toMillis(), loadAverage());
@@ -79,10 +83,12 @@ abstract class ServiceImageContract {
 
         String uid = fixture.processStatus(container).get("Uid").split("\\s+")[0];
         assertNotEquals("0", uid, "the service runs as root");
-        assertEquals(4.0, migrationsAppliedAtStart(http), "a new volume gets every migration at the first start");
-        Http.Response ready = http.get("/q/health/ready");
+        assertEquals(MIGRATIONS, migrationsAppliedAtStart(management), "a new volume gets every migration at the first start");
+        Http.Response ready = management.get("/q/health/ready");
         assertEquals(200, ready.status(), ready.body());
-        assertTrue(ready.body().replace(" ", "").contains("\"current\":\"4\""), ready.body());
+        assertTrue(ready.body().replace(" ", "").contains("\"current\":\"" + MIGRATIONS + "\""), ready.body());
+        assertEquals(404, http.get("/q/health/ready").status(), "health on the API's port");
+        assertEquals(404, http.get("/q/metrics").status(), "metrics on the API's port");
         Path database = Path.of(fixture.volumeFolder(volume), "pet-manager.db");
         assertTrue(Files.size(database) > 0, "the database is in the volume: " + database);
 
@@ -115,8 +121,9 @@ abstract class ServiceImageContract {
         }
         Podman.ok(Duration.ofSeconds(30), "stop", "-t", "10", container);
         http = fixture.start(container);
-        http.awaitOk("/q/health/ready", READY);
-        assertEquals(0.0, migrationsAppliedAtStart(http), "the volume already holds every migration");
+        management = fixture.management(container);
+        management.awaitOk("/q/health/ready", READY);
+        assertEquals(0.0, migrationsAppliedAtStart(management), "the volume already holds every migration");
         assertAllStored(http, written);
     }
 
@@ -142,7 +149,7 @@ abstract class ServiceImageContract {
         assertNotEquals("137", exit, "killed, not stopped:\n" + fixture.logs(container));
         assertTrue(acknowledged.size() >= 200, "the load was not running: " + acknowledged.size());
         http = fixture.start(container);
-        http.awaitOk("/q/health/ready", READY);
+        fixture.management(container).awaitOk("/q/health/ready", READY);
         written.putAll(acknowledged);
         assertAllStored(http, written);
         fixture.remove(container);
@@ -163,8 +170,10 @@ abstract class ServiceImageContract {
                             + ") " + variant.dataDir() + "/pet-manager.db");
             String upgraded = fixture.create("upgraded", oldVolume, List.of());
             Http service = fixture.start(upgraded);
-            service.awaitOk("/q/health/ready", READY);
-            assertEquals(1.0, migrationsAppliedAtStart(service), "V4 only:\n" + fixture.logs(upgraded));
+            Http serviceManagement = fixture.management(upgraded);
+            serviceManagement.awaitOk("/q/health/ready", READY);
+            assertEquals(MIGRATIONS - 3, migrationsAppliedAtStart(serviceManagement), "V4 and later only:\n"
+                    + fixture.logs(upgraded));
             assertAllStored(service, rows);
             Http.Response pets = service.get("/pets?page=0&size=100");
             assertEquals(200, pets.status(), pets.body());
@@ -184,7 +193,8 @@ abstract class ServiceImageContract {
         String limited = fixture.create("limited", fixture.volume("limited"), List.of("--read-only", "--tmpfs",
                 "/tmp:rw,size=64m", "--memory", variant.memoryLimit(), "--memory-swap", variant.memoryLimit()));
         Http service = fixture.start(limited);
-        service.awaitOk("/q/health/ready", READY);
+        Http limitedManagement = fixture.management(limited);
+        limitedManagement.awaitOk("/q/health/ready", READY);
         BenchLoad.seed(service, "bench", 50, 500);
         Duration perMode = Duration.ofSeconds(8);
         Map<String, BenchLoad.Outcome> outcomes = BenchLoad.run(service, 16, perMode, 40_000, 50, 500);
@@ -202,7 +212,7 @@ abstract class ServiceImageContract {
             assertTrue(o.successes() > 0, o.toString());
             assertEquals(0, o.otherStatuses() + o.connectionFailures(), o.toString());
         });
-        assertEquals(200, service.get("/q/health/ready").status());
+        assertEquals(200, limitedManagement.get("/q/health/ready").status());
         fixture.remove(limited);
     }
 
@@ -215,8 +225,17 @@ abstract class ServiceImageContract {
         assertTrue(ldd.contains("libc.so.6 =>"), "ldd found no libc in the image:\n" + ldd);
     }
 
-    private static double migrationsAppliedAtStart(Http http) {
-        Http.Response metrics = http.get("/q/metrics");
+    private static int migrationCount() {
+        try (var files = Files.list(Engine.REPOSITORY.resolve("pet-manager/src/main/resources/db/migration/sqlite"))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** From the management interface's /q/metrics. */
+    private static double migrationsAppliedAtStart(Http management) {
+        Http.Response metrics = management.get("/q/metrics");
         assertEquals(200, metrics.status(), metrics.body());
         Matcher m = APPLIED.matcher(metrics.body());
         assertTrue(m.find(), "no petmanager_migrations_applied in /q/metrics");

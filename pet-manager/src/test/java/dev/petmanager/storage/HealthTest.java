@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.petmanager.support.Db;
 import dev.petmanager.support.FreshDatabase;
+import dev.petmanager.support.Management;
 import dev.petmanager.support.TestDatabase;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -34,7 +35,7 @@ class HealthTest {
 
     @Test
     void readinessChecksDatabaseAndMigrations() {
-        given().when().get("/q/health/ready")
+        Management.given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database migrations"))
@@ -44,7 +45,26 @@ class HealthTest {
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void healthAndMetricsAreOnlyOnTheManagementPort() {
+        // The API's port is the one a deployment publishes: operations endpoints are not reachable through it.
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/health/started",
+                "/q/metrics")) {
+            given().when().get(path).then().statusCode(404);
+            Management.given().when().get(path).then().statusCode(200);
+        }
+        given().when().head("/q/health/ready").then().statusCode(404);
+        Management.given().when().head("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void theManagementPortServesNoApi() {
+        for (String path : List.of("/users", "/pets", "/me", "/q/openapi", "/q/swagger-ui/")) {
+            Management.given().when().get(path).then().statusCode(404);
+        }
     }
 
     @Test

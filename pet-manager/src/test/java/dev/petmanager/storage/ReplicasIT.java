@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -96,6 +98,35 @@ class ReplicasIT {
         HttpResponse<String> forged = b.send(HttpRequest.newBuilder(b.uri("/me")).header("Authorization",
                 "Bearer " + token.substring(0, token.length() - 4) + "AAAA"));
         assertEquals(401, forged.statusCode(), forged.body());
+    }
+
+    @Test
+    @Order(2)
+    void bothReplicasRefuseTheSameForgedTokensAndKeepEachUserToTheirOwn() throws Exception {
+        long bob = idOf(a.postJson("/users", "{\"name\":\"Bob\",\"email\":\"bob-" + System.nanoTime()
+                + "@example.com\"}"));
+        long bobsPet = idOf(a.postJson("/pets", "{\"name\":\"Bob's cat\",\"species\":\"CAT\",\"ownerId\":" + bob + "}"));
+        String alice = TestIssuer.token("alice-" + System.nanoTime(), List.of("user"));
+        HttpResponse<String> profile = b.send(HttpRequest.newBuilder(b.uri("/me")).header("Authorization", "Bearer "
+                + alice).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Alice\",\"email\":\"alice-" + System.nanoTime() + "@example.com\"}")));
+        assertEquals(201, profile.statusCode(), profile.body());
+        JwtClaims adminClaims = TestIssuer.validClaims();
+        adminClaims.setSubject(TestIssuer.ADMIN_SUBJECT);
+        adminClaims.setStringListClaim("groups", "admin");
+        String otherKey = TestIssuer.sign(adminClaims, TestIssuer.strangerKeys().getPrivate(),
+                AlgorithmIdentifiers.RSA_USING_SHA256);
+        for (Replica replica : new Replica[] { a, b }) {
+            assertEquals(404, as(replica, alice, "/pets/" + bobsPet).statusCode(), "Bob's pet, for Alice");
+            assertTrue(as(replica, alice, "/pets").body().contains("\"totalItems\":0"), "Alice lists only hers");
+            assertEquals(401, as(replica, otherKey, "/pets/" + bobsPet).statusCode(), "an admin token of another key");
+            assertEquals(200, replica.send(HttpRequest.newBuilder(replica.uri("/pets/" + bobsPet))).statusCode(),
+                    "the real admin");
+        }
+    }
+
+    private static HttpResponse<String> as(Replica replica, String token, String path) throws Exception {
+        return replica.send(HttpRequest.newBuilder(replica.uri(path)).header("Authorization", "Bearer " + token));
     }
 
     private static String idOf(String json) {
@@ -210,7 +241,7 @@ class ReplicasIT {
     }
 
     private static double migrationsApplied(Replica replica) throws Exception {
-        String text = replica.send(HttpRequest.newBuilder(replica.uri("/q/metrics"))).body();
+        String text = replica.send(HttpRequest.newBuilder(replica.managementUri("/q/metrics"))).body();
         return Metrics.parse(text).require("petmanager_migrations_applied");
     }
 

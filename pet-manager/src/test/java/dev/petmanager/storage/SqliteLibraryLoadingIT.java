@@ -3,7 +3,6 @@ package dev.petmanager.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
+import dev.petmanager.support.Management;
 import dev.petmanager.support.PackagedService;
 
 /**
@@ -29,8 +29,8 @@ class SqliteLibraryLoadingIT {
     void libraryComesFromTheExecutableOrIsExtractedForTheJar() throws Exception {
         Path folder = Path.of("target", "test-db", UUID.randomUUID().toString()).toAbsolutePath();
         Path temporary = Files.createDirectories(folder.resolve("tmp"));
-        Process service = PackagedService.startUntilReady(folder.resolve("pet-manager.db"), freePort(),
-                List.of("-Djava.io.tmpdir=" + temporary));
+        Process service = PackagedService.startUntilReady(folder.resolve("pet-manager.db"), Management.freePort(),
+                Management.freePort(), List.of("-Djava.io.tmpdir=" + temporary));
         try {
             List<String> mappings = Files.readAllLines(Path.of("/proc", Long.toString(service.pid()), "maps")).stream()
                     .filter(line -> line.contains("sqlite")).toList();
@@ -54,12 +54,6 @@ class SqliteLibraryLoadingIT {
     private static List<Path> sqliteFilesIn(Path folder) throws Exception {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(file -> file.getFileName().toString().contains("sqlite")).toList();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
         }
     }
 }

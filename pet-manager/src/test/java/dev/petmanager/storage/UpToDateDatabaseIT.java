@@ -2,7 +2,6 @@ package dev.petmanager.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
+import dev.petmanager.support.Management;
 import dev.petmanager.support.Metrics;
 import dev.petmanager.support.OlderDatabase;
 import dev.petmanager.support.PackagedService;
@@ -38,10 +38,10 @@ class UpToDateDatabaseIT {
         List<String> before = history(database);
         String latest = before.get(before.size() - 1).split(" ")[0];
 
-        int port = freePort();
-        Process service = PackagedService.startUntilReady(database, port, List.of());
+        int managementPort = Management.freePort();
+        Process service = PackagedService.startUntilReady(database, Management.freePort(), managementPort, List.of());
         try {
-            Metrics metrics = Metrics.scrape(port);
+            Metrics metrics = Metrics.scrape(managementPort);
             assertEquals(0, metrics.require("petmanager_migrations_applied"));
             assertEquals(1, metrics.require("petmanager_schema_version", "version", latest));
         } finally {
@@ -65,11 +65,5 @@ class UpToDateDatabaseIT {
             }
         }
         return rows;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.petmanager.support;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,7 +12,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * scratch. On SQLite a new file in a folder that does not exist yet (the service creates the folder); on PostgreSQL a
  * new database on the test server ({@link TestDatabase}), dropped when the tests that share it are done. Works for
  * {@code @QuarkusTest} and for the packaged jar or native binary under {@code @QuarkusIntegrationTest} (the settings
- * are passed to the process).
+ * are passed to the process). The service's management interface gets a free port too ({@link Management}).
  */
 public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
@@ -21,15 +22,18 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> settings = new HashMap<>(Management.onAFreePort());
         if (TestDatabase.isPostgresql()) {
             created = TestDatabase.createPostgresDatabase();
             postgresDatabase = created;
-            return Map.of("quarkus.datasource.jdbc.url", TestDatabase.urlOf(created),
+            settings.putAll(Map.of("quarkus.datasource.jdbc.url", TestDatabase.urlOf(created),
                     "quarkus.datasource.username", TestDatabase.user(),
-                    "quarkus.datasource.password", TestDatabase.password());
+                    "quarkus.datasource.password", TestDatabase.password()));
+            return settings;
         }
         file = Path.of("target", "test-db", UUID.randomUUID().toString(), "pet-manager.db").toAbsolutePath();
-        return Map.of("pet-manager.db.path", file.toString());
+        settings.put("pet-manager.db.path", file.toString());
+        return settings;
     }
 
     @Override

@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 
-/** One scrape of {@code /q/metrics} in the Prometheus text format, read the way Prometheus reads it. */
+/**
+ * One scrape of {@code /q/metrics} (on the management interface) in the Prometheus text format, read the way
+ * Prometheus reads it.
+ */
 public final class Metrics {
 
     private record Sample(String name, String labels, double value) {
@@ -19,11 +22,12 @@ public final class Metrics {
         this.samples = samples;
     }
 
+    /** A scrape of the service under test, on its management interface ({@link Management}). */
     public static Metrics scrape() {
-        return parse(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
+        return scrape(Management.port());
     }
 
-    /** A scrape of a service started by the test itself, on {@code port}. */
+    /** A scrape of a service started by the test itself, whose management interface is on {@code port}. */
     public static Metrics scrape(int port) {
         return parse(given().port(port).when().get("/q/metrics").then().statusCode(200).extract().asString());
     }

@@ -40,6 +40,7 @@ public final class PackagedService {
         List<String> command = new ArrayList<>(launcher());
         command.add(1, "-Dpet-manager.db.path=" + database);
         command.add(1, "-Dquarkus.http.port=0");
+        command.add(1, "-Dquarkus.management.port=0");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -53,19 +54,21 @@ public final class PackagedService {
     }
 
     /**
-     * Starts the service on {@code database} and {@code port}, with {@code arguments} (system properties such as
-     * {@code -Djava.io.tmpdir=...}) added, and returns once it reports ready; the caller stops it. Its output goes
-     * to {@code service.log} beside the database.
+     * Starts the service on {@code database}, its API on {@code port} and its management interface (health, metrics)
+     * on {@code managementPort}, with {@code arguments} (system properties such as {@code -Djava.io.tmpdir=...})
+     * added, and returns once it reports ready; the caller stops it. Its output goes to {@code service.log} beside
+     * the database.
      */
-    public static Process startUntilReady(Path database, int port, List<String> arguments)
+    public static Process startUntilReady(Path database, int port, int managementPort, List<String> arguments)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(launcher());
         command.addAll(1, arguments);
         command.add(1, "-Dpet-manager.db.path=" + database);
         command.add(1, "-Dquarkus.http.port=" + port);
+        command.add(1, "-Dquarkus.management.port=" + managementPort);
         Path log = database.resolveSibling("service.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        URI ready = URI.create("http://localhost:" + port + "/q/health/ready");
+        URI ready = URI.create("http://localhost:" + managementPort + "/q/health/ready");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {

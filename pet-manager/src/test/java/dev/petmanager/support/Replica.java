@@ -1,7 +1,6 @@
 package dev.petmanager.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,21 +23,25 @@ public final class Replica implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
 
-    private Replica(String name, int port, Process process, Path log) {
+    private Replica(String name, int port, int managementPort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
 
     /** Starts a replica on {@code database} (a database of the test server); returns at once, not when it is ready. */
     public static Replica start(String name, String database) throws IOException {
-        int port = freePort();
+        int port = Management.freePort();
+        int managementPort = Management.freePort();
         List<String> command = PackagedService.launcher();
         command.add(1, "-Dquarkus.http.port=" + port);
+        command.add(1, "-Dquarkus.management.port=" + managementPort);
         Path log = Files.createDirectories(Path.of("target", "replicas")).resolve(name + "-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -46,10 +49,10 @@ public final class Replica implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", TestDatabase.urlOf(database),
                 "QUARKUS_DATASOURCE_USERNAME", TestDatabase.user(),
                 "QUARKUS_DATASOURCE_PASSWORD", TestDatabase.password()));
-        return new Replica(name, port, builder.start(), log);
+        return new Replica(name, port, managementPort, builder.start(), log);
     }
 
-    /** Waits until {@code /q/health/ready} answers 200, failing with the replica's log when it exits or times out. */
+    /** Waits until {@code /q/health/ready} (management port) answers 200, failing with the replica's log when it exits or times out. */
     public Replica awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -57,7 +60,7 @@ public final class Replica implements AutoCloseable {
                 throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                if (send(HttpRequest.newBuilder(uri("/q/health/ready")).GET()).statusCode() == 200) {
+                if (send(HttpRequest.newBuilder(managementUri("/q/health/ready")).GET()).statusCode() == 200) {
                     return this;
                 }
             } catch (IOException e) {
@@ -70,6 +73,11 @@ public final class Replica implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    /** A path on the replica's management interface (health, metrics), which has a port of its own. */
+    public URI managementUri(String path) {
+        return URI.create("http://localhost:" + managementPort + path);
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -101,12 +109,6 @@ public final class Replica implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
