@@ -21,8 +21,15 @@ def cli = ['docker', 'podman'].find { name ->
 if (cli != null) {
     removed.each { id ->
         def ps = [cli, 'ps', '-a', '-q', '--no-trunc', '--filter', "id=${id}"].execute()
-        def out = ps.text.trim()
-        assert ps.waitFor() == 0
+        def output = new StringBuilder()
+        def errors = new StringBuilder()
+        def reader = ps.consumeProcessOutputStream(output)
+        ps.consumeProcessErrorStream(errors)
+        // a deadline: an engine that does not answer fails the check instead of hanging the build
+        assert ps.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) : "${cli} ps did not answer within 2 minutes"
+        reader.join(60_000)
+        assert ps.exitValue() == 0 : errors
+        def out = output.toString().trim()
         assert out.isEmpty() : "container ${id} is still there"
     }
 }

@@ -46,7 +46,7 @@ public final class PackagedService {
         Process process = builder.start();
         InputStream output = process.getInputStream();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             throw new AssertionError("the service did not exit within " + timeoutSeconds + " s:\n"
                     + new String(output.readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -73,6 +73,9 @@ public final class PackagedService {
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 HttpURLConnection connection = (HttpURLConnection) ready.toURL().openConnection();
+                // a server that accepts but never answers fails the wait instead of hanging it
+                connection.setConnectTimeout(2000);
+                connection.setReadTimeout(5000);
                 if (connection.getResponseCode() == 200) {
                     return process;
                 }
@@ -81,7 +84,7 @@ public final class PackagedService {
             }
             Thread.sleep(20);
         }
-        process.destroyForcibly().waitFor();
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         throw new AssertionError("the service did not become ready:\n" + Files.readString(log));
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.flywayautogen.test.app.Pet;
 import io.quarkiverse.flywayautogen.testsupport.Prerequisite;
 import io.quarkiverse.flywayautogen.testsupport.Requires;
+import io.quarkiverse.flywayautogen.testsupport.Waits;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -132,13 +133,7 @@ class DevUiCardBrowserTest {
      * thread pool exhaustion". So 503 means "ask again"; any other status is the answer.
      */
     private static Response getPetsAfterReload() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        Response response = RestAssured.get("/pets");
-        while (response.statusCode() == 503 && System.nanoTime() < deadline) {
-            System.out.println("GET /pets: 503 while a reload ends, asking again");
-            Thread.sleep(250);
-            response = RestAssured.get("/pets");
-        }
-        return response;
+        return Waits.lastAnswer(java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(250),
+                () -> RestAssured.get("/pets"), response -> response.statusCode() != 503);
     }
 }

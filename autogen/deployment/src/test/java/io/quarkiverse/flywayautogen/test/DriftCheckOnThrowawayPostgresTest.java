@@ -3,7 +3,6 @@ package io.quarkiverse.flywayautogen.test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.flywayautogen.deployment.MigrationDriftException;
 import io.quarkiverse.flywayautogen.test.app.Pet;
 import io.quarkiverse.flywayautogen.test.app.PetResource;
+import io.quarkiverse.flywayautogen.testsupport.ContainerTestEngine;
 import io.quarkus.test.QuarkusProdModeTest;
 
 /**
@@ -22,7 +22,7 @@ import io.quarkus.test.QuarkusProdModeTest;
  * datasource URL) and no shadow URL: the check replays the migrations in a throwaway container of the datasource's
  * Dev Services image, finds the drift there, and removes the container.
  */
-@EnabledIf("io.quarkiverse.flywayautogen.test.PostgresStandIn#ready")
+@EnabledIf("io.quarkiverse.flywayautogen.testsupport.ContainerTestEngine#postgresStandInReady")
 class DriftCheckOnThrowawayPostgresTest {
 
     private static final String OWNER_LABEL = "io.quarkiverse.flywayautogen.throwaway-server";
@@ -33,7 +33,7 @@ class DriftCheckOnThrowawayPostgresTest {
                     .addAsResource(new StringAsset("quarkus.datasource.db-kind=postgresql\n"
                             // as the other prod-mode tests name theirs: the driver extension is not the application's
                             + "quarkus.datasource.jdbc.driver=org.postgresql.Driver\n"
-                            + "quarkus.datasource.devservices.image-name=" + PostgresStandIn.IMAGE + "\n"
+                            + "quarkus.datasource.devservices.image-name=" + ContainerTestEngine.POSTGRES_IMAGE + "\n"
                             + "quarkus.flyway-autogen.check=true\n"
                             + "quarkus.flyway-autogen.migrations-location="
                             + Path.of("src/test/resources/migrations/drift").toAbsolutePath() + "\n"),
@@ -50,19 +50,12 @@ class DriftCheckOnThrowawayPostgresTest {
             });
 
     @Test
-    void driftIsFoundOnAThrowawayContainerThatIsGoneAfterTheBuild() throws IOException, InterruptedException {
+    void driftIsFoundOnAThrowawayContainerThatIsGoneAfterTheBuild() {
         // the build ran in this JVM: no container of this process may be left
-        Process ps = new ProcessBuilder(docker(), "ps", "-a", "-q", "--filter",
-                "label=" + OWNER_LABEL + "=" + ownerPrefix() + ProcessHandle.current().pid())
-                .redirectErrorStream(true).start();
-        String left = new String(ps.getInputStream().readAllBytes()).strip();
-        assertEquals(0, ps.waitFor());
-        assertEquals("", left, "throwaway containers left: " + left);
-    }
-
-    private static String docker() {
-        return List.of(System.getenv("PATH").split(java.io.File.pathSeparator)).stream()
-                .anyMatch(dir -> Path.of(dir, "docker").toFile().canExecute()) ? "docker" : "podman";
+        List<String> left = ContainerTestEngine.containers(
+                "label=" + OWNER_LABEL + "=" + ownerPrefix() + ProcessHandle.current().pid());
+        ContainerTestEngine.remove(left);
+        assertEquals(List.of(), left, "throwaway containers left (removed now)");
     }
 
     private static String ownerPrefix() {

@@ -141,13 +141,11 @@ class PanacheDefaultsFromEmptyFolderTest {
     }
 
     private void awaitFirstRestart() throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-        while (lines(r -> true).stream().noneMatch(l -> l.startsWith("Restarting quarkus due to changes in V1__"))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no restart to apply V1 within 120 s: " + lines(r -> true));
-            }
-            Thread.sleep(200);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .untilAsserted(() -> assertTrue(lines(r -> true).stream()
+                        .anyMatch(l -> l.startsWith("Restarting quarkus due to changes in V1__")),
+                        () -> "no restart to apply V1 within 120 s: " + lines(r -> true)));
     }
 
     private String fruitNames() throws SQLException {

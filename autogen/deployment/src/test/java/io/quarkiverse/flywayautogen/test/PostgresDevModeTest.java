@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ import io.quarkiverse.flywayautogen.test.panache.Basket;
 import io.quarkiverse.flywayautogen.test.panache.BasketResource;
 import io.quarkiverse.flywayautogen.test.panache.Fruit;
 import io.quarkiverse.flywayautogen.test.panache.FruitResource;
+import io.quarkiverse.flywayautogen.testsupport.Waits;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -94,11 +96,8 @@ class PostgresDevModeTest {
                 .extract().jsonPath().getLong("id");
         assertEquals(String.valueOf(apple), query("SELECT fruit_id FROM basket WHERE id = " + basket));
         // other builds on the same server come and go with shadow databases of their own: wait them out
-        List<String> left = newDatabases(databasesBefore);
-        for (int i = 0; i < 60 && !left.isEmpty(); i++) {
-            Thread.sleep(500);
-            left = newDatabases(databasesBefore);
-        }
+        List<String> left = Waits.lastAnswer(Duration.ofSeconds(30), Duration.ofMillis(500),
+                () -> newDatabases(databasesBefore), List::isEmpty);
         assertEquals(List.of(), left, "every shadow database was dropped");
     }
 
@@ -107,10 +106,14 @@ class PostgresDevModeTest {
         return query("SELECT coalesce(string_agg(datname, ',' ORDER BY datname), '') FROM pg_database WHERE datname <> '" + DATABASE + "'");
     }
 
-    /** The databases there are now that were not there {@code before}. */
+    /**
+     * The engine's databases ({@code autogen_...}, as PostgresShadowDatabase names them) there are now that were not
+     * there {@code before}; the databases of other projects' tests on the shared server are none of this test's.
+     */
     private static List<String> newDatabases(String before) throws SQLException {
         List<String> known = List.of(before.split(","));
         return List.of(otherDatabases().split(",")).stream().filter(d -> !d.isEmpty() && !known.contains(d))
+                .filter(d -> d.startsWith("autogen_"))
                 .filter(d -> !d.startsWith("autogen_rc_")).toList(); // the replay cache's templates stay, bounded
     }
 

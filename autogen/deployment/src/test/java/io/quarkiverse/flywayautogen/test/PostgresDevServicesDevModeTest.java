@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,14 @@ import java.util.Properties;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.flywayautogen.test.panache.Fruit;
 import io.quarkiverse.flywayautogen.test.panache.FruitResource;
+import io.quarkiverse.flywayautogen.testsupport.ContainerTestEngine;
+import io.quarkiverse.flywayautogen.testsupport.Prerequisite;
+import io.quarkiverse.flywayautogen.testsupport.Requires;
+import io.quarkiverse.flywayautogen.testsupport.Waits;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -36,7 +40,7 @@ import io.restassured.response.Response;
  * session, and none left after it. The image is the local PostgreSQL stand-in (no registry here) under a tag of this
  * test's own, so that its containers are told apart from other tests' and removed if Dev Services left one.
  */
-@ExtendWith(ContainerEngine.class)
+@Requires(Prerequisite.CONTAINER_ENGINE)
 class PostgresDevServicesDevModeTest {
 
     private static final String IMAGE = "localhost/flyway-autogen-devservices-test-postgres:15";
@@ -48,9 +52,9 @@ class PostgresDevServicesDevModeTest {
     static final QuarkusDevModeTest devMode = new QuarkusDevModeTest()
             .setAllowFailedStart(true)
             .withApplicationRoot(jar -> {
-                ContainerEngine.postgresStandIn(IMAGE);
+                ContainerTestEngine.postgresStandIn(IMAGE);
                 BEFORE.clear();
-                BEFORE.addAll(ContainerEngine.devServicesContainers(IMAGE));
+                BEFORE.addAll(ContainerTestEngine.devServicesContainers(IMAGE));
                 jar.addClasses(Fruit.class, FruitResource.class)
                         .addAsResource(new StringAsset(properties()), "application.properties");
             })
@@ -105,18 +109,15 @@ class PostgresDevServicesDevModeTest {
      * would reap what a crash leaves, cannot run here, so what is left is removed, and the test fails saying so.
      */
     @AfterAll
-    static void noContainerLeft() throws InterruptedException {
-        List<String> left = newContainers();
-        for (int i = 0; i < 60 && !left.isEmpty(); i++) {
-            Thread.sleep(500);
-            left = newContainers();
-        }
-        ContainerEngine.remove(left);
+    static void noContainerLeft() {
+        List<String> left = Waits.lastAnswer(Duration.ofSeconds(30), Duration.ofMillis(500),
+                PostgresDevServicesDevModeTest::newContainers, List::isEmpty);
+        ContainerTestEngine.remove(left);
         assertEquals(List.of(), left, "containers Dev Services left behind (removed now)");
     }
 
     private static List<String> newContainers() {
-        List<String> now = new ArrayList<>(ContainerEngine.devServicesContainers(IMAGE));
+        List<String> now = new ArrayList<>(ContainerTestEngine.devServicesContainers(IMAGE));
         now.removeAll(BEFORE);
         return now;
     }
@@ -143,21 +144,14 @@ class PostgresDevServicesDevModeTest {
         }
     }
 
-    /** GET until 200, at most three minutes: the first start pulls up the container, writes V1, then restarts. */
-    private static Response awaitAnswer(String path) throws InterruptedException {
-        Response answer = null;
-        for (int i = 0; i < 360; i++) {
-            try {
-                answer = RestAssured.get(path);
-                if (answer.statusCode() == 200) {
-                    return answer;
-                }
-            } catch (Exception notListeningYet) { // RestAssured rethrows ConnectException unchecked
-                // the restart has not opened the port yet
-            }
-            Thread.sleep(500);
-        }
-        return answer == null ? RestAssured.get(path) : answer;
+    /**
+     * GET until 200, at most three minutes: the first start pulls up the container, writes V1, then restarts; the
+     * last answer after that (or the connection's failure) is what the test reports.
+     */
+    private static Response awaitAnswer(String path) {
+        // RestAssured rethrows ConnectException unchecked while the restart has not opened the port yet
+        return Waits.lastAnswer(Duration.ofMinutes(3), Duration.ofMillis(500), () -> RestAssured.get(path),
+                answer -> answer.statusCode() == 200);
     }
 
     /** No jdbc.url in any profile: Dev Services start the database, from the stand-in image. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -12,6 +13,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 import io.quarkiverse.flywayautogen.test.app.Pet;
 import io.quarkiverse.flywayautogen.test.app.PetResource;
+import io.quarkiverse.flywayautogen.testsupport.Waits;
 import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.test.QuarkusDevModeTest;
 
@@ -48,22 +50,12 @@ public final class TestApp {
      * empty folder, slow on a busy machine) waits for it, at most a minute.
      */
     public static Map<String, Object> invoke(String method, Map<String, String> params) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Object answer = DevConsoleManager.invoke("quarkus-flyway-autogen_" + method, params);
-                return answer instanceof java.util.concurrent.CompletionStage<?> later ? completed(later) : cast(answer);
-            } catch (java.util.NoSuchElementException restarting) {
-                if (attempt == 120) {
-                    throw restarting;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw restarting;
-                }
-            }
-        }
+        Object answer = org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .pollDelay(Duration.ZERO).ignoreException(java.util.NoSuchElementException.class)
+                .until(() -> java.util.Optional.ofNullable(
+                        DevConsoleManager.invoke("quarkus-flyway-autogen_" + method, params)), registered -> true)
+                .orElse(null);
+        return answer instanceof java.util.concurrent.CompletionStage<?> later ? completed(later) : cast(answer);
     }
 
     /** The card's methods answer from a worker thread, as Dev UI awaits them: at most two minutes. */
@@ -94,19 +86,9 @@ public final class TestApp {
      * (a brand-new folder), and the port is closed meanwhile. The last answer when it never does.
      */
     static io.restassured.response.Response awaitAnswer(String path) throws InterruptedException {
-        io.restassured.response.Response answer = null;
-        for (int i = 0; i < 120; i++) {
-            try {
-                answer = io.restassured.RestAssured.get(path);
-                if (answer.statusCode() == 200) {
-                    return answer;
-                }
-            } catch (Exception notListeningYet) { // RestAssured rethrows ConnectException unchecked
-                // the restart has not opened the port yet
-            }
-            Thread.sleep(500);
-        }
-        return answer == null ? io.restassured.RestAssured.get(path) : answer;
+        // RestAssured rethrows ConnectException unchecked while the restart has not opened the port yet
+        return Waits.lastAnswer(Duration.ofMinutes(1), Duration.ofMillis(500), () -> io.restassured.RestAssured.get(path),
+                answer -> answer.statusCode() == 200);
     }
 
     static int freePort() {

@@ -54,11 +54,11 @@ class BeanValidationCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void sqliteMigrationsBuildHibernatesOwnSchemaWithBeanValidation(List<String> model, boolean snake, Class<?>[] entities) throws Exception {
-        try (CorpusDatabase db = snake ? CorpusDatabase.snakeNames() : CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = snake ? Corpus.snakeNames() : Corpus.javaNames()) {
             assertTrue(db.entities(entities).beanValidationDdl(), "on by default with Hibernate Validator on the class path");
             db.generateFirstMigrationAndApply(entities);
-            db.assertMigrationsBuildWhatHibernateCreates(entities);
-            db.assertEngineReadsMigrationsAsHibernatesSchema(entities);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, entities);
+            Corpus.assertEngineReadsMigrationsAsHibernatesSchema(db, entities);
         }
     }
 
@@ -78,9 +78,9 @@ class BeanValidationCorpusTest {
                 for (String sql : ddl) {
                     st.execute(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
                 }
-                hibernates = CorpusDatabase.indexesByColumns(dialect.reader().read(c));
+                hibernates = Corpus.indexesByColumns(dialect.reader().read(c));
             }
-            Schema migrations = CorpusDatabase.indexesByColumns(h.readAppSchema());
+            Schema migrations = Corpus.indexesByColumns(h.readAppSchema());
             List<Operation> differences = new SchemaComparator().compare(migrations, hibernates, RenameHints.none()).operations();
             Schema expected = hibernates;
             assertTrue(differences.isEmpty(), () -> "the migrations (actual) build another schema than Hibernate's own DDL"
@@ -93,7 +93,7 @@ class BeanValidationCorpusTest {
     void notNullAddedToAnEntityIsAPendingChangeOnSqlite() throws Exception {
         Class<?> v1 = io.quarkiverse.flywayautogen.core.corpus.model.evolve.bvnotnull.v1.Member.class;
         Class<?> v2 = io.quarkiverse.flywayautogen.core.corpus.model.evolve.bvnotnull.v2.Member.class;
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(v1);
             Autogenerate engine = Autogenerate.forDialect("sqlite");
             assertTrue(engine.check(db.entities(v1), db.migrations, AutogenOptions.defaults()).operations().isEmpty(), "v1 in sync");

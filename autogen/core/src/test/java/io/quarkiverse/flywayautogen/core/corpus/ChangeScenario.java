@@ -1,6 +1,7 @@
 package io.quarkiverse.flywayautogen.core.corpus;
 
 import io.quarkiverse.flywayautogen.core.AutogenResult;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.hibernate.SessionFactory;
 
 import java.util.List;
@@ -19,7 +20,7 @@ final class ChangeScenario {
     /** One step's checks, against the application file and a session factory that passed validation. */
     @FunctionalInterface
     interface Step {
-        void run(CorpusDatabase db, SessionFactory sf) throws Exception;
+        void run(ScenarioHarness db, SessionFactory sf) throws Exception;
     }
 
     private final Class<?>[] v1;
@@ -59,27 +60,27 @@ final class ChangeScenario {
         return this;
     }
 
-    void run(CorpusDatabase db) throws Exception {
+    void run(ScenarioHarness db) throws Exception {
         db.generateFirstMigrationAndApply(v1);
-        try (SessionFactory sf = db.validatedSessionFactory(v1)) {
+        try (SessionFactory sf = Corpus.validatedSessionFactory(db, v1)) {
             rowsBefore.run(db, sf);
         }
         db.assertNoChanges(v1);
-        SchemaSnapshot before = db.snapshot();
+        SchemaSnapshot before = Corpus.snapshot(db);
 
         AutogenResult change = db.generateChangeWithUndoAndApply(2, v2);
-        try (SessionFactory sf = db.validatedSessionFactory(v2)) {
+        try (SessionFactory sf = Corpus.validatedSessionFactory(db, v2)) {
             afterChange.run(db, sf);
         }
         db.assertNoChanges(v2);
 
-        db.applyUndo(change, 3);
-        List<String> differences = db.snapshot().differencesFrom(before);
+        db.applyUndoToApp(change, 3);
+        List<String> differences = Corpus.snapshot(db).differencesFrom(before);
         assertTrue(differences.isEmpty(), () -> "the undo script does not restore the V1 schema (expected: before V2, actual: after undo):\n  "
                 + String.join("\n  ", differences) + "\n" + change.undoScript().orElseThrow().content());
-        try (SessionFactory sf = db.validatedSessionFactory(v1)) {
+        try (SessionFactory sf = Corpus.validatedSessionFactory(db, v1)) {
             afterUndo.run(db, sf);
         }
-        db.assertMigrationsBuildWhatHibernateCreates(v2);
+        Corpus.assertMigrationsBuildWhatHibernateCreates(db, v2);
     }
 }

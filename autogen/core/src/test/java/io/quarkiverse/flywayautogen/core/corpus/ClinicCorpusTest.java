@@ -7,6 +7,7 @@ import io.quarkiverse.flywayautogen.core.corpus.model.clinic.PetType;
 import io.quarkiverse.flywayautogen.core.corpus.model.clinic.Specialty;
 import io.quarkiverse.flywayautogen.core.corpus.model.clinic.Vet;
 import io.quarkiverse.flywayautogen.core.corpus.model.clinic.Visit;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +32,9 @@ class ClinicCorpusTest {
 
     @Test
     void petClinicFromAnEmptyFolderPersistsAndReadsBackInOrder() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(CLINIC);
-            try (SessionFactory sf = db.validatedSessionFactory(CLINIC)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, CLINIC)) {
                 Integer ownerId = sf.fromTransaction(s -> {
                     PetType cat = named(new PetType(), "cat");
                     s.persist(cat);
@@ -75,28 +76,28 @@ class ClinicCorpusTest {
                     assertEquals(1, s.createQuery("from Vet", Vet.class).getSingleResult().specialties.size());
                 });
             }
-            assertEquals(1L, db.count("vet_specialties"), "the many-to-many row");
-            assertNotNull(db.failureOf("INSERT INTO owners (first_name, last_name, city, telephone) VALUES ('a', 'b', 'c', '1')"),
+            assertEquals(1L, db.rowCount("vet_specialties"), "the many-to-many row");
+            assertNotNull(Corpus.failureOf(db, "INSERT INTO owners (first_name, last_name, city, telephone) VALUES ('a', 'b', 'c', '1')"),
                     "@NotBlank address: NOT NULL in the database");
-            assertNotNull(db.failureOf("INSERT INTO pets (name, type_id, weight_kg) VALUES ('Rex', 1, -1)"), "@Min(0): a CHECK");
-            assertNull(db.failureOf("INSERT INTO pets (name, type_id, weight_kg) VALUES ('Rex', 1, 500)"), "@Max(500) is inclusive");
+            assertNotNull(Corpus.failureOf(db, "INSERT INTO pets (name, type_id, weight_kg) VALUES ('Rex', 1, -1)"), "@Min(0): a CHECK");
+            assertNull(Corpus.failureOf(db, "INSERT INTO pets (name, type_id, weight_kg) VALUES ('Rex', 1, 500)"), "@Max(500) is inclusive");
             db.assertNoChanges(CLINIC);
         }
     }
 
     @Test
     void panacheStyleProductFromAnEmptyFolderPersistsAndKeepsItsSkuUnique() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.snakeNames()) {
+        try (ScenarioHarness db = Corpus.snakeNames()) {
             db.generateFirstMigrationAndApply(Product.class);
-            assertEquals("text", db.declaredType("product", "description").toLowerCase(java.util.Locale.ROOT), "columnDefinition");
-            assertEquals("varchar(80)", db.declaredType("product", "name").toLowerCase(java.util.Locale.ROOT), "@Size(max = 80)");
-            try (SessionFactory sf = db.validatedSessionFactory(Product.class)) {
+            assertEquals("text", Corpus.declaredType(db, "product", "description").toLowerCase(java.util.Locale.ROOT), "columnDefinition");
+            assertEquals("varchar(80)", Corpus.declaredType(db, "product", "name").toLowerCase(java.util.Locale.ROOT), "@Size(max = 80)");
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Product.class)) {
                 sf.inTransaction(s -> s.persist(product("TEA-1")));
-                CorpusDatabase.assertRefusedAsDuplicate(() -> sf.inTransaction(s -> s.persist(product("TEA-1"))), "sku");
+                Corpus.assertRefusedAsDuplicate(() -> sf.inTransaction(s -> s.persist(product("TEA-1"))), "sku");
                 Product read = sf.fromTransaction(s -> s.createQuery("from Product", Product.class).getSingleResult());
                 assertEquals(0, new BigDecimal("12.50").compareTo(read.price));
             }
-            assertNotNull(db.failureOf("INSERT INTO product (id, name, price, stock) VALUES (99, 'x', 1, 0)"), "@NotBlank sku: NOT NULL");
+            assertNotNull(Corpus.failureOf(db, "INSERT INTO product (id, name, price, stock) VALUES (99, 'x', 1, 0)"), "@NotBlank sku: NOT NULL");
             db.assertNoChanges(Product.class);
         }
     }

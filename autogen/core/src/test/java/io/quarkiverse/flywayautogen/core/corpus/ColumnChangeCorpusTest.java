@@ -5,6 +5,7 @@ import io.quarkiverse.flywayautogen.core.corpus.model.evolve.length.v2.Label;
 import io.quarkiverse.flywayautogen.core.corpus.model.evolve.lob.v2.Note;
 import io.quarkiverse.flywayautogen.core.corpus.model.evolve.notnull.v2.Member;
 import io.quarkiverse.flywayautogen.core.corpus.model.evolve.widen.v2.Tally;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ class ColumnChangeCorpusTest {
     @Test
     void columnLengthWidenedFrom40To100KeepsRowsAndUndoes() throws Exception {
         String forty = "0123456789".repeat(4);
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             ChangeScenario.from(io.quarkiverse.flywayautogen.core.corpus.model.evolve.length.v1.Label.class).to(Label.class)
                     .rowsBefore((d, sf) -> sf.inTransaction(s -> {
                         var label = new io.quarkiverse.flywayautogen.core.corpus.model.evolve.length.v1.Label();
@@ -32,22 +33,22 @@ class ColumnChangeCorpusTest {
                         s.persist(label);
                     }))
                     .afterChange((d, sf) -> {
-                        assertEquals("varchar(100)", lower(d.declaredType("Label", "text")));
-                        assertEquals(1, d.count("Label"));
+                        assertEquals("varchar(100)", lower(Corpus.declaredType(d, "Label", "text")));
+                        assertEquals(1, d.rowCount("Label"));
                         assertEquals(forty, sf.fromTransaction(s -> s.createQuery("from Label", Label.class).getSingleResult().text));
                         Label longer = new Label();
                         longer.text = forty.repeat(2) + "x".repeat(20);
                         sf.inTransaction(s -> s.persist(longer));
-                        assertEquals(2, d.count("Label"));
+                        assertEquals(2, d.rowCount("Label"));
                     })
-                    .afterUndo((d, sf) -> assertEquals("varchar(40)", lower(d.declaredType("Label", "text"))))
+                    .afterUndo((d, sf) -> assertEquals("varchar(40)", lower(Corpus.declaredType(d, "Label", "text"))))
                     .run(db);
         }
     }
 
     @Test
     void integerFieldBecomesLongKeepsRowsAndUndoes() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             ChangeScenario.from(io.quarkiverse.flywayautogen.core.corpus.model.evolve.widen.v1.Tally.class).to(Tally.class)
                     .rowsBefore((d, sf) -> sf.inTransaction(s -> {
                         var tally = new io.quarkiverse.flywayautogen.core.corpus.model.evolve.widen.v1.Tally();
@@ -56,7 +57,7 @@ class ColumnChangeCorpusTest {
                         s.persist(tally);
                     }))
                     .afterChange((d, sf) -> {
-                        assertEquals("bigint", lower(d.declaredType("Tally", "amount")));
+                        assertEquals("bigint", lower(Corpus.declaredType(d, "Tally", "amount")));
                         Long small = sf.fromTransaction(s -> s.createQuery("from Tally where name = 'small'", Tally.class).getSingleResult().amount);
                         assertEquals(123L, small);
                         Tally big = new Tally();
@@ -67,7 +68,7 @@ class ColumnChangeCorpusTest {
                         assertEquals(5_000_000_000L, read);
                     })
                     .afterUndo((d, sf) -> {
-                        assertEquals("integer", lower(d.declaredType("Tally", "amount")));
+                        assertEquals("integer", lower(Corpus.declaredType(d, "Tally", "amount")));
                         assertEquals("123", d.query("SELECT amount FROM Tally WHERE name = 'small'"));
                     })
                     .run(db);
@@ -76,7 +77,7 @@ class ColumnChangeCorpusTest {
 
     @Test
     void stringBecomesLobAndLongVarcharKeepsRowsAndUndoes() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             ChangeScenario.from(io.quarkiverse.flywayautogen.core.corpus.model.evolve.lob.v1.Note.class).to(Note.class)
                     .rowsBefore((d, sf) -> sf.inTransaction(s -> {
                         var note = new io.quarkiverse.flywayautogen.core.corpus.model.evolve.lob.v1.Note();
@@ -85,8 +86,8 @@ class ColumnChangeCorpusTest {
                         s.persist(note);
                     }))
                     .afterChange((d, sf) -> {
-                        assertEquals("clob", lower(d.declaredType("Note", "body")));
-                        assertEquals("varchar(100000)", lower(d.declaredType("Note", "summary")));
+                        assertEquals("clob", lower(Corpus.declaredType(d, "Note", "body")));
+                        assertEquals("varchar(100000)", lower(Corpus.declaredType(d, "Note", "summary")));
                         Note old = sf.fromTransaction(s -> s.createQuery("from Note", Note.class).getSingleResult());
                         assertEquals("short body", old.body);
                         assertEquals("short summary", old.summary);
@@ -99,7 +100,7 @@ class ColumnChangeCorpusTest {
                         assertEquals(90_000, read.summary.length());
                     })
                     .afterUndo((d, sf) -> {
-                        assertEquals("varchar(255)", lower(d.declaredType("Note", "body")));
+                        assertEquals("varchar(255)", lower(Corpus.declaredType(d, "Note", "body")));
                         assertEquals("short body", d.query("SELECT body FROM Note WHERE summary = 'short summary'"));
                     })
                     .run(db);
@@ -108,7 +109,7 @@ class ColumnChangeCorpusTest {
 
     @Test
     void decimalPrecisionAndScaleChangeKeepsRowsAndUndoes() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             ChangeScenario.from(io.quarkiverse.flywayautogen.core.corpus.model.evolve.decimal.v1.Price.class).to(Price.class)
                     .rowsBefore((d, sf) -> sf.inTransaction(s -> {
                         var price = new io.quarkiverse.flywayautogen.core.corpus.model.evolve.decimal.v1.Price();
@@ -117,7 +118,7 @@ class ColumnChangeCorpusTest {
                         s.persist(price);
                     }))
                     .afterChange((d, sf) -> {
-                        assertEquals("numeric(14,4)", lower(d.declaredType("Price", "amount")).replace(" ", ""));
+                        assertEquals("numeric(14,4)", lower(Corpus.declaredType(d, "Price", "amount")).replace(" ", ""));
                         BigDecimal tea = sf.fromTransaction(s -> s.createQuery("from Price where item = 'tea'", Price.class).getSingleResult().amount);
                         assertEquals(0, new BigDecimal("12345.67").compareTo(tea), () -> "tea " + tea);
                         Price fine = new Price();
@@ -127,14 +128,14 @@ class ColumnChangeCorpusTest {
                         BigDecimal read = sf.fromTransaction(s -> s.find(Price.class, fine.id).amount);
                         assertEquals(0, new BigDecimal("99.1234").compareTo(read), () -> "saffron " + read);
                     })
-                    .afterUndo((d, sf) -> assertEquals("numeric(10,2)", lower(d.declaredType("Price", "amount")).replace(" ", "")))
+                    .afterUndo((d, sf) -> assertEquals("numeric(10,2)", lower(Corpus.declaredType(d, "Price", "amount")).replace(" ", "")))
                     .run(db);
         }
     }
 
     @Test
     void nullableColumnTightenedToNotNullWithoutDefaultOnRowsWithoutNulls() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             ChangeScenario.from(io.quarkiverse.flywayautogen.core.corpus.model.evolve.notnull.v1.Member.class).to(Member.class)
                     .rowsBefore((d, sf) -> sf.inTransaction(s -> {
                         for (String nick : new String[] {"annie", "bobby"}) {
@@ -146,10 +147,10 @@ class ColumnChangeCorpusTest {
                     }))
                     .afterChange((d, sf) -> {
                         assertTrue(notNull(d, "Member", "nickname"), "Member.nickname is NOT NULL now");
-                        assertEquals(2, d.count("Member"));
+                        assertEquals(2, d.rowCount("Member"));
                         assertEquals("bobby", sf.fromTransaction(s -> s.createQuery("from Member where email = 'bobby@example.com'",
                                 Member.class).getSingleResult().nickname));
-                        assertNotNull(d.failureOf("INSERT INTO Member (id, email) VALUES (999, 'nobody@example.com')"),
+                        assertNotNull(Corpus.failureOf(d, "INSERT INTO Member (id, email) VALUES (999, 'nobody@example.com')"),
                                 "a row without nickname is refused");
                         Member carl = new Member();
                         carl.email = "carl@example.com";
@@ -158,14 +159,14 @@ class ColumnChangeCorpusTest {
                     })
                     .afterUndo((d, sf) -> {
                         assertTrue(!notNull(d, "Member", "nickname"), "Member.nickname is nullable again");
-                        assertEquals(3, d.count("Member"));
+                        assertEquals(3, d.rowCount("Member"));
                     })
                     .run(db);
         }
     }
 
-    private static boolean notNull(CorpusDatabase db, String table, String column) {
-        return db.snapshot().tables().get(table).columns().stream().filter(c -> c.name().equals(column)).findFirst()
+    private static boolean notNull(ScenarioHarness db, String table, String column) {
+        return Corpus.snapshot(db).tables().get(table).columns().stream().filter(c -> c.name().equals(column)).findFirst()
                 .orElseThrow(() -> new AssertionError("no column " + table + "." + column)).notNull();
     }
 

@@ -4,6 +4,7 @@ import io.quarkiverse.flywayautogen.core.corpus.model.types.Attachment;
 import io.quarkiverse.flywayautogen.core.corpus.model.types.Level;
 import io.quarkiverse.flywayautogen.core.corpus.model.types.Reading;
 import io.quarkiverse.flywayautogen.core.corpus.model.types.Schedule;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +28,10 @@ class ColumnTypesCorpusTest {
 
     @Test
     void versionLobDecimalBooleanAndEnumColumnsFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Reading.class);
             String notes = "x".repeat(10_000);
-            try (SessionFactory sf = db.validatedSessionFactory(Reading.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Reading.class)) {
                 Reading r = new Reading();
                 r.notes = notes;
                 r.amount = new BigDecimal("1234567.891");
@@ -70,10 +71,10 @@ class ColumnTypesCorpusTest {
             }
             assertEquals("HIGH", db.query("SELECT level FROM Reading"));
             assertEquals("1", db.query("SELECT priority FROM Reading"));
-            assertNotNull(db.failureOf("UPDATE Reading SET level = 'BOGUS'"), "the enum's CHECK refuses an unknown name");
-            assertNotNull(db.failureOf("UPDATE Reading SET priority = 7"), "the enum's CHECK refuses an unknown ordinal");
+            assertNotNull(Corpus.failureOf(db, "UPDATE Reading SET level = 'BOGUS'"), "the enum's CHECK refuses an unknown name");
+            assertNotNull(Corpus.failureOf(db, "UPDATE Reading SET priority = 7"), "the enum's CHECK refuses an unknown ordinal");
             db.assertNoChanges(Reading.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Reading.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Reading.class);
         }
     }
 
@@ -82,9 +83,9 @@ class ColumnTypesCorpusTest {
         byte[] content = new byte[4096];
         Arrays.fill(content, (byte) 0x5a);
         content[0] = 0;
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Attachment.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Attachment.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Attachment.class)) {
                 Attachment a = new Attachment();
                 a.fileName = "photo.jpg";
                 a.content = content;
@@ -92,9 +93,9 @@ class ColumnTypesCorpusTest {
                 assertNotNull(a.id);
             }
             // read with JDBC: Hibernate's own read of a @Lob byte[] calls ResultSet.getBlob, which sqlite-jdbc lacks
-            assertArrayEquals(content, db.bytes("SELECT content FROM Attachment WHERE fileName = 'photo.jpg'"));
+            assertArrayEquals(content, Corpus.bytes(db, "SELECT content FROM Attachment WHERE fileName = 'photo.jpg'"));
             db.assertNoChanges(Attachment.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Attachment.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Attachment.class);
         }
     }
 
@@ -106,9 +107,9 @@ class ColumnTypesCorpusTest {
         OffsetDateTime remindAt = OffsetDateTime.parse("2024-03-01T10:15:30+02:00");
         LocalTime alarm = LocalTime.of(7, 30, 15);
         Duration length = Duration.ofMinutes(90).plusSeconds(5);
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Schedule.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Schedule.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Schedule.class)) {
                 Schedule sch = new Schedule();
                 sch.day = day;
                 sch.startsAt = startsAt;
@@ -135,7 +136,7 @@ class ColumnTypesCorpusTest {
                 });
             }
             db.assertNoChanges(Schedule.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Schedule.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Schedule.class);
         }
     }
 }

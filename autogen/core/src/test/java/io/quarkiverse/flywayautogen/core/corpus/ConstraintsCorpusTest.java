@@ -2,6 +2,7 @@ package io.quarkiverse.flywayautogen.core.corpus;
 
 import io.quarkiverse.flywayautogen.core.corpus.model.constraints.Book;
 import io.quarkiverse.flywayautogen.core.corpus.model.constraints.Country;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +20,9 @@ class ConstraintsCorpusTest {
 
     @Test
     void uniqueConstraintsAndIndexesFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Country.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Country.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Country.class)) {
                 Country france = country("FR", "France", "Europe", 68_000_000L);
                 sf.inTransaction(s -> s.persist(france));
                 sf.inTransaction(s -> {
@@ -31,25 +32,25 @@ class ConstraintsCorpusTest {
                     assertEquals("Europe", read.continent);
                     assertEquals(68_000_000L, read.population);
                 });
-                CorpusDatabase.assertRefusedAsDuplicate(() -> sf.inTransaction(s -> s.persist(country("FR", "Other", "Asia", 1))),
+                Corpus.assertRefusedAsDuplicate(() -> sf.inTransaction(s -> s.persist(country("FR", "Other", "Asia", 1))),
                         "Country.isoCode");
-                CorpusDatabase.assertRefusedAsDuplicate(() -> sf.inTransaction(s -> s.persist(country("FX", "France", "Europe", 1))),
+                Corpus.assertRefusedAsDuplicate(() -> sf.inTransaction(s -> s.persist(country("FX", "France", "Europe", 1))),
                         "Country.continent", "Country.name");
             }
-            assertEquals(1, db.count("Country"));
-            Set<String> indexes = db.snapshot().tables().get("Country").indexes();
+            assertEquals(1, db.rowCount("Country"));
+            Set<String> indexes = Corpus.snapshot(db).tables().get("Country").indexes();
             assertTrue(indexes.contains("idx_country_name(name)"), () -> "named index kept by its name: " + indexes);
             assertTrue(indexes.stream().anyMatch(i -> i.endsWith("(continent, population)")), () -> "unnamed index: " + indexes);
             db.assertNoChanges(Country.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Country.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Country.class);
         }
     }
 
     @Test
     void naturalIdFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Book.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Book.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Book.class)) {
                 Book book = book("978-0-13-468599-1", "Effective Java");
                 sf.inTransaction(s -> s.persist(book));
                 sf.inTransaction(s -> {
@@ -57,12 +58,12 @@ class ConstraintsCorpusTest {
                     assertEquals(book.id, read.id);
                     assertEquals("Effective Java", read.title);
                 });
-                CorpusDatabase.assertRefusedAsDuplicate(() -> sf.inTransaction(s -> s.persist(book("978-0-13-468599-1", "Copy"))),
+                Corpus.assertRefusedAsDuplicate(() -> sf.inTransaction(s -> s.persist(book("978-0-13-468599-1", "Copy"))),
                         "Book.isbn");
             }
-            assertEquals(1, db.count("Book"));
+            assertEquals(1, db.rowCount("Book"));
             db.assertNoChanges(Book.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Book.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Book.class);
         }
     }
 

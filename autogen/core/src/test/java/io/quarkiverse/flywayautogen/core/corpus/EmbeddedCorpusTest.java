@@ -3,6 +3,7 @@ package io.quarkiverse.flywayautogen.core.corpus;
 import io.quarkiverse.flywayautogen.core.corpus.model.embedded.Address;
 import io.quarkiverse.flywayautogen.core.corpus.model.embedded.Customer;
 import io.quarkiverse.flywayautogen.core.corpus.model.embedded.Phone;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +17,9 @@ class EmbeddedCorpusTest {
 
     @Test
     void embeddedAndElementCollectionsFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Customer.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Customer.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Customer.class)) {
                 Customer ann = new Customer();
                 ann.name = "Ann";
                 ann.home = address("1 Main St", "Springfield", "12345");
@@ -42,10 +43,10 @@ class EmbeddedCorpusTest {
                     assertEquals("+1 555 0199", read.phones.get(1).number);
                 });
             }
-            assertEquals(2, db.count("Customer_tags"));
-            assertEquals(2, db.count("CustomerPhone"));
+            assertEquals(2, db.rowCount("Customer_tags"));
+            assertEquals(2, db.rowCount("CustomerPhone"));
             db.assertNoChanges(Customer.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Customer.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Customer.class);
         }
     }
 

@@ -6,6 +6,7 @@ import io.quarkiverse.flywayautogen.core.corpus.model.evolve.newentity.v2.Review
 import io.quarkiverse.flywayautogen.core.corpus.model.evolve.rename.v1.Crate;
 import io.quarkiverse.flywayautogen.core.corpus.model.evolve.rename.v2.Box;
 import io.quarkiverse.flywayautogen.core.corpus.model.evolve.renametable.v2.Shelf;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,7 +27,7 @@ class EntityChangeCorpusTest {
 
     @Test
     void addedFieldsKeepRowsAndTakeTheDeclaredDefault() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             ChangeScenario.from(io.quarkiverse.flywayautogen.core.corpus.model.evolve.addfield.v1.Gadget.class).to(Gadget.class)
                     .rowsBefore((d, sf) -> sf.inTransaction(s -> {
                         var old = new io.quarkiverse.flywayautogen.core.corpus.model.evolve.addfield.v1.Gadget();
@@ -51,8 +52,8 @@ class EntityChangeCorpusTest {
                         assertEquals(7, read.stock);
                     })
                     .afterUndo((d, sf) -> {
-                        assertEquals(2, d.count("Gadget"));
-                        assertFalse(d.snapshot().tables().get("Gadget").columns().stream().anyMatch(c -> c.name().equals("serial")));
+                        assertEquals(2, d.rowCount("Gadget"));
+                        assertFalse(Corpus.snapshot(d).tables().get("Gadget").columns().stream().anyMatch(c -> c.name().equals("serial")));
                     })
                     .run(db);
         }
@@ -60,7 +61,7 @@ class EntityChangeCorpusTest {
 
     @Test
     void entityAddedLaterGetsAnInitialisedSequenceTableAndPersists() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             ChangeScenario.from(io.quarkiverse.flywayautogen.core.corpus.model.evolve.newentity.v1.Author.class).to(Author.class, Review.class)
                     .rowsBefore((d, sf) -> sf.inTransaction(s -> {
                         var ann = new io.quarkiverse.flywayautogen.core.corpus.model.evolve.newentity.v1.Author();
@@ -68,7 +69,7 @@ class EntityChangeCorpusTest {
                         s.persist(ann);
                     }))
                     .afterChange((d, sf) -> {
-                        assertTrue(d.snapshot().tables().containsKey("Review_SEQ"), () -> "tables: " + d.snapshot().tables().keySet());
+                        assertTrue(Corpus.snapshot(d).tables().containsKey("Review_SEQ"), () -> "tables: " + Corpus.snapshot(d).tables().keySet());
                         assertEquals("1", d.query("SELECT count(*) FROM Review_SEQ"), "Review_SEQ holds its one row");
                         Author ann = sf.fromTransaction(s -> s.createQuery("from Author", Author.class).getSingleResult());
                         assertEquals("Ann", ann.name);
@@ -84,11 +85,11 @@ class EntityChangeCorpusTest {
                         Review read = sf.fromTransaction(s -> s.find(Review.class, review.id));
                         assertEquals(5, read.stars);
                         assertEquals(ann.id, read.author.id);
-                        assertEquals(2, d.count("Author"));
+                        assertEquals(2, d.rowCount("Author"));
                     })
                     .afterUndo((d, sf) -> {
-                        assertFalse(d.snapshot().tables().containsKey("Review"));
-                        assertEquals(2, d.count("Author"));
+                        assertFalse(Corpus.snapshot(d).tables().containsKey("Review"));
+                        assertEquals(2, d.rowCount("Author"));
                     })
                     .run(db);
         }
@@ -96,7 +97,7 @@ class EntityChangeCorpusTest {
 
     @Test
     void renamedPanacheEntityKeepsRowsAndItsSequence() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             ChangeScenario.from(Crate.class).to(Box.class)
                     .rowsBefore((d, sf) -> sf.inTransaction(s -> {
                         for (String label : new String[] {"apples", "pears"}) {
@@ -106,21 +107,21 @@ class EntityChangeCorpusTest {
                         }
                     }))
                     .afterChange((d, sf) -> {
-                        assertEquals(Set.of("Box", "Box_SEQ"), d.snapshot().tables().keySet(), "Crate and its Crate_SEQ renamed");
-                        assertEquals(2, d.count("Box"));
+                        assertEquals(Set.of("Box", "Box_SEQ"), Corpus.snapshot(d).tables().keySet(), "Crate and its Crate_SEQ renamed");
+                        assertEquals(2, d.rowCount("Box"));
                         assertEquals(List.of("apples", "pears"), sf.fromTransaction(s ->
                                 s.createQuery("select b.label from Box b order by b.id", String.class).getResultList()));
                         Box box = new Box();
                         box.label = "plums";
                         sf.inTransaction(s -> s.persist(box));
-                        assertEquals(3, d.count("Box"), "a new Box takes an id after the existing ones");
+                        assertEquals(3, d.rowCount("Box"), "a new Box takes an id after the existing ones");
                     })
                     .afterUndo((d, sf) -> {
-                        assertEquals(3, d.count("Crate"));
+                        assertEquals(3, d.rowCount("Crate"));
                         Crate crate = new Crate();
                         crate.label = "figs";
                         sf.inTransaction(s -> s.persist(crate));
-                        assertEquals(4, d.count("Crate"));
+                        assertEquals(4, d.rowCount("Crate"));
                     })
                     .run(db);
         }
@@ -128,7 +129,7 @@ class EntityChangeCorpusTest {
 
     @Test
     void renamedTableOfIdentityEntityKeepsRows() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             ChangeScenario.from(io.quarkiverse.flywayautogen.core.corpus.model.evolve.renametable.v1.Shelf.class).to(Shelf.class)
                     .rowsBefore((d, sf) -> sf.inTransaction(s -> {
                         var shelf = new io.quarkiverse.flywayautogen.core.corpus.model.evolve.renametable.v1.Shelf();
@@ -136,15 +137,15 @@ class EntityChangeCorpusTest {
                         s.persist(shelf);
                     }))
                     .afterChange((d, sf) -> {
-                        assertEquals(Set.of("Bookshelf"), d.snapshot().tables().keySet());
+                        assertEquals(Set.of("Bookshelf"), Corpus.snapshot(d).tables().keySet());
                         assertEquals("study", sf.fromTransaction(s -> s.createQuery("from Shelf", Shelf.class).getSingleResult().room));
                         Shelf hall = new Shelf();
                         hall.room = "hall";
                         sf.inTransaction(s -> s.persist(hall));
                         assertNotNull(hall.id);
-                        assertEquals(2, d.count("Bookshelf"));
+                        assertEquals(2, d.rowCount("Bookshelf"));
                     })
-                    .afterUndo((d, sf) -> assertEquals(2, d.count("Shelf")))
+                    .afterUndo((d, sf) -> assertEquals(2, d.rowCount("Shelf")))
                     .run(db);
         }
     }

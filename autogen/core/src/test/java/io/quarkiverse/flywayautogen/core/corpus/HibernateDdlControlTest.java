@@ -27,6 +27,7 @@ import io.quarkiverse.flywayautogen.core.corpus.model.snake.Warehouse;
 import io.quarkiverse.flywayautogen.core.corpus.model.types.Attachment;
 import io.quarkiverse.flywayautogen.core.corpus.model.types.Reading;
 import io.quarkiverse.flywayautogen.core.corpus.model.types.Schedule;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,17 +90,17 @@ class HibernateDdlControlTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void hibernatesOwnSchemaPassesValidation(List<String> model, boolean snake, Class<?>[] entities) throws IOException {
-        try (CorpusDatabase db = snake ? CorpusDatabase.snakeNames() : CorpusDatabase.javaNames()) {
-            db.createSchemaWithHibernate(entities);
-            db.validatedSessionFactory(entities).close();
+        try (ScenarioHarness db = snake ? Corpus.snakeNames() : Corpus.javaNames()) {
+            Corpus.createSchemaWithHibernate(db, entities);
+            Corpus.validatedSessionFactory(db, entities).close();
         }
     }
 
     @Test
     void hibernatesOwnSequenceTableStartsTicketsAtTheInitialValue() throws IOException {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
-            db.createSchemaWithHibernate(Ticket.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Ticket.class)) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
+            Corpus.createSchemaWithHibernate(db, Ticket.class);
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Ticket.class)) {
                 Ticket first = new Ticket();
                 Ticket second = new Ticket();
                 sf.inTransaction(s -> {

@@ -5,6 +5,7 @@ import io.quarkiverse.flywayautogen.core.corpus.model.ids.Fruit;
 import io.quarkiverse.flywayautogen.core.corpus.model.ids.Gizmo;
 import io.quarkiverse.flywayautogen.core.corpus.model.ids.Ticket;
 import io.quarkiverse.flywayautogen.core.corpus.model.ids.Token;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +24,9 @@ class IdGenerationCorpusTest {
 
     @Test
     void panacheDefaultIdsFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Fruit.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Fruit.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Fruit.class)) {
                 Fruit apple = fruit("Apple", "red");
                 Fruit pear = fruit("Pear", "green");
                 sf.inTransaction(s -> {
@@ -40,17 +41,17 @@ class IdGenerationCorpusTest {
                     assertEquals("green", read.color);
                 });
             }
-            assertEquals(2, db.count("Fruit"));
+            assertEquals(2, db.rowCount("Fruit"));
             db.assertNoChanges(Fruit.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Fruit.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Fruit.class);
         }
     }
 
     @Test
     void sequenceGeneratorWithCustomAllocationAndInitialValueFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Ticket.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Ticket.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Ticket.class)) {
                 Ticket first = new Ticket();
                 first.holder = "Ann";
                 Ticket second = new Ticket();
@@ -65,15 +66,15 @@ class IdGenerationCorpusTest {
                 sf.inTransaction(s -> assertEquals("Bob", s.find(Ticket.class, second.id).holder));
             }
             db.assertNoChanges(Ticket.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Ticket.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Ticket.class);
         }
     }
 
     @Test
     void identityIntegerIdFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Counter.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Counter.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Counter.class)) {
                 Counter visits = new Counter();
                 visits.label = "visits";
                 visits.hits = 41;
@@ -92,15 +93,15 @@ class IdGenerationCorpusTest {
                 });
             }
             db.assertNoChanges(Counter.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Counter.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Counter.class);
         }
     }
 
     @Test
     void explicitAutoIdFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Gizmo.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Gizmo.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Gizmo.class)) {
                 Gizmo gizmo = new Gizmo();
                 gizmo.model = "G-1";
                 sf.inTransaction(s -> s.persist(gizmo));
@@ -108,15 +109,15 @@ class IdGenerationCorpusTest {
                 sf.inTransaction(s -> assertEquals("G-1", s.find(Gizmo.class, gizmo.id).model));
             }
             db.assertNoChanges(Gizmo.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Gizmo.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Gizmo.class);
         }
     }
 
     @Test
     void uuidIdFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Token.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Token.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Token.class)) {
                 Token token = new Token();
                 token.owner = "ann";
                 sf.inTransaction(s -> s.persist(token));
@@ -125,16 +126,16 @@ class IdGenerationCorpusTest {
                 sf.inTransaction(s -> assertEquals("ann", s.find(Token.class, id).owner));
             }
             db.assertNoChanges(Token.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Token.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Token.class);
         }
     }
 
     @Test
     void allIdStrategiesTogetherFromEmptyFolderPersist() throws Exception {
         Class<?>[] all = {Counter.class, Fruit.class, Gizmo.class, Ticket.class, Token.class};
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(all);
-            try (SessionFactory sf = db.validatedSessionFactory(all)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, all)) {
                 Counter counter = new Counter();
                 Fruit fruit = fruit("Kiwi", "brown");
                 Gizmo gizmo = new Gizmo();
@@ -159,7 +160,7 @@ class IdGenerationCorpusTest {
                 });
             }
             db.assertNoChanges(all);
-            db.assertMigrationsBuildWhatHibernateCreates(all);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, all);
         }
     }
 

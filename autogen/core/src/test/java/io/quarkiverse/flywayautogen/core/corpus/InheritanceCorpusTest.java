@@ -9,6 +9,7 @@ import io.quarkiverse.flywayautogen.core.corpus.model.inheritance.perclass.Squar
 import io.quarkiverse.flywayautogen.core.corpus.model.inheritance.single.Car;
 import io.quarkiverse.flywayautogen.core.corpus.model.inheritance.single.Truck;
 import io.quarkiverse.flywayautogen.core.corpus.model.inheritance.single.Vehicle;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +25,9 @@ class InheritanceCorpusTest {
     @Test
     void singleTableWithDiscriminatorFromEmptyFolderPersist() throws Exception {
         Class<?>[] model = {Vehicle.class, Car.class, Truck.class};
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(model);
-            try (SessionFactory sf = db.validatedSessionFactory(model)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, model)) {
                 Car car = new Car();
                 car.plate = "CAR-1";
                 car.seats = 5;
@@ -47,16 +48,16 @@ class InheritanceCorpusTest {
             }
             assertEquals("TRUCK", db.query("SELECT kind FROM Vehicle WHERE plate = 'TRK-1'"));
             db.assertNoChanges(model);
-            db.assertMigrationsBuildWhatHibernateCreates(model);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, model);
         }
     }
 
     @Test
     void joinedSubclassTablesFromEmptyFolderPersist() throws Exception {
         Class<?>[] model = {Payment.class, CardPayment.class, CashPayment.class};
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(model);
-            try (SessionFactory sf = db.validatedSessionFactory(model)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, model)) {
                 CardPayment card = new CardPayment();
                 card.amount = new BigDecimal("19.99");
                 card.lastDigits = "4242";
@@ -78,19 +79,19 @@ class InheritanceCorpusTest {
                     assertEquals(0, new BigDecimal("1.50").compareTo(s.find(Payment.class, plain.id).amount));
                 });
             }
-            assertEquals(3, db.count("Payment"));
-            assertEquals(1, db.count("CardPayment"));
+            assertEquals(3, db.rowCount("Payment"));
+            assertEquals(1, db.rowCount("CardPayment"));
             db.assertNoChanges(model);
-            db.assertMigrationsBuildWhatHibernateCreates(model);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, model);
         }
     }
 
     @Test
     void tablePerClassWithSharedSequenceFromEmptyFolderPersist() throws Exception {
         Class<?>[] model = {Shape.class, Circle.class, Square.class};
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(model);
-            try (SessionFactory sf = db.validatedSessionFactory(model)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, model)) {
                 Circle circle = new Circle();
                 circle.color = "red";
                 circle.radius = 2.5;
@@ -110,7 +111,7 @@ class InheritanceCorpusTest {
                 });
             }
             db.assertNoChanges(model);
-            db.assertMigrationsBuildWhatHibernateCreates(model);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, model);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.quarkiverse.flywayautogen.core.corpus.model.relations.Course;
 import io.quarkiverse.flywayautogen.core.corpus.model.relations.Owner;
 import io.quarkiverse.flywayautogen.core.corpus.model.relations.Pet;
 import io.quarkiverse.flywayautogen.core.corpus.model.relations.Student;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +22,9 @@ class RelationsCorpusTest {
 
     @Test
     void manyToOneAndOneToManyFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Owner.class, Pet.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Owner.class, Pet.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Owner.class, Pet.class)) {
                 Owner ann = new Owner();
                 ann.name = "Ann";
                 Pet rex = pet("Rex", ann);
@@ -40,18 +41,18 @@ class RelationsCorpusTest {
                     assertEquals(ann.id, s.find(Pet.class, rex.id).owner.id);
                 });
             }
-            assertNotNull(db.failureOf("INSERT INTO Pet (id, name, owner_id) VALUES (999, 'Ghost', 999)"),
+            assertNotNull(Corpus.failureOf(db, "INSERT INTO Pet (id, name, owner_id) VALUES (999, 'Ghost', 999)"),
                     "foreign key Pet.owner_id -> Owner refuses an unknown owner");
             db.assertNoChanges(Owner.class, Pet.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Owner.class, Pet.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Owner.class, Pet.class);
         }
     }
 
     @Test
     void manyToManyJoinTableFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.javaNames()) {
+        try (ScenarioHarness db = Corpus.javaNames()) {
             db.generateFirstMigrationAndApply(Student.class, Course.class);
-            try (SessionFactory sf = db.validatedSessionFactory(Student.class, Course.class)) {
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Student.class, Course.class)) {
                 Course math = course("Math");
                 Course art = course("Art");
                 Student bob = new Student();
@@ -69,11 +70,11 @@ class RelationsCorpusTest {
                     assertEquals(Set.of("Bob"), s.find(Course.class, art.id).students.stream().map(x -> x.name).collect(Collectors.toSet()));
                 });
             }
-            assertEquals(2, db.count("Student_Course"));
-            assertNotNull(db.failureOf("INSERT INTO Student_Course (students_id, courses_id) VALUES (998, 999)"),
+            assertEquals(2, db.rowCount("Student_Course"));
+            assertNotNull(Corpus.failureOf(db, "INSERT INTO Student_Course (students_id, courses_id) VALUES (998, 999)"),
                     "the join table's foreign keys refuse unknown ids");
             db.assertNoChanges(Student.class, Course.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Student.class, Course.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Student.class, Course.class);
         }
     }
 

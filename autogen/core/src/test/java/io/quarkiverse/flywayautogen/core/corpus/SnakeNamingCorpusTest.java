@@ -2,6 +2,7 @@ package io.quarkiverse.flywayautogen.core.corpus;
 
 import io.quarkiverse.flywayautogen.core.corpus.model.snake.StockItem;
 import io.quarkiverse.flywayautogen.core.corpus.model.snake.Warehouse;
+import io.quarkiverse.flywayautogen.core.scenarios.ScenarioHarness;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +17,11 @@ class SnakeNamingCorpusTest {
 
     @Test
     void snakeCaseNamesFromEmptyFolderPersist() throws Exception {
-        try (CorpusDatabase db = CorpusDatabase.snakeNames()) {
+        try (ScenarioHarness db = Corpus.snakeNames()) {
             db.generateFirstMigrationAndApply(Warehouse.class, StockItem.class);
             assertEquals(Set.of("warehouse", "warehouse_seq", "stock_item", "stock_item_seq", "stock_item_search_keywords"),
-                    db.snapshot().tables().keySet());
-            try (SessionFactory sf = db.validatedSessionFactory(Warehouse.class, StockItem.class)) {
+                    Corpus.snapshot(db).tables().keySet());
+            try (SessionFactory sf = Corpus.validatedSessionFactory(db, Warehouse.class, StockItem.class)) {
                 Warehouse north = new Warehouse();
                 north.displayName = "North";
                 north.openedOn = LocalDate.of(2020, 1, 15);
@@ -44,12 +45,12 @@ class SnakeNamingCorpusTest {
                 StockItem duplicate = new StockItem();
                 duplicate.skuCode = "BOLT-M6";
                 duplicate.homeWarehouse = north;
-                CorpusDatabase.assertRefusedAsDuplicate(() -> sf.inTransaction(s -> s.persist(duplicate)),
+                Corpus.assertRefusedAsDuplicate(() -> sf.inTransaction(s -> s.persist(duplicate)),
                         "stock_item.sku_code", "stock_item.home_warehouse_id");
             }
             assertEquals("500", db.query("SELECT quantity_on_hand FROM stock_item"));
             db.assertNoChanges(Warehouse.class, StockItem.class);
-            db.assertMigrationsBuildWhatHibernateCreates(Warehouse.class, StockItem.class);
+            Corpus.assertMigrationsBuildWhatHibernateCreates(db, Warehouse.class, StockItem.class);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.quarkiverse.flywayautogen.core.AutogenResult;
 import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.scenarios.nochange.after.Pet;
+import io.quarkiverse.flywayautogen.testsupport.ContainerTestEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,12 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ThrowawayServerTest {
 
-    static final String IMAGE = "docker.io/library/postgres:15";
+    static final String IMAGE = ContainerTestEngine.POSTGRES_IMAGE;
 
     @BeforeAll
     static void standIn() {
-        ContainerAssumptions.assumeContainerEngine();
-        StandInImages.postgres(IMAGE);
+        ContainerTestEngine.postgresStandIn(IMAGE);
     }
 
     @Test
@@ -57,14 +58,14 @@ class ThrowawayServerTest {
     @Test
     void aContainerLeftByAKilledRunIsRemovedByTheNextStart() throws Exception {
         Process dead = new ProcessBuilder("true").start();
-        dead.waitFor();
+        assertTrue(dead.waitFor(1, TimeUnit.MINUTES), "`true` did not end within a minute");
         DockerClient client = ContainerEngine.find("").client();
         String leftover = client.createContainerCmd(IMAGE)
                 .withLabels(Map.of(ThrowawayServer.OWNER_LABEL, LeftoverContainers.owner().replaceAll("\\d+$", "") + dead.pid()))
-                .withName("flyway-autogen-leftover-" + dead.pid()).exec().getId();
+                .withName(ContainerTestEngine.uniqueName("leftover")).exec().getId();
         String alive = client.createContainerCmd(IMAGE)
                 .withLabels(Map.of(ThrowawayServer.OWNER_LABEL, LeftoverContainers.owner()))
-                .withName("flyway-autogen-alive-" + dead.pid()).exec().getId();
+                .withName(ContainerTestEngine.uniqueName("alive")).exec().getId();
         try (ThrowawayServer throwaway = ThrowawayServer.start(IMAGE, "or set a shadow server")) {
             assertTrue(containersWithId(leftover).isEmpty(), "the dead run's container is still there");
             assertEquals(1, containersWithId(alive).size(), "a running process' container was removed");

@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One scenario on one database: before-state built by real migrations in a temp folder, an "application" database
  * (a SQLite file with foreign keys on, or a database on the PostgreSQL test server) holding rows, the after-state
  * given by entity classes. Generates (self-check included), applies with Flyway, and offers the assertions every
- * scenario makes: schema equals the entities, rows survived, undo restores the before-schema.
+ * scenario makes: schema equals the entities, rows survived, undo restores the before-schema. The corpus checks
+ * ({@code corpus.Corpus}) run through it too, with the application's physical naming strategy.
  */
 public final class ScenarioHarness implements AutoCloseable {
 
@@ -41,6 +42,8 @@ public final class ScenarioHarness implements AutoCloseable {
     public final ScenarioDialect on;
     private final Dialect dialect;
     private final Path root;
+    /** Hibernate's physical naming strategy, as the application sets it: camelCase to snake_case by default. */
+    private final String naming;
     private Schema beforeSchema;
 
     /** On SQLite. */
@@ -49,7 +52,20 @@ public final class ScenarioHarness implements AutoCloseable {
     }
 
     public ScenarioHarness(ScenarioDialect on, String... beforeMigrations) throws IOException {
+        this(on, org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy.class.getName(), beforeMigrations);
+    }
+
+    /**
+     * An empty start whose application sets Hibernate's physical naming strategy {@code naming} (a class name), e.g.
+     * Hibernate's default of Java names.
+     */
+    public static ScenarioHarness withNaming(ScenarioDialect on, String naming) throws IOException {
+        return new ScenarioHarness(on, naming, new String[0]);
+    }
+
+    private ScenarioHarness(ScenarioDialect on, String naming, String[] beforeMigrations) throws IOException {
         this.on = on;
+        this.naming = naming;
         dialect = on.dialect();
         root = Files.createTempDirectory("autogen-scenario-");
         migrations = Files.createDirectories(root.resolve("migration"));
@@ -72,7 +88,62 @@ public final class ScenarioHarness implements AutoCloseable {
     }
 
     public AutogenResult generate(AutogenOptions options, Class<?>... entities) {
-        return new Autogenerate(dialect).generate(List.of(entities), ScenarioHarness.class.getClassLoader(), migrations, options);
+        return new Autogenerate(dialect).generate(entities(entities), migrations, options);
+    }
+
+    /** The entities as the application's Hibernate maps them: its naming strategy, Bean Validation's DDL included. */
+    public EntitySet entities(Class<?>... entities) {
+        return new EntitySet(List.of(entities), ScenarioHarness.class.getClassLoader(), naming);
+    }
+
+    public String naming() {
+        return naming;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** From the empty folder the engine writes V1, and Flyway applies it to the application database. */
+    public AutogenResult generateFirstMigrationAndApply(Class<?>... entities) {
+        AutogenResult result = generate(AutogenOptions.defaults(), entities);
+        assertEquals(1, result.written().size(), () -> "one V1 script written, got " + result.written() + "; warnings " + result.warnings());
+        String name = result.written().get(0).getFileName().toString();
+        assertTrue(name.startsWith("V1__") && name.endsWith(".sql"), name);
+        assertTrue(Files.isRegularFile(result.written().get(0)), name);
+        applyToApp();
+        return result;
+    }
+
+    /** The next change with its undo: V{@code version} and U{@code version} written, V applied to the rows. */
+    public AutogenResult generateChangeWithUndoAndApply(int version, Class<?>... entities) {
+        AutogenResult result = generate(AutogenOptions.defaults().withUndo(true), entities);
+        List<String> names = result.written().stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(2, names.size(), () -> "V" + version + " and U" + version + " written, got " + names
+                + "; operations " + result.operations() + "; skipped " + result.skipped() + "; warnings " + result.warnings());
+        assertTrue(names.get(0).startsWith("V" + version + "__"), names.toString());
+        assertTrue(names.get(1).startsWith("U" + version + "__"), names.toString());
+        applyToApp();
+        return result;
+    }
+
+    /** The entities the migrations were generated from give no operation, skipped or not, and no file. */
+    public void assertNoChanges(Class<?>... entities) {
+        List<String> before = migrationFiles();
+        AutogenResult again = generate(AutogenOptions.defaults(), entities);
+        assertTrue(again.operations().isEmpty() && again.skipped().isEmpty(), () -> "phantom diff for "
+                + java.util.Arrays.toString(entities) + ": operations " + again.operations() + ", skipped "
+                + again.skipped() + "\n" + again.script().map(s -> s.content()).orElse(""));
+        assertTrue(again.written().isEmpty(), () -> "written: " + again.written());
+        assertEquals(before, migrationFiles(), "migrations folder unchanged");
+    }
+
+    private List<String> migrationFiles() {
+        try (var files = Files.list(migrations)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public AutogenResult generate(Class<?>... entities) {
@@ -95,11 +166,22 @@ public final class ScenarioHarness implements AutoCloseable {
 
     /** Applies the undo script (community Flyway ignores U files, so it is run as the next versioned script). */
     public void applyUndoToApp(AutogenResult result) throws IOException {
+        applyUndoToApp(result, 999);
+    }
+
+    /** As {@link #applyUndoToApp(AutogenResult)}, the undo script applied as version {@code asVersion}. */
+    public void applyUndoToApp(AutogenResult result, int asVersion) throws IOException {
         Path undoDir = Files.createDirectories(root.resolve("undo"));
         String undo = result.undoScript().orElseThrow().content();
-        Files.writeString(undoDir.resolve("V999__undo.sql"), undo);
-        io.quarkiverse.flywayautogen.core.render.ScriptConfig.writeBeside(undoDir.resolve("V999__undo.sql"), undo);
+        Path script = undoDir.resolve("V" + asVersion + "__undo.sql");
+        Files.writeString(script, undo);
+        io.quarkiverse.flywayautogen.core.render.ScriptConfig.writeBeside(script, undo);
         MigrationReplayer.migrate(app, List.of(migrations, undoDir));
+    }
+
+    /** A new, empty database of the scenario's kind (closed by the caller), e.g. to replay the migrations on. */
+    public ScratchDatabase newDatabase(String purpose) {
+        return dialect.newScratchDatabase(purpose);
     }
 
     public Schema readAppSchema() {
@@ -146,6 +228,20 @@ public final class ScenarioHarness implements AutoCloseable {
         try (Connection c = app.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getObject(1) : null;
         }
+    }
+
+    /** The first column of the first row as text, {@code null} without a row. */
+    public String query(String sql) {
+        try (Connection c = app.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows in {@code table}. */
+    public long rowCount(String table) {
+        return Long.parseLong(query("SELECT count(*) FROM \"" + table + "\""));
     }
 
     public Map<String, Long> rowCounts() throws SQLException {

@@ -8,10 +8,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.quarkiverse.flywayautogen.testsupport.Waits;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -23,8 +25,8 @@ import io.restassured.response.Response;
  */
 final class DevModeApp {
 
-    private static final int ANSWER_TRIES = 600;
-    private static final long PAUSE_MILLIS = 500;
+    private static final Duration ANSWER_DEADLINE = Duration.ofMinutes(5);
+    private static final Duration PAUSE = Duration.ofMillis(500);
 
     private DevModeApp() {
     }
@@ -62,11 +64,7 @@ final class DevModeApp {
      * named {@code V<version>__<what>.sql}. Waits for the file: the first one is written during the first start.
      */
     static String migration(Path folder, int version) throws IOException, InterruptedException {
-        List<String> files = files(folder);
-        for (int i = 0; i < ANSWER_TRIES && files.size() < version; i++) {
-            Thread.sleep(PAUSE_MILLIS);
-            files = files(folder);
-        }
+        List<String> files = Waits.lastAnswer(ANSWER_DEADLINE, PAUSE, () -> files(folder), f -> f.size() >= version);
         String context = folder + " holds " + files + "; status " + status();
         assertEquals(version, files.size(), context);
         String file = files.get(version - 1);
@@ -88,19 +86,8 @@ final class DevModeApp {
      * so the extension restarts the application, whose port is closed meanwhile. The last answer if it never does.
      */
     static Response awaitAnswer(String path) throws InterruptedException {
-        Response answer = null;
-        for (int i = 0; i < ANSWER_TRIES; i++) {
-            try {
-                answer = RestAssured.get(path);
-                if (answer.statusCode() == 200) {
-                    return answer;
-                }
-            } catch (Exception notListeningYet) { // RestAssured throws the checked ConnectException undeclared
-                // the restart has not opened the port yet
-            }
-            Thread.sleep(PAUSE_MILLIS);
-        }
-        return answer == null ? RestAssured.get(path) : answer;
+        // RestAssured throws the checked ConnectException undeclared while the restart has not opened the port yet
+        return Waits.lastAnswer(ANSWER_DEADLINE, PAUSE, () -> RestAssured.get(path), answer -> answer.statusCode() == 200);
     }
 
     /** The application started: Flyway applied the migrations and Hibernate's validation accepted the result. */
