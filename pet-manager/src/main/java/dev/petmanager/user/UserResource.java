@@ -13,7 +13,6 @@ import dev.petmanager.api.input.MergePatcher;
 import dev.petmanager.api.input.ResourceId;
 import dev.petmanager.api.paging.PageRequest;
 import dev.petmanager.api.paging.PageView;
-import dev.petmanager.storage.ConstraintFailure;
 import dev.petmanager.storage.WriteTransactions;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -74,18 +73,13 @@ public class UserResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull(message = "a JSON request body is required") UserInput body, UriInfo uri) {
-        UserView created;
-        try {
-            created = writes.execute(() -> {
-                User user = new User();
-                user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                apply(user, body);
-                user.persist();
-                return UserView.of(user);
-            });
-        } catch (RuntimeException e) {
-            throw emailRefused(e, body.email());
-        }
+        UserView created = writes.execute(() -> {
+            User user = new User();
+            user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            apply(user, body);
+            user.persist();
+            return UserView.of(user);
+        });
         URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build();
         return withVersion(Response.created(location), created).build();
     }
@@ -95,17 +89,13 @@ public class UserResource {
     public Response replace(@ResourceId Long id, @Valid @NotNull(message = "a JSON request body is required") UserInput body,
             @HeaderParam("If-Match") String ifMatch) {
         CallerIdentity who = caller.identity();
-        try {
-            return withVersion(Response.ok(), writes.execute(() -> {
-                User user = find(id, who);
-                ExpectedVersion.check("user", id, user.version, body.version(), ifMatch);
-                apply(user, body);
-                User.flush();
-                return UserView.of(user);
-            })).build();
-        } catch (RuntimeException e) {
-            throw emailRefused(e, body.email());
-        }
+        return withVersion(Response.ok(), writes.execute(() -> {
+            User user = find(id, who);
+            ExpectedVersion.check("user", id, user.version, body.version(), ifMatch);
+            apply(user, body);
+            User.flush();
+            return UserView.of(user);
+        })).build();
     }
 
     @PATCH
@@ -113,20 +103,14 @@ public class UserResource {
     @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     public Response patch(@ResourceId Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         CallerIdentity who = caller.identity();
-        String[] patchedEmail = new String[1]; // known inside the write only
-        try {
-            return withVersion(Response.ok(), writes.execute(() -> {
-                User user = find(id, who);
-                UserInput input = patcher.patch(UserInput.of(user), patch, UserInput.class);
-                patchedEmail[0] = input.email();
-                ExpectedVersion.check("user", id, user.version, input.version(), ifMatch);
-                apply(user, input);
-                User.flush();
-                return UserView.of(user);
-            })).build();
-        } catch (RuntimeException e) {
-            throw emailRefused(e, patchedEmail[0]);
-        }
+        return withVersion(Response.ok(), writes.execute(() -> {
+            User user = find(id, who);
+            UserInput input = patcher.patch(UserInput.of(user), patch, UserInput.class);
+            ExpectedVersion.check("user", id, user.version, input.version(), ifMatch);
+            apply(user, input);
+            User.flush();
+            return UserView.of(user);
+        })).build();
     }
 
     @DELETE
@@ -156,25 +140,13 @@ public class UserResource {
                 .orElseThrow(() -> ApiProblem.notFound("user", id));
     }
 
-    /** Sets the user's fields; whether the e-mail address is free is the unique constraint's to say ({@link #stored}). */
     static void apply(User user, UserInput input) {
+        String email = User.normalizeEmail(input.email());
+        User.findByEmail(email).filter(other -> !other.id.equals(user.id)).ifPresent(other -> {
+            throw ApiProblem.conflict("the e-mail address " + email + " is already used by user " + other.id);
+        });
         user.name = input.name();
-        user.email = User.normalizeEmail(input.email());
-    }
-
-    /**
-     * The answer for a failed write of a user: when the unique constraint refused its e-mail address, the 409 that
-     * reading first used to give, naming the user who has it (read only now, after the failed write: PostgreSQL
-     * accepts nothing more in a transaction that broke a constraint); otherwise the failure itself.
-     */
-    static RuntimeException emailRefused(RuntimeException failure, String email) {
-        if (email == null || ConstraintFailure.in(failure).filter(f -> f.isUnique("email")).isEmpty()) {
-            return failure;
-        }
-        String normalized = User.normalizeEmail(email);
-        return ApiProblem.conflict(User.findByEmail(normalized)
-                .map(other -> "the e-mail address " + normalized + " is already used by user " + other.id)
-                .orElse("the e-mail address " + normalized + " is already used by another user"));
+        user.email = email;
     }
 
     private static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, User user) {
