@@ -15,7 +15,7 @@ import dev.petmanager.api.paging.PageRequest;
 import dev.petmanager.api.paging.PageView;
 import dev.petmanager.user.Caller;
 import dev.petmanager.user.CallerIdentity;
-import dev.petmanager.user.SubjectUserIds;
+import dev.petmanager.user.KnownUsers;
 import dev.petmanager.user.User;
 import dev.petmanager.storage.ConstraintFailure;
 import io.quarkus.security.Authenticated;
@@ -51,13 +51,13 @@ public class PetResource {
     private final MergePatcher patcher;
     private final WriteTransactions writes;
     private final Caller caller;
-    private final SubjectUserIds ownIds;
+    private final KnownUsers users;
 
-    public PetResource(MergePatcher patcher, WriteTransactions writes, Caller caller, SubjectUserIds ownIds) {
+    public PetResource(MergePatcher patcher, WriteTransactions writes, Caller caller, KnownUsers users) {
         this.patcher = patcher;
         this.writes = writes;
         this.caller = caller;
-        this.ownIds = ownIds;
+        this.users = users;
     }
 
     @GET
@@ -141,42 +141,49 @@ public class PetResource {
     }
 
     /** Another user's pet is "not found" word for word, so that no answer tells which ids exist. */
-    private static Pet find(Long id, CallerIdentity who) {
-        return Pet.<Pet> findByIdOptional(id).filter(pet -> who.mayAccess(pet.owner))
+    private Pet find(Long id, CallerIdentity who) {
+        // the owner's id is in the pet's row; whose it is, is remembered (KnownUsers) rather than read each time
+        return Pet.<Pet> findByIdOptional(id)
+                .filter(pet -> who.admin() || users.find(pet.owner.id).filter(owner -> owner.belongsTo(who)).isPresent())
                 .orElseThrow(() -> ApiProblem.notFound("pet", id));
     }
 
     /**
-     * Sets the pet's fields. The owner is not read: a user's own id is known from their token ({@link SubjectUserIds}),
-     * and whether the owner exists is the foreign key's to check when the change is stored ({@link #ownerRefused}).
+     * Sets the pet's fields. The owner's row is not read: whether it exists and whose it is are remembered
+     * ({@link KnownUsers}), and the foreign key checks again when the change is stored ({@link #ownerRefused}), for a
+     * row another replica deleted meanwhile.
      */
     private void apply(Pet pet, PetInput input, CallerIdentity who) {
-        if (!who.admin() && !ownIds.isOwn(who, input.ownerId())) {
+        KnownUsers.Known owner = users.find(input.ownerId()).orElse(null);
+        if (!who.admin() && (owner == null || !owner.belongsTo(who))) {
             // The same answer whether that user exists or not.
             throw notYourOwn();
+        }
+        if (owner == null) {
+            throw missingOwner(input.ownerId());
         }
         pet.name = input.name();
         pet.species = input.species();
         pet.birthDate = input.birthDate();
         pet.weightGrams = input.weightGrams();
-        if (pet.owner == null || !pet.owner.id.equals(input.ownerId())) {
-            pet.owner = Pet.getEntityManager().getReference(User.class, input.ownerId());
+        if (pet.owner == null || !pet.owner.id.equals(owner.id())) {
+            pet.owner = Pet.getEntityManager().getReference(User.class, owner.id());
         }
     }
 
     /**
-     * The answer for a store that failed: when the foreign key refused the owner, what reading the owner first used
-     * to answer (an admin's 409; for a user, whose own row is then gone, the 403 of any id not theirs); otherwise the
-     * failure itself.
+     * The answer for a store that failed: when the foreign key refused the owner (deleted meanwhile), what reading the
+     * owner would have answered (an admin's 409, a user's 403); otherwise the failure itself.
      */
     private RuntimeException ownerRefused(RuntimeException failure, Long ownerId, CallerIdentity who) {
         if (ConstraintFailure.in(failure).filter(f -> f.kind() == ConstraintFailure.Kind.FOREIGN_KEY).isEmpty()) {
             return failure;
         }
-        if (!who.admin()) {
-            ownIds.forget(who);
-            return notYourOwn();
-        }
+        users.forget(ownerId);
+        return who.admin() ? missingOwner(ownerId) : notYourOwn();
+    }
+
+    private static ApiProblem missingOwner(Long ownerId) {
         return ApiProblem.conflict("ownerId " + ownerId + " does not reference an existing user");
     }
 
