@@ -87,8 +87,9 @@ turn() { # name jar round
   done
   # one curl process for all the pets (a config file of requests), not a thousand: on a loaded machine forks are slow
   for p in $(seq 1 1000); do
+    [ "$p" = 1 ] || echo next # between requests only: a trailing "next" is a request without a URL
     printf 'url = "%s/pets"\nheader = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\n' "$base" "$BENCH_TOKEN"
-    printf 'data = "{\\"name\\":\\"Pet %d\\",\\"species\\":\\"CAT\\",\\"ownerId\\":%d}"\noutput = "/dev/null"\nnext\n' "$p" $(((p % 5) + 1))
+    printf 'data = "{\\"name\\":\\"Pet %d\\",\\"species\\":\\"CAT\\",\\"ownerId\\":%d}"\noutput = "/dev/null"\n' "$p" $(((p % 5) + 1))
   done >"$work/seed.curl"
   curl -fs -K "$work/seed.curl"
   local mode result pids shared before_own before_shared
