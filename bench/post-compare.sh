@@ -118,7 +118,9 @@ turn() { # name jar round
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+# The turns run in a subshell (the pipe to tee), where $pid is set: the subshell stops the service itself on failure.
 for round in $(seq 1 "$ROUNDS"); do
+  trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true' EXIT
   for build in "$@"; do
     turn "${build%%=*}" "${build#*=}" "$round"
   done
