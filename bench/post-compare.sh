@@ -111,9 +111,9 @@ turn() { # name jar round
         -v hz="$(getconf CLK_TCK)" -v n="$(echo "$result" | awk '{ print $8 }')" \
         'BEGIN { printf "PostgreSQL CPU/req %4.0f us (+%3.0f us WAL writer etc.)", own / hz / n * 1e6, shared / hz / n * 1e6 }')
     fi
-    echo "$result" | awk -v name="$1" -v round="$3" -v pg="$pg" -v load="$(cut -d' ' -f1 /proc/loadavg)" '{
+    echo "$result" | awk -v name="$1" -v round="$3" -v pg="$pg" -v loadavg="$(cut -d' ' -f1 /proc/loadavg)" '{
       printf "round %d %-10s %-9s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  non-2xx %d  %s  load %s\n",
-        round, name, $2, $3, $4, $5, $6, pg, load }'
+        round, name, $2, $3, $4, $5, $6, pg, loadavg }'
   done
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
