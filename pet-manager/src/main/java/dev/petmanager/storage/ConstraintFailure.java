@@ -52,11 +52,6 @@ public record ConstraintFailure(Kind kind, String where) {
         return Optional.empty();
     }
 
-    /** Whether this is a unique value already taken where the database names {@code column} (column or constraint). */
-    public boolean isUnique(String column) {
-        return kind == Kind.UNIQUE && where.contains(column);
-    }
-
     /** The constraint {@code failure} broke; empty when it is not a constraint failure. */
     public static Optional<ConstraintFailure> of(SQLException failure) {
         return of(failure, null);
