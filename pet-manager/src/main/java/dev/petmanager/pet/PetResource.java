@@ -15,7 +15,9 @@ import dev.petmanager.api.paging.PageRequest;
 import dev.petmanager.api.paging.PageView;
 import dev.petmanager.user.Caller;
 import dev.petmanager.user.CallerIdentity;
+import dev.petmanager.user.KnownUsers;
 import dev.petmanager.user.User;
+import dev.petmanager.storage.ConstraintFailure;
 import io.quarkus.security.Authenticated;
 import dev.petmanager.storage.WriteTransactions;
 import jakarta.validation.Valid;
@@ -49,11 +51,13 @@ public class PetResource {
     private final MergePatcher patcher;
     private final WriteTransactions writes;
     private final Caller caller;
+    private final KnownUsers users;
 
-    public PetResource(MergePatcher patcher, WriteTransactions writes, Caller caller) {
+    public PetResource(MergePatcher patcher, WriteTransactions writes, Caller caller, KnownUsers users) {
         this.patcher = patcher;
         this.writes = writes;
         this.caller = caller;
+        this.users = users;
     }
 
     @GET
@@ -77,7 +81,11 @@ public class PetResource {
             Pet pet = new Pet();
             pet.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             apply(pet, body, who);
-            pet.persist();
+            try {
+                pet.persist(); // an identity column: the INSERT runs here
+            } catch (RuntimeException e) {
+                throw ownerRefused(e, body.ownerId(), who);
+            }
             return PetView.of(pet);
         });
         URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build();
@@ -93,7 +101,11 @@ public class PetResource {
             Pet pet = find(id, who);
             ExpectedVersion.check("pet", id, pet.version, body.version(), ifMatch);
             apply(pet, body, who);
-            Pet.flush();
+            try {
+                Pet.flush();
+            } catch (RuntimeException e) {
+                throw ownerRefused(e, body.ownerId(), who);
+            }
             return PetView.of(pet);
         })).build();
     }
@@ -108,7 +120,11 @@ public class PetResource {
             PetInput input = patcher.patch(PetInput.of(pet), patch, PetInput.class);
             ExpectedVersion.check("pet", id, pet.version, input.version(), ifMatch);
             apply(pet, input, who);
-            Pet.flush();
+            try {
+                Pet.flush();
+            } catch (RuntimeException e) {
+                throw ownerRefused(e, input.ownerId(), who);
+            }
             return PetView.of(pet);
         })).build();
     }
@@ -125,26 +141,55 @@ public class PetResource {
     }
 
     /** Another user's pet is "not found" word for word, so that no answer tells which ids exist. */
-    private static Pet find(Long id, CallerIdentity who) {
-        return Pet.<Pet> findByIdOptional(id).filter(pet -> who.mayAccess(pet.owner))
+    private Pet find(Long id, CallerIdentity who) {
+        // the owner's id is in the pet's row; whose it is, is remembered (KnownUsers) rather than read each time
+        return Pet.<Pet> findByIdOptional(id)
+                .filter(pet -> who.admin() || users.find(pet.owner.id).filter(owner -> owner.belongsTo(who)).isPresent())
                 .orElseThrow(() -> ApiProblem.notFound("pet", id));
     }
 
-    private static void apply(Pet pet, PetInput input, CallerIdentity who) {
-        User owner = User.<User> findByIdOptional(input.ownerId()).orElse(null);
-        if (!who.admin() && !who.isSelf(owner)) {
+    /**
+     * Sets the pet's fields. The owner's row is not read: whether it exists and whose it is are remembered
+     * ({@link KnownUsers}), and the foreign key checks again when the change is stored ({@link #ownerRefused}), for a
+     * row another replica deleted meanwhile.
+     */
+    private void apply(Pet pet, PetInput input, CallerIdentity who) {
+        KnownUsers.Known owner = users.find(input.ownerId()).orElse(null);
+        if (!who.admin() && (owner == null || !owner.belongsTo(who))) {
             // The same answer whether that user exists or not.
-            throw ApiProblem.forbidden("a user's pets are owned by that user: ownerId must be your own user id"
-                    + " (GET /me); only an admin sets another owner");
+            throw notYourOwn();
         }
         if (owner == null) {
-            throw ApiProblem.conflict("ownerId " + input.ownerId() + " does not reference an existing user");
+            throw missingOwner(input.ownerId());
         }
         pet.name = input.name();
         pet.species = input.species();
         pet.birthDate = input.birthDate();
         pet.weightGrams = input.weightGrams();
-        pet.owner = owner;
+        if (pet.owner == null || !pet.owner.id.equals(owner.id())) {
+            pet.owner = Pet.getEntityManager().getReference(User.class, owner.id());
+        }
+    }
+
+    /**
+     * The answer for a store that failed: when the foreign key refused the owner (deleted meanwhile), what reading the
+     * owner would have answered (an admin's 409, a user's 403); otherwise the failure itself.
+     */
+    private RuntimeException ownerRefused(RuntimeException failure, Long ownerId, CallerIdentity who) {
+        if (ConstraintFailure.in(failure).filter(f -> f.kind() == ConstraintFailure.Kind.FOREIGN_KEY).isEmpty()) {
+            return failure;
+        }
+        users.forget(ownerId);
+        return who.admin() ? missingOwner(ownerId) : notYourOwn();
+    }
+
+    private static ApiProblem missingOwner(Long ownerId) {
+        return ApiProblem.conflict("ownerId " + ownerId + " does not reference an existing user");
+    }
+
+    private static ApiProblem notYourOwn() {
+        return ApiProblem.forbidden("a user's pets are owned by that user: ownerId must be your own user id"
+                + " (GET /me); only an admin sets another owner");
     }
 
     /** A filter, not a stored value: surrounding spaces are forgiven here, unlike in a body. */

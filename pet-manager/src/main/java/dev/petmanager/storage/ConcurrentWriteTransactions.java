@@ -1,14 +1,19 @@
 package dev.petmanager.storage;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.petmanager.storage.GroupCommit.Pending;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,70 +22,102 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 
 /**
- * The PostgreSQL strategy of {@link WriteTransactions}: PostgreSQL runs many writers at once (row locks, READ
- * COMMITTED), so each write runs on its request thread in its own transaction, and the database's constraints and the
- * entities' versions decide conflicts, also between replicas of the service that share the database. A unique value
- * taken by a concurrent writer fails with SQLSTATE 23505, a reference to a row deleted meanwhile with 23503, and an
- * update of a row another transaction changed first finds no row of its version: each a 409 for the caller.
+ * The PostgreSQL strategy of {@link WriteTransactions}: a group commit over several connections. PostgreSQL runs many
+ * writers at once, but each transaction pays a round trip for BEGIN and COMMIT and a WAL flush at COMMIT; so at most
+ * {@code pet-manager.write-transactions} write transactions run at once, each on the request thread that took the
+ * turn, and while they run, the writes that arrive wait and are then committed together, in batches, by the next
+ * thread to take a turn ({@link GroupCommit}: a write that fails in a batch runs again alone and fails alone). With a
+ * free turn, a write runs at once in its own transaction, as before. A caller returns only after its write committed
+ * (with {@code synchronous_commit} on: flushed), so a 2xx always means stored.
  * <p>
- * A transaction PostgreSQL aborted only to resolve a deadlock or a serialization failure (SQLSTATE 40P01, 40001) did
- * nothing; it runs again, up to {@link #ATTEMPTS} times in all, before its failure is reported.
+ * The database's constraints and the entities' versions decide conflicts, also between replicas that share the
+ * database: a unique value taken by a concurrent writer fails with SQLSTATE 23505, a reference to a row deleted
+ * meanwhile with 23503, an update of a row another transaction changed first finds no row of its version. A write
+ * PostgreSQL aborted only to resolve a deadlock or a serialization failure (40P01, 40001) runs again alone.
  * <p>
- * Metric: {@code petmanager.writes.commit} (one write transaction, BEGIN to COMMIT or rollback, tagged by outcome),
- * as for SQLite; there is no queue to measure.
+ * Metrics as for SQLite: {@code petmanager.writes.batch.size} and {@code petmanager.writes.commit}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "postgresql")
 public non-sealed class ConcurrentWriteTransactions implements WriteTransactions {
 
     private static final Logger LOG = Logger.getLogger(ConcurrentWriteTransactions.class);
-    static final int ATTEMPTS = 3;
+    /** The longest a waiting write sleeps before it looks for a free turn itself; normally it is woken sooner. */
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private final EntityManager entityManager;
     private final TransactionManager transactions;
-    private final MeterRegistry metrics;
-    private final Timer committed;
-    private final Timer failed;
+    private final GroupCommit groups;
+    private final int turns;
+    /** One permit per write transaction that may run at once. */
+    private final Semaphore running;
+    private final Queue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
+    private volatile boolean stopping;
 
     public ConcurrentWriteTransactions(EntityManager entityManager, TransactionManager transactions,
-            MeterRegistry metrics) {
-        this.entityManager = entityManager;
+            MeterRegistry metrics, @ConfigProperty(name = "pet-manager.write-transactions", defaultValue = "4") int turns) {
         this.transactions = transactions;
-        this.metrics = metrics;
-        this.committed = WriteQueue.commitTimer(metrics, "committed");
-        this.failed = WriteQueue.commitTimer(metrics, "rolled_back");
+        this.turns = Math.max(1, turns);
+        this.running = new Semaphore(this.turns);
+        this.groups = new GroupCommit(entityManager, metrics,
+                "Writes committed in one transaction (committed in one group when none fails)");
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T, E extends Exception> T execute(Write<T, E> write) throws E {
         if (inTransaction()) {
             return write.run(); // a write that calls another write: already in its transaction
         }
-        for (int attempt = 1;; attempt++) {
-            long started = System.nanoTime();
-            try {
-                T result = QuarkusTransaction.requiringNew().call(() -> {
-                    T value = write.run();
-                    // Flush inside the transaction, so that a constraint violation is raised here, not at commit.
-                    entityManager.flush();
-                    return value;
-                });
-                committed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                return result;
-            } catch (RuntimeException | Error e) {
-                failed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                if (attempt < ATTEMPTS && WriteFailure.lostARace(e)) {
-                    LOG.debugf("Write transaction aborted by PostgreSQL to let a concurrent one through (%s); attempt %d",
-                            e, attempt + 1);
-                    continue;
-                }
-                Throwable failure = WriteFailure.unwrapped(e);
-                if (failure instanceof RuntimeException || failure instanceof Error) {
-                    throw e;
-                }
-                throw (E) failure;
+        if (stopping) {
+            throw new ShuttingDown();
+        }
+        Pending<T> own = new Pending<>(write);
+        if (running.tryAcquire()) {
+            runTurn(own);
+        } else {
+            waiting.add(own);
+        }
+        while (!own.isDone()) {
+            takeTurns(own);
+            if (!own.isDone()) {
+                LockSupport.parkNanos(this, RECHECK_NANOS); // woken by its outcome, or to take a turn
             }
+        }
+        return own.<E> join();
+    }
+
+    /** Runs, while a turn is free and writes wait, batches of waiting writes, until {@code own} has its outcome. */
+    private void takeTurns(Pending<?> own) {
+        while (!own.isDone() && !waiting.isEmpty() && running.tryAcquire()) {
+            runTurn(null);
+        }
+    }
+
+    /**
+     * Runs one batch — {@code first} (when not null) and the writes waiting now — with a turn already taken, then gives
+     * the turn back and wakes a waiting write to take it, so that no write waits on a free turn.
+     */
+    private void runTurn(Pending<?> first) {
+        List<Pending<?>> batch = new ArrayList<>();
+        try {
+            if (first != null) {
+                batch.add(first);
+            }
+            for (Pending<?> next; batch.size() < GroupCommit.MAX_BATCH && (next = waiting.poll()) != null;) {
+                batch.add(next);
+            }
+            if (!batch.isEmpty()) {
+                groups.run(batch);
+            }
+        } catch (RuntimeException | Error e) {
+            // GroupCommit reports every failure of a write to that write; this is a failure of the batching itself.
+            LOG.error("A batch of writes failed outside any write", e);
+            batch.forEach(pending -> pending.fail(e));
+        } finally {
+            running.release();
+        }
+        Pending<?> next = waiting.peek();
+        if (next != null) {
+            next.wake();
         }
     }
 
@@ -92,9 +129,17 @@ public non-sealed class ConcurrentWriteTransactions implements WriteTransactions
         }
     }
 
-    /** As for the queue: the registry outlives this bean when the application restarts in one JVM (dev mode, tests). */
+    /** Refuses new writes and waits (bounded) for the running and waiting ones, so none accepted is dropped. */
     @PreDestroy
-    void removeMeters() {
-        List.of(committed, failed).forEach(metrics::remove);
+    void stop() throws InterruptedException {
+        stopping = true;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        if (running.tryAcquire(turns, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            running.release(turns);
+        }
+        groups.removeMeters();
     }
 }

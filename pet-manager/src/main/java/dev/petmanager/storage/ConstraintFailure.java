@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 /**
  * A write the database refused because it breaks a constraint of the schema. Decoding it belongs here, beside the
  * database; the API only decides the answer per kind.
@@ -31,6 +33,24 @@ public record ConstraintFailure(Kind kind, String where) {
 
     private static final Pattern SQLITE_TEXT = Pattern.compile(
             "(UNIQUE|FOREIGN KEY|NOT NULL|CHECK) constraint failed(?:: ([^)\\]\\r\\n]*))?");
+
+    /**
+     * The constraint broken by the nearest {@link SQLException} among {@code failure}'s causes, with the constraint's
+     * name when Hibernate extracted it; empty when none is a constraint failure. For a write that lets the database
+     * check (a foreign key, a unique value) instead of reading first, and answers from what it refused.
+     */
+    public static Optional<ConstraintFailure> in(Throwable failure) {
+        String constraintName = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation && constraintName == null) {
+                constraintName = violation.getConstraintName();
+            }
+            if (cause instanceof SQLException sql) {
+                return of(sql, constraintName);
+            }
+        }
+        return Optional.empty();
+    }
 
     /** The constraint {@code failure} broke; empty when it is not a constraint failure. */
     public static Optional<ConstraintFailure> of(SQLException failure) {

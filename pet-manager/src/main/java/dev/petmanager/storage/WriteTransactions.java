@@ -6,8 +6,8 @@ package dev.petmanager.storage;
  * the database's, chosen at build time by {@code quarkus.datasource.db-kind}:
  * <ul>
  * <li>SQLite admits one writer at a time: {@link WriteQueue} runs every write on one thread and group-commits them.
- * <li>PostgreSQL runs concurrent writers itself: {@link ConcurrentWriteTransactions} runs each write on the request
- * thread in its own transaction, and runs it again when PostgreSQL aborted it only to resolve a deadlock.
+ * <li>PostgreSQL runs concurrent writers itself: {@link ConcurrentWriteTransactions} runs a few write transactions at
+ * once on the request threads, and group-commits the writes that arrive meanwhile.
  * </ul>
  * Either may run a write more than once, so a write does all its reads and changes inside {@link Write#run()} and
  * keeps no state outside it.

@@ -51,12 +51,15 @@ public class UserResource {
     private final WriteTransactions writes;
     private final Instance<OwnedResources> owned;
     private final Caller caller;
+    private final KnownUsers known;
 
-    public UserResource(MergePatcher patcher, WriteTransactions writes, Instance<OwnedResources> owned, Caller caller) {
+    public UserResource(MergePatcher patcher, WriteTransactions writes, Instance<OwnedResources> owned, Caller caller,
+            KnownUsers known) {
         this.patcher = patcher;
         this.writes = writes;
         this.owned = owned;
         this.caller = caller;
+        this.known = known;
     }
 
     @GET
@@ -131,6 +134,7 @@ public class UserResource {
             user.delete();
             return null;
         });
+        known.forget(id);
         return Response.noContent().build();
     }
 
