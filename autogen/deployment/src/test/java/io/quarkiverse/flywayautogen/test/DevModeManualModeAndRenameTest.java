@@ -42,7 +42,7 @@ class DevModeManualModeAndRenameTest {
         Map<String, Object> status = TestApp.invoke("status", Map.of());
         assertEquals(List.of("V1__create_pets.sql"), TestApp.files(folder));
         assertEquals("mode is manual", status.get("confirmationNeeded"));
-        assertEquals(List.of("add column pets.weight integer null"), status.get("operations"));
+        assertEquals(List.of("add column pets.weight integer null   (rollout: compatible)"), status.get("operations"));
         assertTrue(((String) status.get("sql")).contains("ALTER TABLE \"pets\" ADD COLUMN \"weight\" INTEGER;"));
 
         Map<String, Object> generated = TestApp.invoke("generate", Map.of());
