@@ -36,7 +36,11 @@ import jakarta.persistence.EntityManager;
 @IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "sqlite")
 public non-sealed class WriteQueue implements WriteTransactions {
 
-    private static final Pending<Void> STOP = new Pending<>(() -> null);
+    /**
+     * The marker stop() queues after the last accepted write. Made per queue, at run time: a static one would be built
+     * into the native image's heap with the build thread it remembers as its waiter, which the image refuses.
+     */
+    private final Pending<Void> stopMarker = new Pending<>(() -> null);
 
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final MeterRegistry metrics;
@@ -86,7 +90,7 @@ public non-sealed class WriteQueue implements WriteTransactions {
     void stop() throws InterruptedException {
         synchronized (queue) {
             stopping = true;
-            queue.add(STOP);
+            queue.add(stopMarker);
         }
         writer.join(30_000);
         // The application's registry outlives this queue when the application restarts in the same JVM (dev mode,
@@ -114,7 +118,7 @@ public non-sealed class WriteQueue implements WriteTransactions {
                 return;
             }
             queue.drainTo(batch, GroupCommit.MAX_BATCH - 1);
-            boolean stop = batch.remove(STOP);
+            boolean stop = batch.remove(stopMarker);
             if (!batch.isEmpty()) {
                 groups.run(batch);
             }
