@@ -11,6 +11,7 @@ import io.quarkiverse.flywayautogen.core.rollout.lint.StatementRules;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,5 +72,23 @@ public interface Dialect {
     /** The rollout rules the lint reads off this database's SQL statements, beyond the shared ones. None by default. */
     default StatementRules statementRules() {
         return StatementRules.NONE;
+    }
+
+    /**
+     * {@code identifier} quoted for this database's SQL, its own quote characters doubled, for the statements the
+     * self-check writes itself (sample rows, row counts, the previous release's workload). The SQL standard's double
+     * quotes by default.
+     */
+    default String quoteIdentifier(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * The kind of constraint that refused a statement, read off {@code failure}, one exception of the driver (the
+     * caller walks the cause chain); empty when it is not a constraint this dialect recognises, which the self-check
+     * counts as the script's fault. None by default.
+     */
+    default Optional<ConstraintViolation> violatedConstraint(SQLException failure) {
+        return Optional.empty();
     }
 }

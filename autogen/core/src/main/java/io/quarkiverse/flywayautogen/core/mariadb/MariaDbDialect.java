@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.mariadb;
 
+import io.quarkiverse.flywayautogen.core.dialect.ConstraintViolation;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.dialect.Capabilities;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
@@ -87,5 +88,27 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public List<String> foreignKeyViolations(Connection connection) {
         return List.of();
+    }
+
+    /** Backticks, MariaDB's own quotes: double quotes name identifiers only under {@code sql_mode=ANSI_QUOTES}. */
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    /**
+     * MariaDB says every constraint kind with SQLSTATE 23000 (or HY000), its error code tells them apart: 4025 a
+     * CHECK, 1062 a duplicate key, 1048 a NULL into a NOT NULL column (1364 one left without a value in strict
+     * mode), 1451 and 1452 a foreign key.
+     */
+    @Override
+    public java.util.Optional<ConstraintViolation> violatedConstraint(SQLException failure) {
+        return java.util.Optional.ofNullable(switch (failure.getErrorCode()) {
+            case 4025 -> ConstraintViolation.CHECK;
+            case 1062 -> ConstraintViolation.UNIQUE;
+            case 1048, 1364 -> ConstraintViolation.NOT_NULL;
+            case 1451, 1452 -> ConstraintViolation.FOREIGN_KEY;
+            default -> null;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.postgresql;
 
+import io.quarkiverse.flywayautogen.core.dialect.ConstraintViolation;
 import io.quarkiverse.flywayautogen.core.dialect.Capabilities;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
@@ -109,5 +110,17 @@ public final class PostgresDialect implements Dialect {
     @Override
     public io.quarkiverse.flywayautogen.core.rollout.lint.StatementRules statementRules() {
         return new PostgresStatementRules();
+    }
+
+    /** PostgreSQL's SQLSTATEs of class 23, one per constraint kind. */
+    @Override
+    public Optional<ConstraintViolation> violatedConstraint(java.sql.SQLException failure) {
+        return Optional.ofNullable(switch (String.valueOf(failure.getSQLState())) {
+            case "23514" -> ConstraintViolation.CHECK;
+            case "23505" -> ConstraintViolation.UNIQUE;
+            case "23502" -> ConstraintViolation.NOT_NULL;
+            case "23503" -> ConstraintViolation.FOREIGN_KEY;
+            default -> null;
+        });
     }
 }

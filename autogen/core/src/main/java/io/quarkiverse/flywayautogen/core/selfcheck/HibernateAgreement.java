@@ -74,7 +74,7 @@ public final class HibernateAgreement {
                     instances.put(type, instance);
                     ids.put(type, factory.getPersistenceUnitUtil().getIdentifier(instance));
                 } catch (RuntimeException e) {
-                    if (SampleFailures.violatesSampleValue(e) || samples.referencesItself(type) && SampleFailures.leftANullBehind(e)) {
+                    if (SampleFailures.violatesSampleValue(dialect, e) || samples.referencesItself(type) && SampleFailures.leftANullBehind(dialect, e)) {
                         // the made-up values, not the schema: a CHECK the entity declares (low <= high) or a unique
                         // value they happen to repeat; or a row that must be its own parent, which only an id known
                         // before the insert allows

@@ -32,6 +32,7 @@ final class NotNullProof {
     static List<String> verify(Dialect dialect, ScratchDatabase replayed, Path migrationsDir, Schema current, Schema expected,
                                List<Operation> operations, Script forward, List<String> unsampled) {
         List<String> problems = new ArrayList<>();
+        Schema sampled = SampleScope.of(current, expected, operations).restrict(current);
         for (Operation op : operations) {
             if (!(op instanceof AlterColumn alter) || !alter.tightensToNotNull() || alter.to().hasDefault()) {
                 continue;
@@ -40,9 +41,9 @@ final class NotNullProof {
             try (ScratchDatabase db = replayed.copy("notnull")) {
                 Map<String, Long> before;
                 try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                    List<String> notes = SampleRows.insert(c, current, expected, dialect.types());
-                    int nulled = st.executeUpdate("UPDATE \"" + alter.table().replace("\"", "\"\"") + "\" SET \""
-                            + alter.from().name().replace("\"", "\"\"") + "\" = NULL");
+                    List<String> notes = SampleRows.insert(c, sampled, expected, dialect);
+                    int nulled = st.executeUpdate("UPDATE " + dialect.quoteIdentifier(alter.table()) + " SET "
+                            + dialect.quoteIdentifier(alter.from().name()) + " = NULL");
                     if (nulled == 0) {
                         unsampled.add(SampleFailures.cannotBuild(alter.table(), "no sample row could be stored in it, so "
                                 + forward.fileName() + " was not tried on a NULL in " + column
@@ -50,7 +51,7 @@ final class NotNullProof {
                                         .or(() -> notes.stream().findFirst()).map(n -> " (" + n + ")").orElse("")));
                         continue;
                     }
-                    before = RowCounts.count(c, current);
+                    before = RowCounts.count(c, sampled, dialect);
                 }
                 Path dir = SelfCheck.writeScript(db, "forward", forward.fileName(), forward.content());
                 List<String> failure = new ArrayList<>();
@@ -65,7 +66,7 @@ final class NotNullProof {
                     Schema after = dialect.reader().read(c);
                     new SchemaComparator().compare(after, current, RenameHints.none()).operations().forEach(left ->
                             problems.add("a failed " + forward.fileName() + " left a change behind: " + left.describe()));
-                    if (!RowCounts.count(c, current).equals(before)) {
+                    if (!RowCounts.count(c, sampled, dialect).equals(before)) {
                         problems.add("a failed " + forward.fileName() + " changed row counts");
                     }
                 }

@@ -1,6 +1,7 @@
 package io.quarkiverse.flywayautogen.core.selfcheck;
 
 import io.quarkiverse.flywayautogen.core.compare.TableOrder;
+import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.model.Column;
 import io.quarkiverse.flywayautogen.core.model.ForeignKey;
 import io.quarkiverse.flywayautogen.core.model.Schema;
@@ -35,7 +36,8 @@ final class PreviousReleaseWorkload {
     }
 
     /** What the previous release cannot do against {@code after}; empty when it works. */
-    static List<PreviousReleaseFailure> run(Connection c, Schema previous, Schema after, TypeRules types) throws SQLException {
+    static List<PreviousReleaseFailure> run(Connection c, Schema previous, Schema after, Dialect dialect) throws SQLException {
+        TypeRules types = dialect.types();
         List<PreviousReleaseFailure> failures = new ArrayList<>();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -44,7 +46,7 @@ final class PreviousReleaseWorkload {
             Set<String> unwritable = new HashSet<>();
             for (Table table : TableOrder.parentsFirst(previous.tables())) {
                 Optional<Table> now = after.table(table.name());
-                select(c, table, now, failures);
+                select(c, dialect, table, now, failures);
                 Optional<String> parentMissing = table.foreignKeys().stream().map(ForeignKey::referencedTable)
                         .filter(unwritable::contains).findFirst();
                 if (parentMissing.isPresent()) {
@@ -52,7 +54,7 @@ final class PreviousReleaseWorkload {
                     continue;
                 }
                 Map<String, Object> row = SampleRows.previousReleaseRow(previous, table, now, ROW, written, types);
-                Optional<String> failure = attempt(c, () -> SampleRows.insertRow(c, table.name(), row));
+                Optional<String> failure = attempt(c, () -> SampleRows.insertRow(c, dialect, table.name(), row));
                 if (failure.isPresent()) {
                     unwritable.add(table.name());
                     failures.add(new PreviousReleaseFailure(table.name(), "the previous release's insert into "
@@ -72,7 +74,7 @@ final class PreviousReleaseWorkload {
      * The columns the new schema lacks are named from it: SQLite reads a double-quoted name it does not know as a
      * string literal, so a select of a dropped column would pass there.
      */
-    private static void select(Connection c, Table table, Optional<Table> now, List<PreviousReleaseFailure> failures)
+    private static void select(Connection c, Dialect dialect, Table table, Optional<Table> now, List<PreviousReleaseFailure> failures)
             throws SQLException {
         if (now.isPresent()) {
             List<String> gone = table.columns().stream().map(Column::name).filter(n -> now.get().column(n).isEmpty()).toList();
@@ -82,16 +84,16 @@ final class PreviousReleaseWorkload {
                 return;
             }
         }
-        if (attempt(c, () -> query(c, table.name(), table.columns().stream().map(Column::name).toList())).isEmpty()) {
+        if (attempt(c, () -> query(c, dialect, table.name(), table.columns().stream().map(Column::name).toList())).isEmpty()) {
             return;
         }
-        if (attempt(c, () -> query(c, table.name(), List.of())).isPresent()) {
+        if (attempt(c, () -> query(c, dialect, table.name(), List.of())).isPresent()) {
             failures.add(new PreviousReleaseFailure(table.name(), "the previous release's select from " + table.name()
                     + " fails: the table is gone"));
             return;
         }
         for (Column column : table.columns()) {
-            Optional<String> failure = attempt(c, () -> query(c, table.name(), List.of(column.name())));
+            Optional<String> failure = attempt(c, () -> query(c, dialect, table.name(), List.of(column.name())));
             failure.ifPresent(f -> failures.add(new PreviousReleaseFailure(table.name(), "the previous release's select of "
                     + table.name() + "." + column.name() + " fails: " + f)));
         }
@@ -117,9 +119,9 @@ final class PreviousReleaseWorkload {
         return names.isEmpty() ? "" : " (column " + String.join(", ", names) + ")";
     }
 
-    private static void query(Connection c, String table, List<String> columns) throws SQLException {
-        String list = columns.isEmpty() ? "1" : String.join(", ", columns.stream().map(n -> "\"" + n + "\"").toList());
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + list + " FROM \"" + table + "\"")) {
+    private static void query(Connection c, Dialect dialect, String table, List<String> columns) throws SQLException {
+        String list = columns.isEmpty() ? "1" : String.join(", ", columns.stream().map(dialect::quoteIdentifier).toList());
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + list + " FROM " + dialect.quoteIdentifier(table))) {
             while (rs.next()) {
                 // read every row, as the release would
             }

@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.selfcheck;
 
+import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.model.Schema;
 import io.quarkiverse.flywayautogen.core.model.Table;
 
@@ -16,11 +17,11 @@ public final class RowCounts {
     private RowCounts() {
     }
 
-    public static Map<String, Long> count(Connection c, Schema schema) {
+    public static Map<String, Long> count(Connection c, Schema schema, Dialect dialect) {
         Map<String, Long> counts = new TreeMap<>();
         try (Statement st = c.createStatement()) {
             for (Table t : schema.tables()) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + t.name() + "\"")) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + dialect.quoteIdentifier(t.name()))) {
                     rs.next();
                     counts.put(t.name(), rs.getLong(1));
                 }

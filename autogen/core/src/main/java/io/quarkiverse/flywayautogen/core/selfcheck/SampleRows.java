@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.selfcheck;
 
+import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.model.StorageClass;
 import io.quarkiverse.flywayautogen.core.compare.TableOrder;
 import io.quarkiverse.flywayautogen.core.model.CheckConstraint;
@@ -13,6 +14,7 @@ import io.quarkiverse.flywayautogen.core.model.TypeRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,17 +42,23 @@ public final class SampleRows {
     }
 
     /** Inserts the rows and returns notes for rows that could not be inserted (the self-check still runs). */
-    public static List<String> insert(Connection connection, Schema schema, TypeRules types) {
-        return insert(connection, schema, schema, types);
+    public static List<String> insert(Connection connection, Schema schema, Dialect dialect) {
+        return insert(connection, schema, schema, dialect);
     }
 
     /**
-     * As {@link #insert(Connection, Schema, TypeRules)}, consistent with the script that turns {@code current} into
+     * As {@link #insert(Connection, Schema, Dialect)}, consistent with the script that turns {@code current} into
      * {@code expected}: a text column the script converts to another type holds that type's value as text (a
      * database that converts stored values, PostgreSQL's {@code USING}, must then succeed on them), a foreign key the
-     * script adds finds its parent row, a CHECK it adds is met, and a column it makes NOT NULL holds a value.
+     * script adds finds its parent row, a CHECK it adds is met, and a column it makes NOT NULL holds a value. Only
+     * the tables of {@code current} are filled: the caller narrows it to the change's {@link SampleScope}.
+     * <p>
+     * All rows in one transaction, each under a savepoint: a row the database refuses is rolled back alone and noted
+     * (PostgreSQL refuses every later statement of a transaction after a failure), and one commit instead of one per
+     * row spares PostgreSQL a WAL flush per row.
      */
-    public static List<String> insert(Connection connection, Schema current, Schema expected, TypeRules types) {
+    public static List<String> insert(Connection connection, Schema current, Schema expected, Dialect dialect) {
+        TypeRules types = dialect.types();
         // an enum type losing values keeps rows only of the values it keeps: sample those, as the data must be
         Schema schema = current.withEnumTypes(current.enumTypes().stream().map(e -> expected.enumType(e.name())
                 .map(after -> new EnumType(e.name(), e.values().stream().filter(after.values()::contains).toList()))
@@ -58,24 +66,38 @@ public final class SampleRows {
         List<String> notes = new ArrayList<>();
         Map<String, List<Map<String, Object>>> inserted = new HashMap<>();
         List<Table> withAddedKeys = schema.tables().stream().map(t -> t.withForeignKeys(foreignKeys(schema, expected, t))).toList();
-        for (Table table : parentsFirst(withAddedKeys, expected)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            Optional<Table> after = expected.table(table.name());
-            for (int i = 1; i <= ROWS_PER_TABLE; i++) {
-                Map<String, Object> row = row(schema, expected, table, i, inserted, rows, types);
-                Optional<String> orphan = missingRequiredParent(table, after, row, inserted);
-                if (orphan.isPresent()) {
-                    notes.add("sample row " + i + " not inserted into " + table.name() + ": " + orphan.get());
-                    continue;
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                for (Table table : parentsFirst(withAddedKeys, expected)) {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    Optional<Table> after = expected.table(table.name());
+                    for (int i = 1; i <= ROWS_PER_TABLE; i++) {
+                        Map<String, Object> row = row(schema, expected, table, i, inserted, rows, types);
+                        Optional<String> orphan = missingRequiredParent(table, after, row, inserted);
+                        if (orphan.isPresent()) {
+                            notes.add("sample row " + i + " not inserted into " + table.name() + ": " + orphan.get());
+                            continue;
+                        }
+                        Savepoint savepoint = connection.setSavepoint();
+                        try {
+                            insertRow(connection, dialect, table.name(), row);
+                            connection.releaseSavepoint(savepoint);
+                            rows.add(row);
+                        } catch (SQLException e) {
+                            connection.rollback(savepoint);
+                            notes.add("sample row " + i + " not inserted into " + table.name() + ": " + e.getMessage());
+                        }
+                    }
+                    inserted.put(table.name(), rows);
                 }
-                try {
-                    insertRow(connection, table.name(), row);
-                    rows.add(row);
-                } catch (SQLException e) {
-                    notes.add("sample row " + i + " not inserted into " + table.name() + ": " + e.getMessage());
-                }
+                connection.commit();
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
-            inserted.put(table.name(), rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store sample rows: " + e.getMessage(), e);
         }
         return notes;
     }
@@ -266,9 +288,9 @@ public final class SampleRows {
     private record ParsedByDatabase(String text) {
     }
 
-    static void insertRow(Connection c, String table, Map<String, Object> row) throws SQLException {
+    static void insertRow(Connection c, Dialect dialect, String table, Map<String, Object> row) throws SQLException {
         List<String> cols = new ArrayList<>(row.keySet());
-        String sql = "INSERT INTO \"" + table + "\" (" + String.join(", ", cols.stream().map(n -> "\"" + n + "\"").toList())
+        String sql = "INSERT INTO " + dialect.quoteIdentifier(table) + " (" + String.join(", ", cols.stream().map(dialect::quoteIdentifier).toList())
                 + ") VALUES (" + String.join(", ", cols.stream().map(n -> "?").toList()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int k = 0; k < cols.size(); k++) {

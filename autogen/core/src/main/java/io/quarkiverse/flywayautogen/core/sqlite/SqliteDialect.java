@@ -1,5 +1,6 @@
 package io.quarkiverse.flywayautogen.core.sqlite;
 
+import io.quarkiverse.flywayautogen.core.dialect.ConstraintViolation;
 import io.quarkiverse.flywayautogen.core.dialect.Capabilities;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
@@ -97,5 +98,24 @@ public final class SqliteDialect implements Dialect {
     @Override
     public List<RolloutFinding> lockingFindings(Operation op, Schema before, TableSizes sizes) {
         return SqliteLockingRules.of(op, before, sizes);
+    }
+
+    /**
+     * sqlite-jdbc names the constraint kind only in its message ("CHECK constraint failed: ..."); the CHECK a
+     * rebuild makes on {@code pragma_foreign_key_check} ("foreign keys hold") is a foreign key failure.
+     */
+    @Override
+    public Optional<ConstraintViolation> violatedConstraint(SQLException failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("foreign key")) {
+            return Optional.of(ConstraintViolation.FOREIGN_KEY);
+        } else if (message.contains("CHECK constraint failed")) {
+            return Optional.of(ConstraintViolation.CHECK);
+        } else if (message.contains("UNIQUE constraint failed") || message.contains("PRIMARY KEY constraint failed")) {
+            return Optional.of(ConstraintViolation.UNIQUE);
+        } else if (message.contains("NOT NULL constraint failed")) {
+            return Optional.of(ConstraintViolation.NOT_NULL);
+        }
+        return Optional.empty();
     }
 }

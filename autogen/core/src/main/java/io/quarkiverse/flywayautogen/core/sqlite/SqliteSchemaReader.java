@@ -44,6 +44,7 @@ public final class SqliteSchemaReader implements SchemaReader {
                     + "WHERE name NOT LIKE 'sqlite_%' ORDER BY name", 4);
             Map<String, String> tableNames = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             objects.stream().filter(row -> row[0].equals("table")).forEach(row -> tableNames.put(row[1], row[1]));
+            Catalog catalog = Catalog.read(connection);
             for (String[] row : objects) {
                 String type = row[0];
                 String name = row[1];
@@ -52,7 +53,7 @@ public final class SqliteSchemaReader implements SchemaReader {
                 }
                 switch (type) {
                     case "table" -> {
-                        tables.add(readTable(connection, row[1], row[3], tableNames));
+                        tables.add(readTable(catalog, row[1], row[3], tableNames));
                         if (row[3] != null && row[3].toUpperCase(Locale.ROOT).matches("(?s).*\\bAUTOINCREMENT\\b.*")) {
                             autoincrement.add(name);
                         }
@@ -68,12 +69,11 @@ public final class SqliteSchemaReader implements SchemaReader {
         }
     }
 
-    private Table readTable(Connection c, String rawName, String createSql, Map<String, String> tableNames) throws SQLException {
-        String q = quoteLiteral(rawName);
+    private Table readTable(Catalog c, String rawName, String createSql, Map<String, String> tableNames) {
         List<Column> columns = new ArrayList<>();
         Map<String, String> columnNames = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         TreeMap<Integer, String> pkColumns = new TreeMap<>();
-        List<String[]> declared = query(c, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(" + q + ")", 6);
+        List<String[]> declared = c.columns(rawName);
         boolean soleKey = declared.stream().filter(col -> !"0".equals(col[4])).count() == 1;
         for (String[] col : declared) {
             if (!"0".equals(col[5])) {
@@ -92,7 +92,7 @@ public final class SqliteSchemaReader implements SchemaReader {
         }
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
-        for (String[] idx : query(c, "SELECT name, \"unique\", origin FROM pragma_index_list(" + q + ")", 3)) {
+        for (String[] idx : c.indexes(rawName)) {
             List<String> cols = spelled(indexColumns(c, idx[0]), columnNames);
             switch (idx[2]) {
                 case "u" -> uniques.add(new UniqueConstraint(null, cols));
@@ -105,7 +105,7 @@ public final class SqliteSchemaReader implements SchemaReader {
         return new Table(rawName, columns, new PrimaryKey(nameOf(named, "PRIMARY KEY", pk), pk),
                 uniques.stream().map(u -> new UniqueConstraint(nameOf(named, "UNIQUE", u.columns()), u.columns())).toList(),
                 indexes,
-                foreignKeys(c, q, tableNames, columnNames).stream().map(f -> new ForeignKey(nameOf(named, "FOREIGN KEY", f.columns()), f.columns(),
+                foreignKeys(c, rawName, tableNames, columnNames).stream().map(f -> new ForeignKey(nameOf(named, "FOREIGN KEY", f.columns()), f.columns(),
                         f.referencedTable(), f.referencedColumns(), f.onDelete())).toList(),
                 checks(createSql));
     }
@@ -116,9 +116,9 @@ public final class SqliteSchemaReader implements SchemaReader {
                 .map(CreateTableSqlParser.NamedConstraint::name).findFirst().orElse(null);
     }
 
-    private List<String> indexColumns(Connection c, String indexName) throws SQLException {
+    private List<String> indexColumns(Catalog c, String indexName) {
         List<String> cols = new ArrayList<>();
-        for (String[] row : query(c, "SELECT name, key FROM pragma_index_xinfo(" + quoteLiteral(indexName) + ") ORDER BY seqno", 2)) {
+        for (String[] row : c.indexColumns(indexName)) {
             if ("1".equals(row[1])) {
                 if (row[0] == null) {
                     throw new IllegalStateException("expression indexes are not supported: " + indexName);
@@ -129,11 +129,10 @@ public final class SqliteSchemaReader implements SchemaReader {
         return cols;
     }
 
-    private List<ForeignKey> foreignKeys(Connection c, String quotedTable, Map<String, String> tableNames,
-                                         Map<String, String> columnNames) throws SQLException {
+    private List<ForeignKey> foreignKeys(Catalog c, String table, Map<String, String> tableNames,
+                                         Map<String, String> columnNames) {
         Map<Integer, List<String[]>> byId = new TreeMap<>();
-        for (String[] row : query(c, "SELECT id, seq, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list("
-                + quotedTable + ") ORDER BY id, seq", 6)) {
+        for (String[] row : c.foreignKeys(table)) {
             byId.computeIfAbsent(Integer.parseInt(row[0]), k -> new ArrayList<>()).add(row);
         }
         List<ForeignKey> fks = new ArrayList<>();
@@ -151,22 +150,76 @@ public final class SqliteSchemaReader implements SchemaReader {
         return fks;
     }
 
-    private List<String> primaryKeyOf(Connection c, String table) throws SQLException {
+    /** The primary key of {@code table} (columns as {@link Catalog#columns}: name, type, notnull, default, pk, hidden). */
+    private List<String> primaryKeyOf(Catalog c, String table) {
         TreeMap<Integer, String> pk = new TreeMap<>();
-        for (String[] col : query(c, "SELECT name, pk FROM pragma_table_info(" + quoteLiteral(table) + ")", 2)) {
-            if (!"0".equals(col[1])) {
-                pk.put(Integer.parseInt(col[1]), col[0]);
+        for (String[] col : c.columns(table)) {
+            if ("0".equals(col[5]) && !"0".equals(col[4])) {
+                pk.put(Integer.parseInt(col[4]), col[0]);
             }
         }
         return List.copyOf(pk.values());
     }
 
-    private Map<String, String> columnsOf(Connection c, String table) throws SQLException {
+    private Map<String, String> columnsOf(Catalog c, String table) {
         Map<String, String> names = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String[] col : query(c, "SELECT name FROM pragma_table_info(" + quoteLiteral(table) + ")", 1)) {
-            names.put(col[0], col[0]);
+        for (String[] col : c.columns(table)) {
+            if ("0".equals(col[5])) {
+                names.put(col[0], col[0]);
+            }
         }
         return names;
+    }
+
+    /**
+     * Every table's columns, indexes and foreign keys, read with one query each: the pragmas as table-valued
+     * functions joined to sqlite_master. Per table they cost five or six queries, which at 1,000 tables was most of
+     * the time a comparison spent reading the schema (twice: the replay, and the self-check's read-back).
+     */
+    private record Catalog(Map<String, List<String[]>> columns, Map<String, List<String[]>> indexes,
+                           Map<String, List<String[]>> indexColumns, Map<String, List<String[]>> foreignKeys) {
+
+        static Catalog read(Connection c) throws SQLException {
+            return new Catalog(
+                    byFirst(query(c, "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden "
+                            + "FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid", 7)),
+                    byFirst(query(c, "SELECT m.name, i.name, i.\"unique\", i.origin "
+                            + "FROM sqlite_master m JOIN pragma_index_list(m.name) i WHERE m.type = 'table' ORDER BY m.name, i.seq", 4)),
+                    byFirst(query(c, "SELECT m.name, x.name, x.key FROM sqlite_master m JOIN pragma_index_xinfo(m.name) x "
+                            + "WHERE m.type = 'index' ORDER BY m.name, x.seqno", 3)),
+                    byFirst(query(c, "SELECT m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", f.on_delete "
+                            + "FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' "
+                            + "ORDER BY m.name, f.id, f.seq", 7)));
+        }
+
+        /** Rows keyed by their first value (a table's or an index's name, case-insensitively), without it. */
+        private static Map<String, List<String[]>> byFirst(List<String[]> rows) {
+            Map<String, List<String[]>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String[] row : rows) {
+                map.computeIfAbsent(row[0], k -> new ArrayList<>()).add(java.util.Arrays.copyOfRange(row, 1, row.length));
+            }
+            return map;
+        }
+
+        /** name, type, notnull, dflt_value, pk, hidden. */
+        List<String[]> columns(String table) {
+            return columns.getOrDefault(table, List.of());
+        }
+
+        /** name, unique, origin. */
+        List<String[]> indexes(String table) {
+            return indexes.getOrDefault(table, List.of());
+        }
+
+        /** name, key, in index order. */
+        List<String[]> indexColumns(String index) {
+            return indexColumns.getOrDefault(index, List.of());
+        }
+
+        /** id, seq, table, from, to, on_delete. */
+        List<String[]> foreignKeys(String table) {
+            return foreignKeys.getOrDefault(table, List.of());
+        }
     }
 
     /** Each name as the table spells it (a REFERENCES clause or an index may spell it in another case). */
@@ -190,10 +243,6 @@ public final class SqliteSchemaReader implements SchemaReader {
             }
         }
         return rows;
-    }
-
-    private static String quoteLiteral(String s) {
-        return "'" + s.replace("'", "''") + "'";
     }
 
     private static String lower(String s) {

@@ -39,6 +39,24 @@ public final class ReloadBenchmark {
 
     public static void main(String[] args) throws Exception {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
+        // the self-check's split by phase (its debug line), printed under each run's figures
+        java.util.logging.Logger phases = java.util.logging.Logger.getLogger("io.quarkiverse.flywayautogen.core.selfcheck");
+        phases.setLevel(java.util.logging.Level.FINE);
+        phases.setUseParentHandlers(false);
+        phases.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                System.out.println("  " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
         Dialect dialect = Dialects.require(args.length > 0 ? args[0] : "sqlite",
                 io.quarkiverse.flywayautogen.core.dialect.DevDatabase.configured());
         long[] warm100 = run(dialect, 100, 30);

@@ -77,7 +77,7 @@ class PreviousReleaseWorkloadTest {
         Dialect dialect = new SqliteDialect();
         try (ScratchDatabase db = new MigrationReplayer(dialect).replay(folder).database(); Connection c = db.connect()) {
             Schema schema = dialect.reader().read(c);
-            assertEquals(List.of(), PreviousReleaseWorkload.run(c, schema, schema, dialect.types()));
+            assertEquals(List.of(), PreviousReleaseWorkload.run(c, schema, schema, dialect));
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM pet")) {
                 rs.next();
                 assertEquals(0, rs.getInt(1));
@@ -115,7 +115,7 @@ class PreviousReleaseWorkloadTest {
             try (ScratchDatabase db = new MigrationReplayer(dialect).replay(step).database(); Connection c = db.connect()) {
                 Schema after = dialect.reader().read(c);
                 if (previous != null) {
-                    assertEquals(List.of(), PreviousReleaseWorkload.run(c, previous, after, dialect.types()),
+                    assertEquals(List.of(), PreviousReleaseWorkload.run(c, previous, after, dialect),
                             "after " + scripts.get(k - 1).getFileName());
                 }
                 previous = after;
@@ -131,7 +131,7 @@ class PreviousReleaseWorkloadTest {
         }
         Files.writeString(folder.resolve("V2__change.sql"), v2);
         try (ScratchDatabase db = new MigrationReplayer(dialect).replay(folder).database(); Connection c = db.connect()) {
-            return PreviousReleaseWorkload.run(c, previous, dialect.reader().read(c), dialect.types());
+            return PreviousReleaseWorkload.run(c, previous, dialect.reader().read(c), dialect);
         }
     }
 }

@@ -74,7 +74,7 @@ class SampleGraphSelfCheckTest {
             h.applyToApp();
             Schema schema = h.readAppSchema();
             try (ScratchDatabase copy = h.app.copy("rows"); Connection c = copy.connect()) {
-                List<String> notes = SampleRows.insert(c, schema, on.dialect().types());
+                List<String> notes = SampleRows.insert(c, schema, on.dialect());
                 assertEquals(List.of(), notes, "every sample row was stored");
                 schema.tables().stream().filter(t -> !t.name().endsWith("_seq")).forEach(t -> assertEquals(
                         (long) SampleRows.ROWS_PER_TABLE, count(c, "SELECT count(*) FROM " + t.name()), t.name()));
