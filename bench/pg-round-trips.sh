@@ -24,7 +24,7 @@ java -Dquarkus.http.port=$PORT -Dquarkus.management.port=$((PORT + 1000)) -Dquar
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/petmgr_round_trips$PARAMS" \
   -Dquarkus.datasource.username=petmanager -Dquarkus.datasource.password=petmanager -jar "$JAR" >"$work/service.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; psql -d postgres -q -c "DROP DATABASE IF EXISTS petmgr_round_trips WITH (FORCE)" 2>/dev/null; rm -rf $work' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; psql -d postgres -q -c "DROP DATABASE IF EXISTS petmgr_round_trips WITH (FORCE)" 2>/dev/null || true; rm -rf $work' EXIT
 for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null && break; sleep 0.5; done
 base=http://127.0.0.1:$PORT
 for u in 1 2 3 4 5; do curl -fs -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' -d "{\"name\":\"U$u\",\"email\":\"u$u@bench.example\"}" $base/users; done
