@@ -6,11 +6,25 @@ local owners = tonumber(os.getenv("BENCH_OWNERS") or "1")
 local bearer = { ["Authorization"] = "Bearer " .. (os.getenv("BENCH_TOKEN") or "") }
 local json = { ["Content-Type"] = "application/json", ["Authorization"] = bearer["Authorization"] }
 
+-- post-user: tells this run's addresses from an earlier run's (the warm-up's) and one thread's from another's
+started = os.time()
+local threads_set_up = 0
+setup = function(thread)
+  threads_set_up = threads_set_up + 1
+  thread:set("thread_id", threads_set_up)
+end
+
 request = function()
   if mode == "get-by-id" then
     return wrk.format("GET", "/pets/" .. math.random(1, max_id), bearer)
   elseif mode == "list" then
     return wrk.format("GET", "/pets?page=0&size=20", bearer)
+  elseif mode == "post-user" then
+    -- a new address each time: this run's start, the thread (each has its own Lua state) and a count
+    created = (created or 0) + 1
+    local body = '{"name":"bench","email":"b' .. started .. '-' .. (thread_id or 0) .. '-' .. created
+      .. '@bench.example"}'
+    return wrk.format("POST", "/users", json, body)
   elseif mode == "post" then
     local body = '{"name":"bench","species":"DOG","ownerId":' .. math.random(1, owners) .. '}'
     return wrk.format("POST", "/pets", json, body)

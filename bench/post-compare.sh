@@ -6,12 +6,15 @@
 # from a key pair made for the run). Prints one line per turn and endpoint and, per build and endpoint, the median.
 #
 # Usage: bench/post-compare.sh ROUNDS NAME=path/to/quarkus-run.jar ...
-#   MODES="post get-by-id"  the endpoints measured (modes of bench/http-requests.lua)
+#   MODES="post get-by-id"  the endpoints measured (modes of bench/http-requests.lua; post-user: POST /users with
+#                           a new e-mail address each)
 #   DATABASE=postgresql     builds made with -Ppostgresql, each turn on a new database petmgr_compare on the server of
 #                           the libpq variables (default localhost:5432, petmanager/petmanager, a role with CREATEDB);
 #                           each line then also gives PostgreSQL's CPU time per request, read from /proc: the backends
 #                           of that database plus the WAL writer, background writer and checkpointer (shared with
 #                           anything else on the server, which is why they are printed apart).
+#                           A build given as NAME=path/to/quarkus-run.jar?PARAMS runs with ?PARAMS on its JDBC URL
+#                           (e.g. base=app.jar pt1=app.jar?prepareThreshold=1: one jar, two driver settings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:?rounds}
@@ -69,17 +72,19 @@ cpu_ticks() { # pids...: their user + system CPU time in clock ticks (a process 
   echo "$total"
 }
 
-turn() { # name jar round
+turn() { # name jar[?jdbc-url-parameters] round
+  local jar=${2%%\?*} url_params=
+  [ "$jar" = "$2" ] || url_params="?${2#*\?}"
   fresh_database
   if [ "$DATABASE" = postgresql ]; then
     # a loaded machine may take seconds to open the first connection (Agroal gives up after 5 s by default)
     java -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1000))" -Dquarkus.log.level=WARN -Dquarkus.datasource.jdbc.acquisition-timeout=60S \
-        -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/petmgr_compare" \
+        -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/petmgr_compare$url_params" \
         -Dquarkus.datasource.username="$PGUSER" -Dquarkus.datasource.password="$PGPASSWORD" \
-        -jar "$2" >"$work/service.log" 2>&1 &
+        -jar "$jar" >"$work/service.log" 2>&1 &
   else
     java --enable-native-access=ALL-UNNAMED -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$((PORT + 1000))" -Dpet-manager.db.path="$work/data/bench.db" \
-        -Dquarkus.log.level=WARN -jar "$2" >"$work/service.log" 2>&1 &
+        -Dquarkus.log.level=WARN -jar "$jar" >"$work/service.log" 2>&1 &
   fi
   pid=$!
   for _ in $(seq 1 240); do is_ready && break; sleep 0.5; done

@@ -50,24 +50,30 @@ public class MeResource {
     public Response put(@Valid @NotNull(message = "a JSON request body is required") UserInput body,
             @HeaderParam("If-Match") String ifMatch) {
         CallerIdentity who = caller.identity();
-        Saved saved = writes.execute(() -> {
-            User user = User.findBySubject(who.issuer(), who.subject()).orElse(null);
-            boolean created = user == null;
-            if (created) {
-                user = new User();
-                user.issuer = who.issuer();
-                user.subject = who.subject();
-                user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            } else {
-                ExpectedVersion.check("user", user.id, user.version, body.version(), ifMatch);
-            }
-            UserResource.apply(user, body);
-            if (created) {
-                user.persist();
-            }
-            User.flush();
-            return new Saved(UserView.of(user), created);
-        });
+        Saved saved;
+        try {
+            saved = writes.execute(() -> {
+                User user = User.findBySubject(who.issuer(), who.subject()).orElse(null);
+                boolean created = user == null;
+                if (created) {
+                    user = new User();
+                    user.issuer = who.issuer();
+                    user.subject = who.subject();
+                    user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                } else {
+                    ExpectedVersion.check("user", user.id, user.version, body.version(), ifMatch);
+                }
+                UserResource.apply(user, body);
+                if (created) {
+                    UserEmails.insertUnlessTaken(user);
+                } else {
+                    User.flush();
+                }
+                return new Saved(UserView.of(user), created);
+            });
+        } catch (RuntimeException e) {
+            throw UserEmails.refused(e, body.email());
+        }
         Response.ResponseBuilder response = saved.created()
                 ? Response.created(UriBuilder.fromPath("/users/{id}").build(saved.user().id()))
                 : Response.ok();

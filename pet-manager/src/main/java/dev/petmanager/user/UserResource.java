@@ -76,13 +76,18 @@ public class UserResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull(message = "a JSON request body is required") UserInput body, UriInfo uri) {
-        UserView created = writes.execute(() -> {
-            User user = new User();
-            user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            apply(user, body);
-            user.persist();
-            return UserView.of(user);
-        });
+        UserView created;
+        try {
+            created = writes.execute(() -> {
+                User user = new User();
+                user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                apply(user, body);
+                UserEmails.insertUnlessTaken(user);
+                return UserView.of(user);
+            });
+        } catch (RuntimeException e) {
+            throw UserEmails.refused(e, body.email());
+        }
         URI location = uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build();
         return withVersion(Response.created(location), created).build();
     }
@@ -92,13 +97,17 @@ public class UserResource {
     public Response replace(@ResourceId Long id, @Valid @NotNull(message = "a JSON request body is required") UserInput body,
             @HeaderParam("If-Match") String ifMatch) {
         CallerIdentity who = caller.identity();
-        return withVersion(Response.ok(), writes.execute(() -> {
-            User user = find(id, who);
-            ExpectedVersion.check("user", id, user.version, body.version(), ifMatch);
-            apply(user, body);
-            User.flush();
-            return UserView.of(user);
-        })).build();
+        try {
+            return withVersion(Response.ok(), writes.execute(() -> {
+                User user = find(id, who);
+                ExpectedVersion.check("user", id, user.version, body.version(), ifMatch);
+                apply(user, body);
+                User.flush();
+                return UserView.of(user);
+            })).build();
+        } catch (RuntimeException e) {
+            throw UserEmails.refused(e, body.email());
+        }
     }
 
     @PATCH
@@ -106,14 +115,20 @@ public class UserResource {
     @Consumes({ MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     public Response patch(@ResourceId Long id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         CallerIdentity who = caller.identity();
-        return withVersion(Response.ok(), writes.execute(() -> {
-            User user = find(id, who);
-            UserInput input = patcher.patch(UserInput.of(user), patch, UserInput.class);
-            ExpectedVersion.check("user", id, user.version, input.version(), ifMatch);
-            apply(user, input);
-            User.flush();
-            return UserView.of(user);
-        })).build();
+        String[] patchedEmail = new String[1]; // known inside the write only
+        try {
+            return withVersion(Response.ok(), writes.execute(() -> {
+                User user = find(id, who);
+                UserInput input = patcher.patch(UserInput.of(user), patch, UserInput.class);
+                patchedEmail[0] = input.email();
+                ExpectedVersion.check("user", id, user.version, input.version(), ifMatch);
+                apply(user, input);
+                User.flush();
+                return UserView.of(user);
+            })).build();
+        } catch (RuntimeException e) {
+            throw UserEmails.refused(e, patchedEmail[0]);
+        }
     }
 
     @DELETE
@@ -144,13 +159,10 @@ public class UserResource {
                 .orElseThrow(() -> ApiProblem.notFound("user", id));
     }
 
+    /** Sets the user's fields; whether the e-mail address is free is the database's to say ({@link UserEmails}). */
     static void apply(User user, UserInput input) {
-        String email = User.normalizeEmail(input.email());
-        User.findByEmail(email).filter(other -> !other.id.equals(user.id)).ifPresent(other -> {
-            throw ApiProblem.conflict("the e-mail address " + email + " is already used by user " + other.id);
-        });
         user.name = input.name();
-        user.email = email;
+        user.email = User.normalizeEmail(input.email());
     }
 
     private static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, User user) {

@@ -1,0 +1,7 @@
+package dev.petmanager.api;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class EmailConflictIT extends EmailConflictTest {
+}
