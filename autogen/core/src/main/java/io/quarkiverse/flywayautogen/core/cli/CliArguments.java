@@ -44,7 +44,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
             + " [--shadow-url <server's JDBC URL> --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
             + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]"
-            + " [--index-foreign-keys] [--no-bean-validation] [--no-replay-cache]";
+            + " [--index-foreign-keys] [--rollout default|safe [--lock-timeout 5s] [--statement-timeout 15min]] [--no-bean-validation] [--no-replay-cache]";
 
     static CliArguments parse(String[] args) {
         if (args.length == 0) {
@@ -76,6 +76,9 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--undo" -> keys.put(SettingsReader.PREFIX + "undo", "true");
                 case "--allow-destructive" -> keys.put(SettingsReader.PREFIX + "allow-destructive", "true");
                 case "--index-foreign-keys" -> keys.put(SettingsReader.PREFIX + "index-foreign-keys", "true");
+                case "--rollout" -> keys.put(SettingsReader.PREFIX + "rollout", value(args, ++i, arg));
+                case "--lock-timeout" -> keys.put(SettingsReader.PREFIX + "rollout-lock-timeout", value(args, ++i, arg));
+                case "--statement-timeout" -> keys.put(SettingsReader.PREFIX + "rollout-statement-timeout", value(args, ++i, arg));
                 case "--naming-strategy" -> namingStrategy = namingStrategy(value(args, ++i, arg));
                 case "--version-scheme" -> keys.put(SettingsReader.PREFIX + "version-scheme",
                         VersionScheme.parse(value(args, ++i, arg)).name());

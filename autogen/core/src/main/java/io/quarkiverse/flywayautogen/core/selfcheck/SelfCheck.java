@@ -85,7 +85,7 @@ public final class SelfCheck {
             // on the migrated schema without sample rows, as the application meets it: sample ids would collide
             // with the ones Hibernate's generators hand out
             try (ScratchDatabase db = replayed.copy("hibernate")) {
-                Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
+                Path forwardDir = writeScript(db, "forward", forward);
                 if (runScript(db, List.of(migrationsDir, forwardDir), forward.fileName(), problems)) {
                     EntitySet checked = HibernateScope.of(entities.get(), entities.get().metadata(dialect), operations)
                             .orElse(entities.get());
@@ -107,7 +107,7 @@ public final class SelfCheck {
                 notes = SampleRows.insert(c, current, expected, dialect.types());
                 before = RowCounts.count(c, current);
             }
-            Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
+            Path forwardDir = writeScript(db, "forward", forward);
             Optional<RuntimeException> failure = tryScript(db, List.of(migrationsDir, forwardDir));
             if (failure.isPresent() && SampleFailures.violatesSampleValue(failure.get())) {
                 // a CHECK or unique constraint the script adds refuses a made-up value: the rows are at fault, and
@@ -154,7 +154,7 @@ public final class SelfCheck {
         List<String> problems = new ArrayList<>();
         List<PreviousReleaseFailure> previousRelease = new ArrayList<>();
         try (ScratchDatabase db = replayed.copy("selfcheck-empty")) {
-            Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
+            Path forwardDir = writeScript(db, "forward", forward);
             if (runScript(db, List.of(migrationsDir, forwardDir), forward.fileName(), problems)) {
                 try (Connection c = db.connect()) {
                     describeDiff(dialect.reader().read(c), expected, "after " + forward.fileName(), problems);
@@ -225,6 +225,15 @@ public final class SelfCheck {
                         + after.get(name) + " after");
             }
         }
+    }
+
+    /** The script and those following it (the safe rollout form's second script), each with its configuration. */
+    static Path writeScript(ScratchDatabase db, String folder, Script script) {
+        Path dir = null;
+        for (Script s : script.withFollowing()) {
+            dir = writeScript(db, folder, s.fileName(), s.content());
+        }
+        return dir;
     }
 
     static Path writeScript(ScratchDatabase db, String folder, String fileName, String content) {
