@@ -3,6 +3,7 @@ package io.quarkiverse.flywayautogen.core;
 import io.quarkiverse.flywayautogen.core.current.ReplayCacheSettings;
 import io.quarkiverse.flywayautogen.core.desired.NamingConvention;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
+import io.quarkiverse.flywayautogen.core.rollout.RolloutSettings;
 import java.util.Optional;
 
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
@@ -26,11 +27,19 @@ import io.quarkiverse.flywayautogen.core.render.VersionScheme;
  *                         row then scans the child table); off: the schema is exactly Hibernate's
  * @param replayCache      whether and where replayed states are kept between runs; by default
  *                         {@link ReplayCacheSettings#configured()}: on unless {@code -Dflyway-autogen.replay-cache=false}
+ * @param rollout          the plain form (default) or the safe rollout form ({@code quarkus.flyway-autogen.rollout=safe})
  */
 public record AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
                              NamingConvention naming, boolean write, VersionScheme versionScheme,
                              Optional<MigrationVersion> version, boolean indexForeignKeys,
-                             ReplayCacheSettings replayCache) {
+                             ReplayCacheSettings replayCache, RolloutSettings rollout) {
+
+    public AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
+                          NamingConvention naming, boolean write, VersionScheme versionScheme,
+                          Optional<MigrationVersion> version, boolean indexForeignKeys, ReplayCacheSettings replayCache) {
+        this(message, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys,
+                replayCache, RolloutSettings.defaults());
+    }
 
     public AutogenOptions(String message, boolean undo, boolean allowDestructive, RenameHints renames,
                           NamingConvention naming, boolean write, VersionScheme versionScheme,
@@ -62,42 +71,46 @@ public record AutogenOptions(String message, boolean undo, boolean allowDestruct
     }
 
     public AutogenOptions withMessage(String m) {
-        return new AutogenOptions(m, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys, replayCache);
+        return new AutogenOptions(m, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys, replayCache, rollout);
     }
 
     public AutogenOptions withUndo(boolean u) {
-        return new AutogenOptions(message, u, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys, replayCache);
+        return new AutogenOptions(message, u, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys, replayCache, rollout);
     }
 
     public AutogenOptions withAllowDestructive(boolean a) {
-        return new AutogenOptions(message, undo, a, renames, naming, write, versionScheme, version, indexForeignKeys, replayCache);
+        return new AutogenOptions(message, undo, a, renames, naming, write, versionScheme, version, indexForeignKeys, replayCache, rollout);
     }
 
     public AutogenOptions withRenames(RenameHints r) {
-        return new AutogenOptions(message, undo, allowDestructive, r, naming, write, versionScheme, version, indexForeignKeys, replayCache);
+        return new AutogenOptions(message, undo, allowDestructive, r, naming, write, versionScheme, version, indexForeignKeys, replayCache, rollout);
     }
 
     public AutogenOptions withNaming(NamingConvention n) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, n, write, versionScheme, version, indexForeignKeys, replayCache);
+        return new AutogenOptions(message, undo, allowDestructive, renames, n, write, versionScheme, version, indexForeignKeys, replayCache, rollout);
     }
 
     public AutogenOptions withWrite(boolean w) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, w, versionScheme, version, indexForeignKeys, replayCache);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, w, versionScheme, version, indexForeignKeys, replayCache, rollout);
     }
 
     public AutogenOptions withVersionScheme(VersionScheme v) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, v, version, indexForeignKeys, replayCache);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, v, version, indexForeignKeys, replayCache, rollout);
     }
 
     public AutogenOptions withVersion(MigrationVersion v) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, Optional.of(v), indexForeignKeys, replayCache);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, Optional.of(v), indexForeignKeys, replayCache, rollout);
     }
 
     public AutogenOptions withIndexForeignKeys(boolean i) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, version, i, replayCache);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, version, i, replayCache, rollout);
     }
 
     public AutogenOptions withReplayCache(ReplayCacheSettings r) {
-        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys, r);
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys, r, rollout);
+    }
+
+    public AutogenOptions withRollout(RolloutSettings r) {
+        return new AutogenOptions(message, undo, allowDestructive, renames, naming, write, versionScheme, version, indexForeignKeys, replayCache, r);
     }
 }

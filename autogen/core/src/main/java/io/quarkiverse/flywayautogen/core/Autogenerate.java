@@ -24,7 +24,10 @@ import io.quarkiverse.flywayautogen.core.ops.SchemaChanges;
 import io.quarkiverse.flywayautogen.core.render.ChangeSummary;
 import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 import io.quarkiverse.flywayautogen.core.render.Script;
+import io.quarkiverse.flywayautogen.core.render.ScriptConfig;
 import io.quarkiverse.flywayautogen.core.render.ScriptRenderer;
+import io.quarkiverse.flywayautogen.core.rollout.SafeFormVerdicts;
+import io.quarkiverse.flywayautogen.core.rollout.SafePlan;
 import io.quarkiverse.flywayautogen.core.rollout.OperationVerdict;
 import io.quarkiverse.flywayautogen.core.rollout.RolloutAssessment;
 import io.quarkiverse.flywayautogen.core.rollout.TableSizes;
@@ -169,7 +172,10 @@ public final class Autogenerate {
             MigrationVersion version = nextVersion(migrationsDir, options);
             String message = options.message() == null || options.message().isBlank() ? ChangeSummary.of(ops) : options.message();
             List<OperationVerdict> verdicts = RolloutAssessment.assess(dialect, current, ops, tableSizes);
-            Script forward = render('V', version, message, message, ops, warnings, verdicts, planner.plan(current, ops));
+            if (options.rollout().safe() && planner.planSafe(current, ops, options.rollout()).isPresent()) {
+                verdicts = SafeFormVerdicts.of(verdicts);
+            }
+            Script forward = renderForward(version, message, ops, warnings, verdicts, current, options);
             Optional<Script> undo = options.undo()
                     ? Optional.of(renderUndo(version, message, ops, expected)) : Optional.empty();
             long diffMillis = (System.nanoTime() - start) / 1_000_000;
@@ -185,7 +191,7 @@ public final class Autogenerate {
                         check.previousReleaseFailures().stream().map(f -> f.table()).toList(),
                         check.previousReleaseFailures().stream().map(f -> f.text()).toList());
                 // the same statements, with the proof in the header for the reviewer
-                forward = render('V', version, message, message, ops, warnings, verdicts, planner.plan(current, ops));
+                forward = renderForward(version, message, ops, warnings, verdicts, current, options);
             }
             List<Path> written = options.write() ? write(migrationsDir, forward, undo) : List.of();
             return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis,
@@ -240,6 +246,38 @@ public final class Autogenerate {
         return render('U', version, message, "undo " + message, reversed, List.of(), List.of(), planner.plan(expected, reversed));
     }
 
+    /**
+     * The forward migration: the plain plan, or with {@code rollout=safe} the dialect's safe form, whose statements
+     * that must run outside a transaction go into a script of their own under the next version, following it.
+     */
+    private Script renderForward(MigrationVersion version, String message, List<Operation> ops, List<Warning> warnings,
+                                 List<OperationVerdict> verdicts, Schema current, AutogenOptions options) {
+        Optional<SafePlan> safe = options.rollout().safe()
+                ? planner.planSafe(current, ops, options.rollout()) : Optional.empty();
+        if (safe.isEmpty()) {
+            return render('V', version, message, message, ops, warnings, verdicts, planner.plan(current, ops));
+        }
+        List<Statement> outside = safe.get().outsideTransaction();
+        if (outside.isEmpty()) {
+            return render('V', version, message, message, ops, warnings, verdicts, safe.get().inTransaction());
+        }
+        List<Statement> second = new ArrayList<>();
+        second.add(Statement.comment(ScriptConfig.OUTSIDE_TRANSACTION));
+        second.addAll(outside);
+        List<Operation> secondOps = outside.stream().map(Statement::source).filter(java.util.Objects::nonNull).distinct().toList();
+        List<OperationVerdict> secondVerdicts = verdicts.size() == ops.size()
+                ? secondOps.stream().map(op -> verdicts.get(ops.indexOf(op))).toList() : List.of();
+        String secondMessage = message + " (concurrently)";
+        if (safe.get().inTransaction().stream().noneMatch(st -> !st.isComment() && st.source() != null)) {
+            // nothing but the timeouts is left for a transaction: the one script runs outside it
+            return render('V', version, secondMessage, message, ops, warnings, verdicts, second);
+        }
+        Script then = render('V', version.next(), secondMessage, message + ", outside a transaction", secondOps,
+                List.of(), secondVerdicts, second);
+        Script first = render('V', version, message, message, ops, warnings, verdicts, safe.get().inTransaction());
+        return new Script(first.fileName(), first.content(), List.of(then));
+    }
+
     private Script render(char prefix, MigrationVersion version, String slugMessage, String title, List<Operation> ops,
                           List<Warning> warnings, List<OperationVerdict> verdicts, List<Statement> statements) {
         String fileName = ScriptRenderer.fileName(prefix, version, slugMessage);
@@ -258,8 +296,7 @@ public final class Autogenerate {
 
     private static List<Path> write(Path dir, Script forward, Optional<Script> undo) {
         List<Path> written = new ArrayList<>();
-        List<Script> scripts = new ArrayList<>();
-        scripts.add(forward);
+        List<Script> scripts = new ArrayList<>(forward.withFollowing());
         undo.ifPresent(scripts::add);
         for (Script s : scripts) {
             Path target = dir.resolve(s.fileName());

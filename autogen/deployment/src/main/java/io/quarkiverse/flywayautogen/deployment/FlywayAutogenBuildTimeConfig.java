@@ -138,6 +138,24 @@ public interface FlywayAutogenBuildTimeConfig {
      */
     Optional<String> lintBaseline();
 
+    /**
+     * {@code default} writes the plain form; {@code safe} writes the form a rolling deployment survives (PostgreSQL):
+     * the script starts with {@code lock_timeout} and {@code statement_timeout}, foreign keys and CHECKs are added
+     * {@code NOT VALID}, a new NOT NULL goes through a CHECK, and validations and index builds ({@code CONCURRENTLY})
+     * go into a second script, {@code V<n+1>}, with {@code executeInTransaction=false} in its {@code .sql.conf}.
+     * Maven goals: {@code -Dflyway-autogen.rollout=safe}; CLI: {@code --rollout safe}. See the safe rollout page.
+     */
+    @WithDefault(AutogenDefaults.ROLLOUT)
+    String rollout();
+
+    /** PostgreSQL's {@code lock_timeout} at the start of the safe form's scripts: a blocked migration fails fast. */
+    @WithDefault(AutogenDefaults.ROLLOUT_LOCK_TIMEOUT)
+    String rolloutLockTimeout();
+
+    /** PostgreSQL's {@code statement_timeout} at the start of the safe form's scripts. */
+    @WithDefault(AutogenDefaults.ROLLOUT_STATEMENT_TIMEOUT)
+    String rolloutStatementTimeout();
+
     enum Mode {
         AUTO,
         MANUAL

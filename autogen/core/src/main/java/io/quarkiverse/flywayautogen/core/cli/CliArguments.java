@@ -1,5 +1,8 @@
 package io.quarkiverse.flywayautogen.core.cli;
 
+import io.quarkiverse.flywayautogen.core.rollout.lint.LintSettings;
+import io.smallrye.config.SmallRyeConfig;
+
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import io.quarkiverse.flywayautogen.core.current.ReplayCacheSettings;
@@ -31,7 +34,7 @@ import java.util.Optional;
  */
 record CliArguments(String command, String classpath, Path migrations, String dialect, String namingStrategy,
                     AutogenOptions options, Optional<DevDatabase> shadowServer, boolean beanValidation,
-                    AutogenSettings settings) {
+                    AutogenSettings settings, LintSettings lint) {
 
     /** Hibernate's default, and Quarkus': column and table names as written in Java. */
     static final String JAVA_NAMES = "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl";
@@ -44,7 +47,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
             + " [--shadow-url <server's JDBC URL> --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
             + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]"
-            + " [--index-foreign-keys] [--no-bean-validation] [--no-replay-cache]";
+            + " [--index-foreign-keys] [--rollout default|safe [--lock-timeout 5s] [--statement-timeout 15min]] [--no-bean-validation] [--no-replay-cache] [--no-lint] [--lint-baseline <version>]";
 
     static CliArguments parse(String[] args) {
         if (args.length == 0) {
@@ -76,6 +79,9 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--undo" -> keys.put(SettingsReader.PREFIX + "undo", "true");
                 case "--allow-destructive" -> keys.put(SettingsReader.PREFIX + "allow-destructive", "true");
                 case "--index-foreign-keys" -> keys.put(SettingsReader.PREFIX + "index-foreign-keys", "true");
+                case "--rollout" -> keys.put(SettingsReader.PREFIX + "rollout", value(args, ++i, arg));
+                case "--lock-timeout" -> keys.put(SettingsReader.PREFIX + "rollout-lock-timeout", value(args, ++i, arg));
+                case "--statement-timeout" -> keys.put(SettingsReader.PREFIX + "rollout-statement-timeout", value(args, ++i, arg));
                 case "--naming-strategy" -> namingStrategy = namingStrategy(value(args, ++i, arg));
                 case "--version-scheme" -> keys.put(SettingsReader.PREFIX + "version-scheme",
                         VersionScheme.parse(value(args, ++i, arg)).name());
@@ -89,6 +95,8 @@ record CliArguments(String command, String classpath, Path migrations, String di
                 case "--shadow-password" -> shadowPassword = value(args, ++i, arg);
                 case "--no-bean-validation" -> beanValidation = false;
                 case "--no-replay-cache" -> replayCache = false;
+                case "--no-lint" -> keys.put(LintSettings.ENABLED, "false");
+                case "--lint-baseline" -> keys.put(LintSettings.BASELINE, value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
@@ -125,16 +133,18 @@ record CliArguments(String command, String classpath, Path migrations, String di
             Optional.ofNullable(server.user()).ifPresent(u -> keys.put(DevDatabase.USER_PROPERTY, u));
             Optional.ofNullable(server.password()).ifPresent(p -> keys.put(DevDatabase.PASSWORD_PROPERTY, p));
         });
-        AutogenSettings settings = SettingsReader.read(new SmallRyeConfigBuilder().addDefaultInterceptors()
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(keys, "command line", 500), new SysPropConfigSource(),
                         new EnvConfigSource(System.getenv(), 300))
-                .build());
+                .build();
+        AutogenSettings settings = SettingsReader.read(config);
+        LintSettings lint = LintSettings.read(key -> config.getOptionalValue(key, String.class));
         AutogenOptions options = settings.options().withAllowDestructive(settings.allowDestructive()).withWrite(true);
         if (!replayCache) {
             options = options.withReplayCache(ReplayCacheSettings.off());
         }
         return new CliArguments(command, classpath, migrations, dialect, namingStrategy, options, shadow, beanValidation,
-                settings);
+                settings, lint);
     }
 
     /** Must match the application's, or every camelCase field looks like a column to rename. */

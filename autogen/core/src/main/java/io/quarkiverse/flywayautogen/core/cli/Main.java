@@ -11,6 +11,9 @@ import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.DialectProvider;
 import io.quarkiverse.flywayautogen.core.dialect.Dialects;
 
+import io.quarkiverse.flywayautogen.core.rollout.lint.LintReport;
+import io.quarkiverse.flywayautogen.core.rollout.lint.MigrationLint;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -18,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * {@code generate} writes the next migration(s) and prints their paths (or "no changes"); {@code check} exits 0
- * when the migrations match the entities, 1 with the pending operations listed, 2 on error.
+ * when the migrations match the entities and the new ones pass the rollout lint, 1 with the pending operations or
+ * the lint's failures listed, 2 on error.
  */
 public final class Main {
 
@@ -50,6 +54,24 @@ public final class Main {
         return arguments.settings().engine(arguments.dialect());
     }
 
+    /**
+     * As the {@code check} goal: a new migration's unacknowledged expand/contract step or lock fails the check
+     * ({@link #PENDING}); applied ones (up to {@code --lint-baseline}, unset: all but the newest) are only reported.
+     */
+    private static int lint(CliArguments arguments, Autogenerate engine, PrintStream out) {
+        if (!arguments.lint().enabled()) {
+            return IN_SYNC;
+        }
+        LintReport report = MigrationLint.lint(arguments.migrations(), engine.dialect(), arguments.lint().baseline());
+        report.findings().stream().filter(f -> !f.failing()).forEach(f -> out.println("rollout: " + f.describe()));
+        if (report.passed()) {
+            return IN_SYNC;
+        }
+        out.println(report.failureMessage());
+        out.println("Migrations up to --lint-baseline count as applied (unset: all but the newest); --no-lint skips this.");
+        return PENDING;
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CliArguments arguments;
         try {
@@ -72,7 +94,7 @@ public final class Main {
                 result.warnings().forEach(w -> err.println("warning: " + w.advice(REMEDIES)));
                 if (result.inSync()) {
                     out.println("in sync: migrations match the entities");
-                    return IN_SYNC;
+                    return lint(arguments, engine, out);
                 }
                 out.println(result.operations().size() + " pending operation(s):");
                 result.describedWithVerdicts().forEach(line -> out.println("  " + line));

@@ -1,5 +1,9 @@
 package io.quarkiverse.flywayautogen.core.dialect;
 
+import io.quarkiverse.flywayautogen.core.rollout.RolloutSettings;
+import io.quarkiverse.flywayautogen.core.rollout.SafePlan;
+import java.util.Optional;
+
 import io.quarkiverse.flywayautogen.core.model.Schema;
 import io.quarkiverse.flywayautogen.core.ops.Operation;
 
@@ -17,4 +21,12 @@ public interface DialectPlanner {
 
     /** Short name of the database, shown in script headers. */
     String dialectName();
+
+    /**
+     * The safe rollout form of the same change ({@code quarkus.flyway-autogen.rollout=safe}); empty where the
+     * database has none beyond {@link #plan} (SQLite: one writer, no concurrent DDL to choose).
+     */
+    default Optional<SafePlan> planSafe(Schema current, List<Operation> operations, RolloutSettings settings) {
+        return Optional.empty();
+    }
 }

@@ -30,8 +30,12 @@ import io.quarkiverse.flywayautogen.core.ops.RenameColumn;
 import io.quarkiverse.flywayautogen.core.ops.RenameTable;
 import io.quarkiverse.flywayautogen.core.ops.SchemaChanges;
 
+import io.quarkiverse.flywayautogen.core.rollout.RolloutSettings;
+import io.quarkiverse.flywayautogen.core.rollout.SafePlan;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.quarkiverse.flywayautogen.core.postgresql.PostgresDdl.q;
 
@@ -73,6 +77,12 @@ public final class PostgresPlanner implements DialectPlanner {
         }
         out.addAll(newTablesForeignKeys);
         return out;
+    }
+
+    /** The plain plan, rewritten by {@link PostgresSafeForm}. */
+    @Override
+    public Optional<SafePlan> planSafe(Schema current, List<Operation> operations, RolloutSettings settings) {
+        return Optional.of(PostgresSafeForm.rewrite(plan(current, operations), settings));
     }
 
     private static String alter(String table, String action) {

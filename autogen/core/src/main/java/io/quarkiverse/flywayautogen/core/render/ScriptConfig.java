@@ -17,11 +17,25 @@ public final class ScriptConfig {
 
     private static final Pattern FOREIGN_KEYS_PRAGMA = Pattern.compile("(?im)^\\s*PRAGMA\\s+foreign_keys\\b");
 
+    /**
+     * The first line of the safe rollout form's second script (PostgreSQL): each of its statements must commit on its
+     * own ({@code CREATE INDEX CONCURRENTLY} refuses a transaction block; a validation must not hold the adding
+     * transaction's lock).
+     */
+    public static final String OUTSIDE_TRANSACTION = "Runs outside a transaction (executeInTransaction=false in the .sql.conf beside it):"
+            + " each statement commits on its own.";
+    private static final Pattern OUTSIDE_TRANSACTION_LINE = Pattern.compile("(?m)^-- " + Pattern.quote(OUTSIDE_TRANSACTION) + "$");
+
     private ScriptConfig() {
     }
 
     /** The content of the configuration file the script needs beside it, if any. */
     public static Optional<String> forScript(String content) {
+        if (OUTSIDE_TRANSACTION_LINE.matcher(content).find()) {
+            return Optional.of("# Safe rollout form (quarkus.flyway-autogen.rollout=safe): CREATE INDEX CONCURRENTLY and\n"
+                    + "# VALIDATE CONSTRAINT run outside Flyway's transaction, each statement committing on its own.\n"
+                    + "executeInTransaction=false\n");
+        }
         return FOREIGN_KEYS_PRAGMA.matcher(content).find()
                 ? Optional.of("# The script switches foreign keys off (SQLite rebuild), which only works outside a transaction;\n"
                         + "# it opens its own with a SAVEPOINT.\nexecuteInTransaction=false\n")

@@ -53,7 +53,7 @@ final class NotNullProof {
                     }
                     before = RowCounts.count(c, sampled, dialect);
                 }
-                Path dir = SelfCheck.writeScript(db, "forward", forward.fileName(), forward.content());
+                Path dir = SelfCheck.writeScript(db, "forward", forward);
                 List<String> failure = new ArrayList<>();
                 if (SelfCheck.runScript(db, List.of(migrationsDir, dir), forward.fileName(), failure)) {
                     problems.add(forward.fileName() + " made " + column + " NOT NULL although a row held NULL in it");

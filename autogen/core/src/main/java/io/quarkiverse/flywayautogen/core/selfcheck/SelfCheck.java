@@ -89,7 +89,7 @@ public final class SelfCheck {
             // on the migrated schema without sample rows, as the application meets it: sample ids would collide
             // with the ones Hibernate's generators hand out
             try (ScratchDatabase db = replayed.copy("hibernate")) {
-                Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
+                Path forwardDir = writeScript(db, "forward", forward);
                 if (runScript(db, List.of(migrationsDir, forwardDir), forward.fileName(), problems)) {
                     times.done("copy and script for Hibernate");
                     EntitySet checked = HibernateScope.of(entities.get(), entities.get().metadata(dialect), operations)
@@ -118,7 +118,7 @@ public final class SelfCheck {
                 before = RowCounts.count(c, sampled, dialect);
             }
             times.done("sample rows (" + sampled.tables().size() + " of " + current.tables().size() + " tables)");
-            Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
+            Path forwardDir = writeScript(db, "forward", forward);
             Optional<RuntimeException> failure = tryScript(db, List.of(migrationsDir, forwardDir));
             times.done("script");
             if (failure.isPresent() && SampleFailures.violatesSampleValue(dialect, failure.get())) {
@@ -173,7 +173,7 @@ public final class SelfCheck {
         List<String> problems = new ArrayList<>();
         List<PreviousReleaseFailure> previousRelease = new ArrayList<>();
         try (ScratchDatabase db = replayed.copy("selfcheck-empty")) {
-            Path forwardDir = writeScript(db, "forward", forward.fileName(), forward.content());
+            Path forwardDir = writeScript(db, "forward", forward);
             if (runScript(db, List.of(migrationsDir, forwardDir), forward.fileName(), problems)) {
                 try (Connection c = db.connect()) {
                     describeDiff(dialect.reader().read(c), expected, "after " + forward.fileName(), problems);
@@ -244,6 +244,15 @@ public final class SelfCheck {
                         + after.get(name) + " after");
             }
         }
+    }
+
+    /** The script and those following it (the safe rollout form's second script), each with its configuration. */
+    static Path writeScript(ScratchDatabase db, String folder, Script script) {
+        Path dir = null;
+        for (Script s : script.withFollowing()) {
+            dir = writeScript(db, folder, s.fileName(), s.content());
+        }
+        return dir;
     }
 
     static Path writeScript(ScratchDatabase db, String folder, String fileName, String content) {

@@ -10,6 +10,9 @@ public final class AutogenDefaults {
     public static final String ALLOW_DESTRUCTIVE = "false";
     public static final String INDEX_FOREIGN_KEYS = "false";
     public static final String VERSION_SCHEME = "increment";
+    public static final String ROLLOUT = "default";
+    public static final String ROLLOUT_LOCK_TIMEOUT = "5s";
+    public static final String ROLLOUT_STATEMENT_TIMEOUT = "15min";
     public static final String INDEX_NAME = "ix_%(table)_%(cols)";
     public static final String UNIQUE_NAME = "uq_%(table)_%(cols)";
     public static final String FOREIGN_KEY_NAME = "fk_%(table)_%(cols)_%(reftable)";

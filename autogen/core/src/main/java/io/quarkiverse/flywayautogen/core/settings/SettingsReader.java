@@ -6,6 +6,7 @@ import io.quarkiverse.flywayautogen.core.desired.NamingConvention;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
 import io.quarkiverse.flywayautogen.core.render.VersionScheme;
+import io.quarkiverse.flywayautogen.core.rollout.RolloutSettings;
 import org.eclipse.microprofile.config.Config;
 
 import java.util.List;
@@ -87,7 +88,20 @@ public final class SettingsReader {
                 .withRenames(renames)
                 .withVersionScheme(scheme)
                 .withWrite(false)
-                .withIndexForeignKeys(values.flag(PREFIX + "index-foreign-keys", AutogenDefaults.INDEX_FOREIGN_KEYS));
+                .withIndexForeignKeys(values.flag(PREFIX + "index-foreign-keys", AutogenDefaults.INDEX_FOREIGN_KEYS))
+                .withRollout(rollout(values));
+    }
+
+    /** {@code rollout=default|safe} (a goal's {@code -Dflyway-autogen.rollout=safe} too), with the safe form's timeouts. */
+    private static RolloutSettings rollout(Values values) {
+        try {
+            return new RolloutSettings(RolloutSettings.parseMode(values.get(PREFIX + "rollout")
+                    .or(() -> values.get("flyway-autogen.rollout")).orElse(AutogenDefaults.ROLLOUT)),
+                    values.get(PREFIX + "rollout-lock-timeout").orElse(RolloutSettings.DEFAULT_LOCK_TIMEOUT),
+                    values.get(PREFIX + "rollout-statement-timeout").orElse(RolloutSettings.DEFAULT_STATEMENT_TIMEOUT));
+        } catch (IllegalArgumentException e) {
+            throw new AutogenException(PREFIX + "rollout: " + e.getMessage());
+        }
     }
 
     /** Values as Quarkus reads them: trimmed, blank as not set, lists comma-separated with {@code \,} escaping. */
