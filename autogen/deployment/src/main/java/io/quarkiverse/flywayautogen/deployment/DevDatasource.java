@@ -71,8 +71,10 @@ public record DevDatasource(String jdbcUrl, String user, String password, String
             if (!hasHistory(c)) {
                 return false;
             }
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT COUNT(*) FROM \"" + historyTable + "\" WHERE \"version\" = ? AND \"success\"")) {
+            // the driver's quote: MariaDB reads "..." as a string unless its SQL mode says ANSI_QUOTES
+            String q = c.getMetaData().getIdentifierQuoteString().strip();
+            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM " + q + historyTable + q
+                    + " WHERE " + q + "version" + q + " = ? AND " + q + "success" + q)) {
                 st.setString(1, version);
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next() && rs.getLong(1) > 0;

@@ -7,7 +7,6 @@ import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import io.quarkiverse.flywayautogen.core.current.ReplayCacheSettings;
 import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
-import io.quarkiverse.flywayautogen.core.dialect.DialectProvider;
 import io.quarkiverse.flywayautogen.core.dialect.Dialects;
 import io.quarkiverse.flywayautogen.core.render.VersionScheme;
 
@@ -41,9 +40,9 @@ record CliArguments(String command, String classpath, Path migrations, String di
     /** Spring Boot's default: {@code birthDate} becomes {@code birth_date}. */
     static final String SNAKE_CASE = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
-    /** The dialects are the registered ones ({@link Dialects#providers()}). */
+    /** The dialects are the registered, supported ones ({@link Dialects#supportedNames()}). */
     static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect "
-            + String.join("|", Dialects.providers().stream().map(DialectProvider::name).toList())
+            + String.join("|", Dialects.supportedNames())
             + " [--shadow-url <server's JDBC URL> --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
             + " [--naming-strategy snake|java|<PhysicalNamingStrategy class>] [--version-scheme increment|timestamp]"
@@ -120,7 +119,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
             String url = shadowUrl;
             if (Dialects.forUrl(url).isEmpty()) {
                 throw new IllegalArgumentException("--shadow-url must be the JDBC URL of a supported database (supported: "
-                        + String.join(", ", Dialects.providers().stream().map(DialectProvider::name).toList()) + ")");
+                        + String.join(", ", Dialects.supportedNames()) + ")");
             }
             shadow = Optional.of(new DevDatabase(url, shadowUser, shadowPassword, true));
         }

@@ -1,5 +1,7 @@
 package io.quarkiverse.flywayautogen.core.dialect;
 
+import io.quarkiverse.flywayautogen.core.AutogenException;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,6 +47,26 @@ public record DevDatabase(String jdbcUrl, String user, String password, boolean 
             return Optional.empty();
         }
         return Optional.of(new DevDatabase(url.trim(), setting.apply(USER_PROPERTY), setting.apply(PASSWORD_PROPERTY), true));
+    }
+
+    /**
+     * The server a server dialect's shadow databases go on, for its {@link DialectProvider#create}: the dev database
+     * when {@code provider} serves its URL. A datasource of another kind (a SQLite application shipping this dialect's
+     * migrations too) leaves the dialect not configured ({@link DialectNotConfiguredException}, saying how to set one:
+     * {@code exampleUrl}, and the {@code rights} the user needs); a server set explicitly to another kind's URL is an
+     * error.
+     */
+    public static ServerLogin serverFor(DialectProvider provider, Optional<DevDatabase> devDatabase, String exampleUrl,
+            String rights) {
+        Optional<DevDatabase> own = devDatabase.filter(d -> provider.servesUrl(d.jdbcUrl()));
+        if (own.isEmpty() && devDatabase.filter(DevDatabase::explicit).isPresent()) {
+            throw new AutogenException("the shadow database server of the " + provider.name() + " dialect must be a "
+                    + provider.name() + " URL (" + exampleUrl + "), got '" + devDatabase.get().jdbcUrl() + "'");
+        }
+        return own.map(ServerLogin::of).orElseThrow(() -> new DialectNotConfiguredException("the " + provider.name()
+                + " dialect needs a server for its shadow databases: set -D" + URL_PROPERTY + "=" + exampleUrl + " (and "
+                + USER_PROPERTY + ", " + PASSWORD_PROPERTY + "), the environment variables FLYWAY_AUTOGEN_SHADOW_URL/_USER/"
+                + "_PASSWORD, or the CLI's --shadow-url/--shadow-user/--shadow-password; the user needs " + rights));
     }
 
     /** Never prints the password: the record may end up in a log or an exception message. */

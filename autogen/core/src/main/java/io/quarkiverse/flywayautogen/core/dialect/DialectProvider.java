@@ -19,6 +19,14 @@ public interface DialectProvider {
         return Set.of(name());
     }
 
+    /**
+     * Whether the engine writes migrations for this database; false for a provider that only recognises a database
+     * in order to refuse it with the reason ({@code mysql}), which is then named nowhere as a supported one.
+     */
+    default boolean supported() {
+        return true;
+    }
+
     /** Whether {@code jdbcUrl} is a database of this kind ({@code jdbc:postgresql:...}). */
     boolean servesUrl(String jdbcUrl);
 

@@ -25,6 +25,11 @@ public final class Dialects {
         return PROVIDERS;
     }
 
+    /** The names of the databases the engine writes migrations for, for usage lines and error messages. */
+    public static List<String> supportedNames() {
+        return PROVIDERS.stream().filter(DialectProvider::supported).map(DialectProvider::name).toList();
+    }
+
     /** The provider serving a db-kind ({@code PostgreSQL} and {@code postgresql} alike), or empty. */
     public static Optional<DialectProvider> provider(String dbKind) {
         String wanted = dbKind == null ? "" : dbKind.trim().toLowerCase(Locale.ROOT);
@@ -47,7 +52,7 @@ public final class Dialects {
     /** The dialect, or an error that names what is supported. */
     public static Dialect require(String dbKind, Optional<DevDatabase> devDatabase) {
         return find(dbKind, devDatabase).orElseThrow(() -> new AutogenException("unsupported dialect '" + dbKind
-                + "' (supported: " + String.join(", ", PROVIDERS.stream().map(DialectProvider::name).toList()) + ")"));
+                + "' (supported: " + String.join(", ", supportedNames()) + ")"));
     }
 
     /** As {@link #require(String, Optional)} with the shadow server of the system properties or environment. */

@@ -7,6 +7,7 @@ import io.quarkiverse.flywayautogen.core.dialect.Dialect;
 import io.quarkiverse.flywayautogen.core.dialect.DialectPlanner;
 import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.SchemaReader;
+import io.quarkiverse.flywayautogen.core.dialect.ServerLogin;
 import io.quarkiverse.flywayautogen.core.model.TypeRules;
 import org.mariadb.jdbc.MariaDbDataSource;
 
@@ -16,8 +17,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * MariaDB 10.6 and later (tested on 10.11): migrations are replayed into shadow databases created on a
- * {@link MariaDbServer}, the schema is read through information_schema, and every change is ALTER TABLE, which
+ * MariaDB 10.6 and later (tested on 10.11): migrations are replayed into shadow databases created on a MariaDB
+ * server ({@link ServerLogin}), the schema is read through information_schema, and every change is ALTER TABLE, which
  * MariaDB commits statement by statement ({@link NonAtomicOrder}). Names keep their case (tables are files on
  * Linux). No replay snapshots: without template databases a copy re-creates and refills every table, about what a
  * replay of a short history costs, so every replay starts from an empty database.
@@ -27,13 +28,13 @@ public final class MariaDbDialect implements Dialect {
     public static final String NAME = "mariadb";
     private static final Capabilities CAPABILITIES = new Capabilities(false, true, false, false, false);
 
-    private final MariaDbServer server;
+    private final ServerLogin server;
 
-    public MariaDbDialect(MariaDbServer server) {
+    public MariaDbDialect(ServerLogin server) {
         this.server = server;
     }
 
-    public MariaDbServer server() {
+    public ServerLogin server() {
         return server;
     }
 

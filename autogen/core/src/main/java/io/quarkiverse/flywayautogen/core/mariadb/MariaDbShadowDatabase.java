@@ -2,22 +2,17 @@ package io.quarkiverse.flywayautogen.core.mariadb;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
+import io.quarkiverse.flywayautogen.core.dialect.ServerLogin;
+import io.quarkiverse.flywayautogen.core.dialect.ShadowDatabaseSlot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 import static io.quarkiverse.flywayautogen.core.mariadb.MariaDbDdl.q;
 
@@ -32,40 +27,33 @@ import static io.quarkiverse.flywayautogen.core.mariadb.MariaDbDdl.q;
  */
 public final class MariaDbShadowDatabase implements ScratchDatabase {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** MariaDB's limit on a database name. */
     private static final int MAX_NAME = 64;
     /** A DROP DATABASE waits for metadata locks of connections left open at most this long, then fails. */
     private static final int LOCK_WAIT_SECONDS = 30;
 
-    private final MariaDbServer server;
+    private final ServerLogin server;
     private final String name;
-    private final Path directory;
+    private final ShadowDatabaseSlot slot;
 
-    private MariaDbShadowDatabase(MariaDbServer server, String name, Path directory) {
+    private MariaDbShadowDatabase(ServerLogin server, ShadowDatabaseSlot slot) {
         this.server = server;
-        this.name = name;
-        this.directory = directory;
+        this.name = slot.name();
+        this.slot = slot;
     }
 
-    public static MariaDbShadowDatabase create(MariaDbServer server, String purpose) {
-        String random = "_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
-        String prefix = "autogen_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
-        String name = prefix.substring(0, Math.min(prefix.length(), MAX_NAME - random.length())) + random;
-        Path directory;
-        try {
-            directory = Files.createTempDirectory("flyway-autogen-" + purpose + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch directory", e);
-        }
+    public static MariaDbShadowDatabase create(ServerLogin server, String purpose) {
+        ShadowDatabaseSlot slot = ShadowDatabaseSlot.allocate(purpose, MAX_NAME);
+        String name = slot.name();
         try (Connection c = server.connectAdmin(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + q(name) + " CHARACTER SET utf8mb4");
         } catch (SQLException e) {
-            throw new AutogenException("cannot create shadow database " + name + " on " + server.adminUrl()
+            slot.deleteDirectory();
+            throw new AutogenException("cannot create shadow database " + name + " on " + server.url()
                     + " (the user needs CREATE on autogen_* databases: GRANT ALL ON `autogen\\_%`.* TO ...): "
                     + e.getMessage(), e);
         }
-        return new MariaDbShadowDatabase(server, name, directory);
+        return new MariaDbShadowDatabase(server, slot);
     }
 
     public String name() {
@@ -152,7 +140,7 @@ public final class MariaDbShadowDatabase implements ScratchDatabase {
 
     @Override
     public Path directory() {
-        return directory;
+        return slot.directory();
     }
 
     @Override
@@ -163,11 +151,7 @@ public final class MariaDbShadowDatabase implements ScratchDatabase {
         } catch (SQLException e) {
             throw new AutogenException("cannot drop shadow database " + name + ": " + e.getMessage(), e);
         } finally {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // Temp files only; the OS cleans the temp dir eventually.
-            }
+            slot.deleteDirectory();
         }
     }
 }

@@ -26,6 +26,12 @@ public final class MySqlRefusal implements DialectProvider {
         return "mysql";
     }
 
+    /** Recognised to be refused: never listed among the databases the engine supports. */
+    @Override
+    public boolean supported() {
+        return false;
+    }
+
     @Override
     public boolean servesUrl(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:mysql:");

@@ -2,19 +2,13 @@ package io.quarkiverse.flywayautogen.core.postgresql;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.dialect.ScratchDatabase;
+import io.quarkiverse.flywayautogen.core.dialect.ShadowDatabaseSlot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A throw-away database on the shadow server ({@code autogen_<purpose>_<random>}), dropped on close with
@@ -23,18 +17,17 @@ import java.util.stream.Stream;
  */
 public final class PostgresShadowDatabase implements ScratchDatabase {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** PostgreSQL's limit on an identifier (NAMEDATALEN - 1): a longer database name would be truncated. */
+    private static final int MAX_NAME = 63;
     /** SQLSTATE 42501, insufficient_privilege: what CREATE DATABASE answers a role without CREATEDB. */
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final ShadowServer server;
-    private final String name;
-    private final Path directory;
+    private final ShadowDatabaseSlot slot;
 
-    private PostgresShadowDatabase(ShadowServer server, String name, Path directory) {
+    private PostgresShadowDatabase(ShadowServer server, ShadowDatabaseSlot slot) {
         this.server = server;
-        this.name = name;
-        this.directory = directory;
+        this.slot = slot;
     }
 
     public static PostgresShadowDatabase create(ShadowServer server, String purpose) {
@@ -47,19 +40,14 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
     }
 
     private static PostgresShadowDatabase createFrom(ShadowServer server, String purpose, String template) {
-        String name = "autogen_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_"
-                + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
-        Path directory;
-        try {
-            directory = Files.createTempDirectory("flyway-autogen-" + purpose + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch directory", e);
-        }
-        PostgresShadowDatabase db = new PostgresShadowDatabase(server, name, directory);
+        ShadowDatabaseSlot slot = ShadowDatabaseSlot.allocate(purpose, MAX_NAME);
+        String name = slot.name();
+        PostgresShadowDatabase db = new PostgresShadowDatabase(server, slot);
         String create = "CREATE DATABASE " + PostgresDdl.q(name) + (template == null ? "" : " TEMPLATE " + PostgresDdl.q(template));
         try (Connection c = server.connectAdmin(); Statement st = c.createStatement()) {
             st.execute(create);
         } catch (SQLException e) {
+            slot.deleteDirectory();
             throw cannotCreate(name, server, e);
         }
         return db;
@@ -81,7 +69,7 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
     }
 
     public String name() {
-        return name;
+        return slot.name();
     }
 
     @Override
@@ -91,7 +79,7 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
 
     @Override
     public String jdbcUrl() {
-        return server.urlOf(name);
+        return server.urlOf(slot.name());
     }
 
     @Override
@@ -106,12 +94,12 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
 
     @Override
     public ScratchDatabase copy(String purpose) {
-        return createFrom(server, purpose, name);
+        return createFrom(server, purpose, slot.name());
     }
 
     @Override
     public Path directory() {
-        return directory;
+        return slot.directory();
     }
 
     /**
@@ -132,11 +120,7 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
         try {
             dropRetryingWhileAutovacuumHoldsIt();
         } finally {
-            try (Stream<Path> paths = Files.walk(directory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // Temp files only; the OS cleans the temp dir eventually.
-            }
+            slot.deleteDirectory();
         }
     }
 
@@ -145,6 +129,7 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
      * database: an autovacuum worker that started on the new database, which finishes within moments.
      */
     private void dropRetryingWhileAutovacuumHoldsIt() {
+        String name = slot.name();
         String drop = "DROP DATABASE IF EXISTS " + PostgresDdl.q(name) + " WITH (FORCE)";
         for (int attempt = 1; ; attempt++) {
             try {

@@ -4,6 +4,7 @@ import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.DialectNotConfiguredException;
 import io.quarkiverse.flywayautogen.core.dialect.Dialects;
+import io.quarkiverse.flywayautogen.core.dialect.ServerLogin;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -47,11 +48,11 @@ class MariaDbDialectProviderTest {
 
     @Test
     void credentialsLeaveTheUrlAndOtherDatabasesKeepItsParameters() {
-        MariaDbServer server = new MariaDbServer("jdbc:mariadb://db:3306/app?user=me&password=s3cret&useSsl=false", null, null);
+        ServerLogin server = new ServerLogin("jdbc:mariadb://db:3306/app?user=me&password=s3cret&useSsl=false", null, null);
         assertEquals("me", server.user());
-        assertEquals("jdbc:mariadb://db:3306/app?useSsl=false", server.adminUrl());
+        assertEquals("jdbc:mariadb://db:3306/app?useSsl=false", server.url());
         assertEquals("jdbc:mariadb://db:3306/autogen_x?useSsl=false", server.urlOf("autogen_x"));
-        assertEquals("jdbc:mariadb://db/autogen_x", new MariaDbServer("jdbc:mariadb://db", null, null).urlOf("autogen_x"));
+        assertEquals("jdbc:mariadb://db/autogen_x", new ServerLogin("jdbc:mariadb://db", null, null).urlOf("autogen_x"));
         assertFalse(server.toString().contains("s3cret"));
     }
 
