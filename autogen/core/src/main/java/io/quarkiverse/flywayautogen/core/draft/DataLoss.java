@@ -28,19 +28,20 @@ final class DataLoss {
 
     static List<String> of(Connection live, List<Operation> undo) {
         List<String> lost = new ArrayList<>();
+        String quote = identifierQuote(live);
         for (Operation op : undo) {
             if (!op.destructive()) {
                 continue;
             }
             long count;
             if (op instanceof DropColumn drop) {
-                count = count(live, drop.table(), "\"" + drop.column().name() + "\" IS NOT NULL");
+                count = count(live, quote, drop.table(), quote + drop.column().name() + quote + " IS NOT NULL");
             } else if (op instanceof AlterColumn alter) {
-                count = count(live, alter.table(), valuesThatDoNotFit(alter));
+                count = count(live, quote, alter.table(), valuesThatDoNotFit(alter, quote));
             } else if (op instanceof DropTable drop && isSequenceOfDroppedTable(drop, undo)) {
                 continue;
             } else if (op instanceof DropTable drop) {
-                count = count(live, drop.definition().name(), "1 = 1");
+                count = count(live, quote, drop.definition().name(), "1 = 1");
             } else {
                 lost.add(op.describe() + " (cannot tell what it loses)");
                 continue;
@@ -56,8 +57,8 @@ final class DataLoss {
      * The rows an ALTER to a narrower type would lose: text longer than the new length, integers out of the new
      * range; for any other narrowing, every value (no cheap test tells which of them would change).
      */
-    static String valuesThatDoNotFit(AlterColumn alter) {
-        String column = "\"" + alter.from().name() + "\"";
+    static String valuesThatDoNotFit(AlterColumn alter, String quote) {
+        String column = quote + alter.from().name() + quote;
         ColumnType from = alter.from().type();
         ColumnType to = alter.to().type();
         boolean textToBoundedText = CHARACTER.contains(to.base()) && to.arguments().size() == 1
@@ -98,9 +99,22 @@ final class DataLoss {
                 && other.definition().name().equalsIgnoreCase(entityTable));
     }
 
-    private static long count(Connection live, String table, String condition) {
+    /**
+     * The live database's own identifier quote: MariaDB reads {@code "x"} as a string unless ANSI_QUOTES is set, and
+     * the dev database is the user's, with the user's SQL mode.
+     */
+    private static String identifierQuote(Connection live) {
+        try {
+            String quote = live.getMetaData().getIdentifierQuoteString();
+            return quote == null || quote.isBlank() ? "\"" : quote.strip();
+        } catch (SQLException e) {
+            return "\"";
+        }
+    }
+
+    private static long count(Connection live, String quote, String table, String condition) {
         try (Statement st = live.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM \"" + table + "\" WHERE " + condition)) {
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + quote + table + quote + " WHERE " + condition)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             throw new AutogenException("cannot read " + table + " in the dev database: " + e.getMessage(), e);
