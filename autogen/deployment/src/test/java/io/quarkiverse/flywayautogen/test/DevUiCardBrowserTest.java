@@ -133,7 +133,7 @@ class DevUiCardBrowserTest {
      * thread pool exhaustion". So 503 means "ask again"; any other status is the answer.
      */
     private static Response getPetsAfterReload() throws InterruptedException {
-        return Waits.lastAnswer(java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(250),
+        return Waits.lastAnswer(java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(100),
                 () -> RestAssured.get("/pets"), response -> response.statusCode() != 503);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -26,6 +27,9 @@ import com.microsoft.playwright.options.WaitForSelectorState;
  * <p>
  * Selectors are CSS inside the card's web component (Playwright's CSS pierces open shadow roots). A failing step
  * fails the test with the card's text, the browser's console errors and a screenshot in {@code target/}.
+ * <p>
+ * One Playwright driver and one Chromium serve every page of the test JVM (starting both took seconds per test
+ * class); each page gets a browser context of its own, so no cookie or storage passes from one test to the next.
  */
 final class DevUiCardPage implements AutoCloseable {
 
@@ -37,8 +41,11 @@ final class DevUiCardPage implements AutoCloseable {
     /** Per step: opening the Dev UI alone (about 1000 module requests) took up to 18 s on a busy machine. */
     private static final double STEP_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(60);
 
-    private final Playwright playwright;
-    private final Browser browser;
+    /** The test JVM's driver and browser: started by the first page, ended when the JVM exits. */
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private final BrowserContext context;
     private final Page page;
     private final Path failureScreenshot;
     private final List<String> consoleErrors = new ArrayList<>();
@@ -55,11 +62,8 @@ final class DevUiCardPage implements AutoCloseable {
         this.component = component;
         this.ready = ready;
         this.failureScreenshot = Path.of("target", name + "-failure.png").toAbsolutePath();
-        // Playwright.create() would otherwise fetch its browsers from the network first
-        this.playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        this.browser = launch(playwright);
-        this.page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 1000));
+        this.context = browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000));
+        this.page = context.newPage();
         page.setDefaultTimeout(STEP_TIMEOUT_MS);
         // browser-side errors are the most likely reason a card stays empty: shown with a failure
         page.onConsoleMessage(m -> {
@@ -68,6 +72,21 @@ final class DevUiCardPage implements AutoCloseable {
             }
         });
         page.onPageError(consoleErrors::add);
+    }
+
+    private static synchronized Browser browser() {
+        if (browser == null || !browser.isConnected()) {
+            if (playwright == null) {
+                // Playwright.create() would otherwise fetch its browsers from the network first
+                playwright = Playwright.create(new Playwright.CreateOptions()
+                        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                // closing Playwright ends its driver process and the browser it started
+                Playwright started = playwright;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "playwright-close"));
+            }
+            browser = launch(playwright);
+        }
+        return browser;
     }
 
     private static Browser launch(Playwright playwright) {
@@ -212,7 +231,7 @@ final class DevUiCardPage implements AutoCloseable {
 
     @Override
     public void close() {
-        // closing Playwright ends its driver process and the browser it started
-        playwright.close();
+        // the page and its context only: the browser serves the next test
+        context.close();
     }
 }

@@ -142,7 +142,7 @@ class PanacheDefaultsFromEmptyFolderTest {
 
     private void awaitFirstRestart() throws InterruptedException {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
-                .pollInterval(java.time.Duration.ofMillis(200))
+                .pollInterval(java.time.Duration.ofMillis(100))
                 .untilAsserted(() -> assertTrue(lines(r -> true).stream()
                         .anyMatch(l -> l.startsWith("Restarting quarkus due to changes in V1__")),
                         () -> "no restart to apply V1 within 120 s: " + lines(r -> true)));

@@ -96,7 +96,7 @@ class PostgresDevModeTest {
                 .extract().jsonPath().getLong("id");
         assertEquals(String.valueOf(apple), query("SELECT fruit_id FROM basket WHERE id = " + basket));
         // other builds on the same server come and go with shadow databases of their own: wait them out
-        List<String> left = Waits.lastAnswer(Duration.ofSeconds(30), Duration.ofMillis(500),
+        List<String> left = Waits.lastAnswer(Duration.ofSeconds(30), Duration.ofMillis(200),
                 () -> newDatabases(databasesBefore), List::isEmpty);
         assertEquals(List.of(), left, "every shadow database was dropped");
     }

@@ -110,7 +110,7 @@ class PostgresDevServicesDevModeTest {
      */
     @AfterAll
     static void noContainerLeft() {
-        List<String> left = Waits.lastAnswer(Duration.ofSeconds(30), Duration.ofMillis(500),
+        List<String> left = Waits.lastAnswer(Duration.ofSeconds(30), Duration.ofMillis(200),
                 PostgresDevServicesDevModeTest::newContainers, List::isEmpty);
         ContainerTestEngine.remove(left);
         assertEquals(List.of(), left, "containers Dev Services left behind (removed now)");
@@ -150,7 +150,7 @@ class PostgresDevServicesDevModeTest {
      */
     private static Response awaitAnswer(String path) {
         // RestAssured rethrows ConnectException unchecked while the restart has not opened the port yet
-        return Waits.lastAnswer(Duration.ofMinutes(3), Duration.ofMillis(500), () -> RestAssured.get(path),
+        return Waits.lastAnswer(Duration.ofMinutes(3), Duration.ofMillis(100), () -> RestAssured.get(path),
                 answer -> answer.statusCode() == 200);
     }
 

@@ -50,7 +50,7 @@ public final class TestApp {
      * empty folder, slow on a busy machine) waits for it, at most a minute.
      */
     public static Map<String, Object> invoke(String method, Map<String, String> params) {
-        Object answer = org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+        Object answer = org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
                 .pollDelay(Duration.ZERO).ignoreException(java.util.NoSuchElementException.class)
                 .until(() -> java.util.Optional.ofNullable(
                         DevConsoleManager.invoke("quarkus-flyway-autogen_" + method, params)), registered -> true)
@@ -87,7 +87,7 @@ public final class TestApp {
      */
     static io.restassured.response.Response awaitAnswer(String path) throws InterruptedException {
         // RestAssured rethrows ConnectException unchecked while the restart has not opened the port yet
-        return Waits.lastAnswer(Duration.ofMinutes(1), Duration.ofMillis(500), () -> io.restassured.RestAssured.get(path),
+        return Waits.lastAnswer(Duration.ofMinutes(1), Duration.ofMillis(100), () -> io.restassured.RestAssured.get(path),
                 answer -> answer.statusCode() == 200);
     }
 

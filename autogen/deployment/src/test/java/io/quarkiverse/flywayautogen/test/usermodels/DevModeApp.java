@@ -26,7 +26,7 @@ import io.restassured.response.Response;
 final class DevModeApp {
 
     private static final Duration ANSWER_DEADLINE = Duration.ofMinutes(5);
-    private static final Duration PAUSE = Duration.ofMillis(500);
+    private static final Duration PAUSE = Duration.ofMillis(100);
 
     private DevModeApp() {
     }
