@@ -77,7 +77,7 @@ build_image() { # tag dockerfile debian-base-name packages...
   echo "image $tag from $dockerfile on $base_image: $(podman image inspect --format '{{.Size}}' "$tag" | awk '{ printf "%.1f MB", $1 / 1e6 }')"
 }
 runner=pet-manager/target/pet-manager-1.0.0-SNAPSHOT-runner
-is_postgresql_build() { grep -q -a 'org/postgresql/Driver' "$1" 2>/dev/null || unzip -l "$1" 2>/dev/null | grep -q postgresql; }
+is_postgresql_build() { grep -q -a 'org.postgresql.Driver' "$1" 2>/dev/null; } # the driver's class name (a regex: slashes or dots)
 if [ "$profile" = sqlite ] && [ "${SERVICE:-native}" = jvm ]; then
   [ -f pet-manager/target/quarkus-app/quarkus-run.jar ] && ! ls pet-manager/target/quarkus-app/lib/main/*postgresql* >/dev/null 2>&1 \
     || { echo "pet-manager/target/quarkus-app is not a SQLite build: ./mvnw package -DskipTests -pl pet-manager" >&2; exit 1; }
