@@ -22,6 +22,7 @@ import io.quarkiverse.flywayautogen.deployment.devmode.DraftAmender;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryFixes;
 import io.quarkiverse.flywayautogen.deployment.devui.FlywayAutogenDevUIProcessor;
+import io.quarkus.agroal.spi.JdbcDataSourceSchemaReadyBuildItem;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.datasource.deployment.spi.DefaultDataSourceDbKindBuildItem;
 import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
@@ -66,6 +67,21 @@ class FlywayAutogenProcessor {
             CurateOutcomeBuildItem curate) {
         return new TargetDatasourceBuildItem(TargetDatasource.of(config, datasources, flyway, hibernate, defaultDbKinds,
                 curate));
+    }
+
+    /**
+     * The datasource's schema comes from its migrations, also before the first one is written. Quarkus' Flyway says so
+     * only for a datasource whose folder holds migrations at build time; for one with an empty folder on Dev Services
+     * Hibernate ORM would then set {@code schema-management.strategy=drop-and-create}, create the tables on the first
+     * start, and the restart that applies the V1 written then would fail on them ("relation already exists"). Found
+     * on the security-jpa quickstart, which sets no strategy.
+     */
+    @BuildStep(onlyIf = IsLocalDevelopment.class)
+    void schemaComesFromMigrations(FlywayAutogenBuildTimeConfig config, TargetDatasourceBuildItem targetDatasource,
+            BuildProducer<JdbcDataSourceSchemaReadyBuildItem> schemaReady) {
+        if (config.enabled()) {
+            schemaReady.produce(new JdbcDataSourceSchemaReadyBuildItem(List.of(targetDatasource.datasource().name())));
+        }
     }
 
     /**

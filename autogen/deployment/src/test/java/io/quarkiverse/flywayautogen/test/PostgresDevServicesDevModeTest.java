@@ -154,13 +154,15 @@ class PostgresDevServicesDevModeTest {
                 answer -> answer.statusCode() == 200);
     }
 
-    /** No jdbc.url in any profile: Dev Services start the database, from the stand-in image. */
+    /**
+     * No jdbc.url in any profile: Dev Services start the database, from the stand-in image. No schema-management
+     * strategy either, as in the quickstarts: Hibernate ORM must not create the tables itself on the first start.
+     */
     private static String properties() {
         return "quarkus.http.port=" + PORT + "\n"
                 + "quarkus.datasource.db-kind=postgresql\n"
                 + "quarkus.datasource.devservices.image-name=" + IMAGE + "\n"
                 + "quarkus.datasource.devservices.reuse=false\n"
-                + "quarkus.hibernate-orm.schema-management.strategy=validate\n"
                 + "quarkus.flyway.migrate-at-start=true\n";
     }
 }
