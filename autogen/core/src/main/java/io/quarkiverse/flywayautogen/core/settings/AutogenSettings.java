@@ -1,6 +1,5 @@
 package io.quarkiverse.flywayautogen.core.settings;
 
-import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.Autogenerate;
 import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
@@ -41,12 +40,5 @@ public record AutogenSettings(String datasource, Optional<String> dbKind, Option
     /** The dialect for a database kind, on this dev database. */
     public Dialect dialect(String kind) {
         return Dialects.require(kind, devDatabase);
-    }
-
-    /** The datasource's db-kind, or an error naming the key to set and where ({@code source}). */
-    public String requireDbKind(String source) {
-        String key = SettingsReader.datasourceKey(datasource, "db-kind");
-        return dbKind.orElseThrow(() -> new AutogenException(key + " is not set in " + source
-                + ": the goals need it to know which database the migrations are for"));
     }
 }

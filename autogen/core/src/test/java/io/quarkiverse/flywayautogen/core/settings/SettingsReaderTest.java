@@ -42,8 +42,6 @@ class SettingsReaderTest {
         assertTrue(settings.devDatabase().isEmpty());
         assertFalse(settings.allowDestructive());
         assertEquals(List.of(), settings.vendors());
-        AutogenException e = assertThrows(AutogenException.class, () -> settings.requireDbKind("application.properties"));
-        assertTrue(e.getMessage().startsWith("quarkus.datasource.db-kind is not set in application.properties"), e.getMessage());
     }
 
     @Test
