@@ -3,6 +3,7 @@ package dev.petmanager.pet;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,17 +98,49 @@ public class PetResource {
     public Response replace(@ResourceId Long id, @Valid @NotNull(message = "a JSON request body is required") PetInput body,
             @HeaderParam("If-Match") String ifMatch) {
         CallerIdentity who = caller.identity();
-        return withVersion(Response.ok(), writes.execute(() -> {
-            Pet pet = find(id, who);
-            ExpectedVersion.check("pet", id, pet.version, body.version(), ifMatch);
-            apply(pet, body, who);
+        return withVersion(Response.ok(), writes.execute(() -> PetRows.cached()
+                ? replaceAfterReading(id, body, ifMatch, who)
+                : replaceInOneStatement(id, body, ifMatch, who))).build();
+    }
+
+    /**
+     * With a second-level cache (SQLite: one process owns the file) reading the pet first is a lookup in memory, and
+     * Hibernate's own update keeps the cached copy right.
+     */
+    private PetView replaceAfterReading(Long id, PetInput body, String ifMatch, CallerIdentity who) {
+        Pet pet = find(id, who);
+        ExpectedVersion.check("pet", id, pet.version, body.version(), ifMatch);
+        apply(pet, body, who);
+        try {
+            Pet.flush();
+        } catch (RuntimeException e) {
+            throw ownerRefused(e, body.ownerId(), who);
+        }
+        return PetView.of(pet);
+    }
+
+    /** Without one (PostgreSQL) the version and the caller's ownership are conditions of the one UPDATE. */
+    private PetView replaceInOneStatement(Long id, PetInput body, String ifMatch, CallerIdentity who) {
+        Long expected = null;
+        KnownUsers.Known owner = null;
+        ApiProblem refused = null;
+        try {
+            expected = ExpectedVersion.expected(body.version(), ifMatch);
+            owner = checkedOwner(body.ownerId(), who);
+        } catch (ApiProblem problem) {
+            refused = problem; // answered only if the pet is there for the caller, as reading first answered
+        }
+        if (refused == null) {
             try {
-                Pet.flush();
+                Optional<Pet> replaced = PetRows.replace(id, body, owner.id(), expected, who);
+                if (replaced.isPresent()) {
+                    return PetView.of(replaced.get());
+                }
             } catch (RuntimeException e) {
                 throw ownerRefused(e, body.ownerId(), who);
             }
-            return PetView.of(pet);
-        })).build();
+        }
+        throw whyNotChanged(id, who, expected, refused);
     }
 
     @PATCH
@@ -134,7 +167,11 @@ public class PetResource {
     public Response delete(@ResourceId Long id) {
         CallerIdentity who = caller.identity();
         writes.execute(() -> {
-            find(id, who).delete();
+            if (PetRows.cached()) {
+                find(id, who).delete(); // a lookup in memory; Hibernate's delete keeps the cache right
+            } else if (!PetRows.delete(id, who)) {
+                throw ApiProblem.notFound("pet", id);
+            }
             return null;
         });
         return Response.noContent().build();
@@ -149,19 +186,28 @@ public class PetResource {
     }
 
     /**
+     * Why a replacement changed no row, read now (the failure path only), in the order reading first answered: a pet
+     * that is not there for the caller (404), a stale version (409), then what was refused before the statement (a
+     * malformed If-Match, an owner not the caller's); else the row changed between the statement and this read.
+     */
+    private ApiProblem whyNotChanged(Long id, CallerIdentity who, Long expected, ApiProblem refused) {
+        Pet pet = find(id, who);
+        if (expected != null && expected != pet.version) {
+            return ApiProblem.staleVersion("pet", id, expected, pet.version);
+        }
+        if (refused != null) {
+            return refused;
+        }
+        return ApiProblem.conflict("the resource was changed by another request; fetch it again and retry");
+    }
+
+    /**
      * Sets the pet's fields. The owner's row is not read: whether it exists and whose it is are remembered
      * ({@link KnownUsers}), and the foreign key checks again when the change is stored ({@link #ownerRefused}), for a
      * row another replica deleted meanwhile.
      */
     private void apply(Pet pet, PetInput input, CallerIdentity who) {
-        KnownUsers.Known owner = users.find(input.ownerId()).orElse(null);
-        if (!who.admin() && (owner == null || !owner.belongsTo(who))) {
-            // The same answer whether that user exists or not.
-            throw notYourOwn();
-        }
-        if (owner == null) {
-            throw missingOwner(input.ownerId());
-        }
+        KnownUsers.Known owner = checkedOwner(input.ownerId(), who);
         pet.name = input.name();
         pet.species = input.species();
         pet.birthDate = input.birthDate();
@@ -169,6 +215,19 @@ public class PetResource {
         if (pet.owner == null || !pet.owner.id.equals(owner.id())) {
             pet.owner = Pet.getEntityManager().getReference(User.class, owner.id());
         }
+    }
+
+    /** The owner {@code who} may give a pet: a user only themselves (403 otherwise), an admin any existing user. */
+    private KnownUsers.Known checkedOwner(Long ownerId, CallerIdentity who) {
+        KnownUsers.Known owner = users.find(ownerId).orElse(null);
+        if (!who.admin() && (owner == null || !owner.belongsTo(who))) {
+            // The same answer whether that user exists or not.
+            throw notYourOwn();
+        }
+        if (owner == null) {
+            throw missingOwner(ownerId);
+        }
+        return owner;
     }
 
     /**

@@ -18,6 +18,14 @@ public final class ExpectedVersion {
         }
     }
 
+    /**
+     * The version the client expects: the body's, else the {@code If-Match} header's; null when it names none (any
+     * version). For a write that makes the version a condition of its statement instead of comparing after a read.
+     */
+    public static Long expected(Long fromBody, String ifMatch) {
+        return fromBody != null ? fromBody : parseIfMatch(ifMatch);
+    }
+
     private static Long parseIfMatch(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;

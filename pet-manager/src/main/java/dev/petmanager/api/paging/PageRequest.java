@@ -44,9 +44,15 @@ public class PageRequest {
         return SortParameter.parse(sort, sortable);
     }
 
-    /** This page of {@code query}, each row shown as {@code view} makes it, with the totals. */
+    /**
+     * This page of {@code query}, each row shown as {@code view} makes it, with the totals. A page that is not full
+     * and not past the end is the last one, so it gives the total itself: the {@code count(*)} (a second query, on
+     * PostgreSQL a second round trip and a scan of every matching row) runs only for a full page or one past the end.
+     */
     public <E, V> PageView<V> of(PanacheQuery<E> query, Function<E, V> view) {
         List<V> items = query.page(Page.of(page, size)).stream().map(view).toList();
-        return PageView.of(items, page, size, query.count());
+        boolean lastPage = items.size() < size && (!items.isEmpty() || page == 0);
+        long total = lastPage ? (long) page * size + items.size() : query.count();
+        return PageView.of(items, page, size, total);
     }
 }
