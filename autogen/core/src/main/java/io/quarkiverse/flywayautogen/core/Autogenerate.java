@@ -32,6 +32,7 @@ import io.quarkiverse.flywayautogen.core.model.Column;
 import io.quarkiverse.flywayautogen.core.rollout.DeferredDrop;
 import io.quarkiverse.flywayautogen.core.rollout.DeferredDrops;
 import io.quarkiverse.flywayautogen.core.rollout.SafeFormVerdicts;
+import io.quarkiverse.flywayautogen.core.rollout.SafeRenames;
 import io.quarkiverse.flywayautogen.core.rollout.SafePlan;
 import io.quarkiverse.flywayautogen.core.rollout.OperationVerdict;
 import io.quarkiverse.flywayautogen.core.rollout.RolloutAssessment;
@@ -158,6 +159,9 @@ public final class Autogenerate {
             List<Operation> skipped = new ArrayList<>();
             List<Warning> warnings = new ArrayList<>(diff.warnings());
             List<Operation> deferring = new ArrayList<>();
+            if (options.rollout().safe()) {
+                SafeRenames.refuse(diff.operations());
+            }
             for (Operation op : diff.operations()) {
                 if (options.rollout().safe() && DeferredDrop.of(op, "", "").isPresent()) {
                     deferring.add(op);

@@ -120,4 +120,16 @@ class DeferredDropScenarioTest {
             assertFalse(deferredFile(h).contains("column pet.weight"), deferredFile(h));
         }
     }
+
+    @Test
+    void renameIsRefusedInSafeModeWithTheExpandContractAlternative() throws Exception {
+        try (ScenarioHarness h = new ScenarioHarness(ScenarioDialect.SQLITE, SingleTableScenariosTest.BEFORE)) {
+            Class<?> renamed = io.quarkiverse.flywayautogen.core.scenarios.renamecolumn.hinted.Pet.class;
+            AutogenException refused = assertThrows(AutogenException.class, () -> h.generate(safe(), renamed));
+            assertTrue(refused.getMessage().contains("does not rename") && refused.getMessage().contains("contract step"),
+                    refused.getMessage());
+            assertFalse(Files.exists(h.migrations.resolve("V2__rename_column_pet_name_to_nickname.sql")));
+            assertEquals(1, h.generate(AutogenOptions.defaults(), renamed).operations().size(), "the default mode renames");
+        }
+    }
 }
