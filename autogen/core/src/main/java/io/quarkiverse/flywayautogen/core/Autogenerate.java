@@ -26,13 +26,11 @@ import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 import io.quarkiverse.flywayautogen.core.render.Script;
 import io.quarkiverse.flywayautogen.core.render.ScriptConfig;
 import io.quarkiverse.flywayautogen.core.render.ScriptRenderer;
-import io.quarkiverse.flywayautogen.core.ops.AlterColumn;
-import io.quarkiverse.flywayautogen.core.ops.DropColumn;
-import io.quarkiverse.flywayautogen.core.model.Column;
 import io.quarkiverse.flywayautogen.core.rollout.DeferredDrop;
 import io.quarkiverse.flywayautogen.core.rollout.DeferredDrops;
 import io.quarkiverse.flywayautogen.core.rollout.SafeFormVerdicts;
 import io.quarkiverse.flywayautogen.core.rollout.SafeRenames;
+import io.quarkiverse.flywayautogen.core.rollout.ContractStep;
 import io.quarkiverse.flywayautogen.core.rollout.SafePlan;
 import io.quarkiverse.flywayautogen.core.rollout.OperationVerdict;
 import io.quarkiverse.flywayautogen.core.rollout.RolloutAssessment;
@@ -167,7 +165,7 @@ public final class Autogenerate {
                     deferring.add(op);
                     warnings.add(new Warning(Warning.Kind.DROP_DEFERRED, "deferred to the contract step: " + op.describe()
                             + " (listed in " + DeferredDrops.FILE_NAME + ")"));
-                    relaxedForNewRelease(op).ifPresent(ops::add);
+                    ContractStep.relaxedForNewRelease(op).ifPresent(ops::add);
                 } else if (op.destructive() && !options.allowDestructive()) {
                     skipped.add(op);
                     warnings.add(new Warning(Warning.Kind.DESTRUCTIVE_SKIPPED,
@@ -189,25 +187,6 @@ public final class Autogenerate {
             deferDrops(migrationsDir, options, deferring, "V" + version);
             return result;
         }
-    }
-
-    /**
-     * The header line that says what the contract drops and, since the drops are meant, acknowledges their lint
-     * rules (one {@code flyway-autogen:allow} line each) so that the check does not fail the migration for them.
-     */
-    private static Warning contractAcknowledgement(DeferredDrops deferred, List<Operation> drops) {
-        String by = deferred.items().stream().filter(item -> drops.stream().anyMatch(item::isDroppedBy))
-                .map(DeferredDrop::deferredBy).distinct().collect(java.util.stream.Collectors.joining(", "));
-        String reason = "contract step: drops what " + by + " deferred; no replica runs a release that maps it";
-        StringBuilder text = new StringBuilder("contract step: drops what " + by + " deferred (" + DeferredDrops.FILE_NAME
-                + "); apply it only once no replica runs a release that still maps it");
-        if (drops.stream().anyMatch(op -> op instanceof io.quarkiverse.flywayautogen.core.ops.DropTable)) {
-            text.append("\nflyway-autogen:allow drop-mapped-table \"").append(reason).append('"');
-        }
-        if (drops.stream().anyMatch(op -> op instanceof DropColumn)) {
-            text.append("\nflyway-autogen:allow drop-mapped-column \"").append(reason).append('"');
-        }
-        return new Warning(Warning.Kind.DROP_DEFERRED, text.toString());
     }
 
     private static void deferDrops(Path migrationsDir, AutogenOptions options, List<Operation> drops, String deferredBy) {
@@ -288,7 +267,7 @@ public final class Autogenerate {
             AutogenOptions contractOptions = options.withAllowDestructive(true).withMessage(
                     options.message() == null || options.message().isBlank() ? "contract " + ChangeSummary.of(drops) : options.message());
             List<Warning> warnings = new ArrayList<>(diff.warnings());
-            warnings.add(contractAcknowledgement(deferred, drops));
+            warnings.add(ContractStep.acknowledgement(deferred, drops));
             AutogenResult result = migrate(metadata, entities, migrationsDir, contractOptions, replay, db, current,
                     nextVersion(migrationsDir, options), drops, List.of(), warnings, start);
             if (options.write()) {
@@ -323,19 +302,6 @@ public final class Autogenerate {
         }
         deferred.requireIn(current, migrationsDir);
         return new Diff(diff.operations().stream().filter(op -> !deferred.expects(op)).toList(), diff.warnings());
-    }
-
-    /**
-     * What the new release needs of a column whose drop is deferred: it no longer writes the column, so a NOT NULL
-     * without a default would fail its inserts; the expand migration makes it nullable (the previous release, which
-     * still writes it, does not notice).
-     */
-    private static Optional<Operation> relaxedForNewRelease(Operation drop) {
-        if (drop instanceof DropColumn d && !d.column().nullable() && !d.column().hasDefault()) {
-            Column c = d.column();
-            return Optional.of(new AlterColumn(d.table(), c, new Column(c.name(), c.type(), true, c.defaultValue(), c.comment())));
-        }
-        return Optional.empty();
     }
 
     private Diff diff(Metadata metadata, ScratchDatabase db, Schema current, AutogenOptions options) {
