@@ -169,6 +169,11 @@ export class QwcFlywayAutogen extends QwcHotReloadElement {
                 <vaadin-button id="confirm-rename" ?disabled=${this._busy || !this._rename}
                     @click=${() => this._decide('confirmRename', { rename: this._rename })}>Confirm rename</vaadin-button>`
                 : ''}
+            ${(s.deferred || []).length ? html`
+                <vaadin-button id="contract" theme="error tertiary" ?disabled=${this._busy}
+                    title=${'Safe rollout deferred: ' + s.deferred.join('; ') + '. Write the migration that drops them once no replica runs a release that needs them.'}
+                    @click=${() => this._decide('contract', {})}>Contract (${s.deferred.length} deferred drop(s))</vaadin-button>`
+                : ''}
             <vaadin-button id="refresh" theme="tertiary" @click=${() => this.hotReload()}>Refresh</vaadin-button>
         </div>`;
     }

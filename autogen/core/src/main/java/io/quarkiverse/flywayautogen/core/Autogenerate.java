@@ -26,7 +26,11 @@ import io.quarkiverse.flywayautogen.core.render.MigrationVersion;
 import io.quarkiverse.flywayautogen.core.render.Script;
 import io.quarkiverse.flywayautogen.core.render.ScriptConfig;
 import io.quarkiverse.flywayautogen.core.render.ScriptRenderer;
+import io.quarkiverse.flywayautogen.core.rollout.DeferredDrop;
+import io.quarkiverse.flywayautogen.core.rollout.DeferredDrops;
 import io.quarkiverse.flywayautogen.core.rollout.SafeFormVerdicts;
+import io.quarkiverse.flywayautogen.core.rollout.SafeRenames;
+import io.quarkiverse.flywayautogen.core.rollout.ContractStep;
 import io.quarkiverse.flywayautogen.core.rollout.SafePlan;
 import io.quarkiverse.flywayautogen.core.rollout.OperationVerdict;
 import io.quarkiverse.flywayautogen.core.rollout.RolloutAssessment;
@@ -130,7 +134,7 @@ public final class Autogenerate {
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
             Schema current = readSchema(db);
-            Diff diff = diff(metadata, db, current, options);
+            Diff diff = expected(diff(metadata, db, current, options), current, migrationsDir);
             return new AutogenResult(diff.operations(), List.of(), diff.warnings(), Optional.empty(), Optional.empty(),
                     List.of(), replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000, replay.replayed(),
                     replay.fromCache(), RolloutAssessment.assess(dialect, current, diff.operations(), tableSizes));
@@ -148,12 +152,21 @@ public final class Autogenerate {
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
             Schema current = readSchema(db);
-            Diff diff = diff(metadata, db, current, options);
+            Diff diff = expected(diff(metadata, db, current, options), current, migrationsDir);
             List<Operation> ops = new ArrayList<>();
             List<Operation> skipped = new ArrayList<>();
             List<Warning> warnings = new ArrayList<>(diff.warnings());
+            List<Operation> deferring = new ArrayList<>();
+            if (options.rollout().safe()) {
+                SafeRenames.refuse(diff.operations());
+            }
             for (Operation op : diff.operations()) {
-                if (op.destructive() && !options.allowDestructive()) {
+                if (options.rollout().safe() && DeferredDrop.of(op, "", "").isPresent()) {
+                    deferring.add(op);
+                    warnings.add(new Warning(Warning.Kind.DROP_DEFERRED, "deferred to the contract step: " + op.describe()
+                            + " (listed in " + DeferredDrops.FILE_NAME + ")"));
+                    ContractStep.relaxedForNewRelease(op).ifPresent(ops::add);
+                } else if (op.destructive() && !options.allowDestructive()) {
                     skipped.add(op);
                     warnings.add(new Warning(Warning.Kind.DESTRUCTIVE_SKIPPED,
                             "skipped destructive operation: " + op.describe()));
@@ -162,14 +175,35 @@ public final class Autogenerate {
                 }
             }
             if (ops.isEmpty()) {
+                String after = MigrationVersion.highestIn(migrationsDir).map(v -> "after V" + v).orElse("before V1");
+                deferDrops(migrationsDir, options, deferring, after);
                 return new AutogenResult(List.of(), skipped, warnings, Optional.empty(), Optional.empty(), List.of(),
                         replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000, replay.replayed(),
                         replay.fromCache());
             }
+            MigrationVersion version = nextVersion(migrationsDir, options);
+            AutogenResult result = migrate(metadata, entities, migrationsDir, options, replay, db, current, version, ops,
+                    skipped, warnings, start);
+            deferDrops(migrationsDir, options, deferring, "V" + version);
+            return result;
+        }
+    }
+
+    private static void deferDrops(Path migrationsDir, AutogenOptions options, List<Operation> drops, String deferredBy) {
+        if (options.write() && !drops.isEmpty()) {
+            DeferredDrops.read(migrationsDir).plus(drops.stream()
+                    .map(op -> DeferredDrop.of(op, deferredBy, "the entities no longer map it; the previous release still does").orElseThrow())
+                    .toList()).write(migrationsDir);
+        }
+    }
+
+    /** Plans, renders, self-checks and (when asked) writes the migration of {@code ops}. */
+    private AutogenResult migrate(Metadata metadata, Optional<EntitySet> entities, Path migrationsDir, AutogenOptions options,
+                                  MigrationReplayer.Replay replay, ScratchDatabase db, Schema current, MigrationVersion version,
+                                  List<Operation> ops, List<Operation> skipped, List<Warning> warnings, long start) {
             NotNullRule.check(ops, ColumnOrigins.read(metadata));
             warnings.addAll(NotNullRule.tighteningWarnings(ops));
             Schema expected = SchemaChanges.apply(current, ops);
-            MigrationVersion version = nextVersion(migrationsDir, options);
             String message = options.message() == null || options.message().isBlank() ? ChangeSummary.of(ops) : options.message();
             List<OperationVerdict> verdicts = RolloutAssessment.assess(dialect, current, ops, tableSizes);
             if (options.rollout().safe() && planner.planSafe(current, ops, options.rollout()).isPresent()) {
@@ -196,6 +230,50 @@ public final class Autogenerate {
             List<Path> written = options.write() ? write(migrationsDir, forward, undo) : List.of();
             return new AutogenResult(ops, skipped, warnings, Optional.of(forward), undo, written, replay.elapsedMillis(), diffMillis,
                     replay.replayed(), replay.fromCache(), verdicts);
+    }
+
+    /**
+     * The contract step of a safe rollout: the migration {@code V<next>__contract_...} dropping what
+     * {@link DeferredDrops#FILE_NAME} lists, planned, rendered and self-checked as any other (the drops must re-diff
+     * to the entities' schema), then the file is emptied. Items the entities map again are only removed from the
+     * file. Refused while other changes are pending: generate those first, so that the contract holds only drops.
+     */
+    public AutogenResult contract(EntitySet entities, Path migrationsDir, AutogenOptions options) {
+        return EngineLogs.quietly(() -> contract(entities.metadata(dialect), Optional.of(entities), migrationsDir, options));
+    }
+
+    private AutogenResult contract(Metadata metadata, Optional<EntitySet> entities, Path migrationsDir, AutogenOptions options) {
+        IdentityConflicts.check(metadata, dialect.types());
+        DeferredDrops deferred = DeferredDrops.read(migrationsDir);
+        MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir, options.replayCache());
+        try (ScratchDatabase db = replay.database()) {
+            long start = System.nanoTime();
+            Schema current = readSchema(db);
+            deferred.requireIn(current, migrationsDir);
+            Diff diff = diff(metadata, db, current, options);
+            List<Operation> drops = diff.operations().stream().filter(deferred::expects).toList();
+            List<String> pending = diff.operations().stream().filter(op -> !deferred.expects(op)).map(Operation::describe).toList();
+            if (!pending.isEmpty()) {
+                throw new AutogenException("the contract migration holds only the deferred drops, but other changes are"
+                        + " pending: " + String.join("; ", pending) + ". Generate their migration first.");
+            }
+            if (drops.isEmpty()) {
+                if (options.write() && !deferred.isEmpty()) {
+                    DeferredDrops.none().write(migrationsDir);
+                }
+                return new AutogenResult(List.of(), List.of(), diff.warnings(), Optional.empty(), Optional.empty(), List.of(),
+                        replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000, replay.replayed(), replay.fromCache());
+            }
+            AutogenOptions contractOptions = options.withAllowDestructive(true).withMessage(
+                    options.message() == null || options.message().isBlank() ? "contract " + ChangeSummary.of(drops) : options.message());
+            List<Warning> warnings = new ArrayList<>(diff.warnings());
+            warnings.add(ContractStep.acknowledgement(deferred, drops));
+            AutogenResult result = migrate(metadata, entities, migrationsDir, contractOptions, replay, db, current,
+                    nextVersion(migrationsDir, options), drops, List.of(), warnings, start);
+            if (options.write()) {
+                DeferredDrops.none().write(migrationsDir);
+            }
+            return result;
         }
     }
 
@@ -211,6 +289,19 @@ public final class Autogenerate {
                     + highest.get() + ", and Flyway would refuse the new file as out of order");
         }
         return fixed;
+    }
+
+    /**
+     * The diff without the drops {@link DeferredDrops} lists (expected differences until the contract step), after
+     * making sure the file lists nothing the schema no longer has.
+     */
+    private static Diff expected(Diff diff, Schema current, Path migrationsDir) {
+        DeferredDrops deferred = DeferredDrops.read(migrationsDir);
+        if (deferred.isEmpty()) {
+            return diff;
+        }
+        deferred.requireIn(current, migrationsDir);
+        return new Diff(diff.operations().stream().filter(op -> !deferred.expects(op)).toList(), diff.warnings());
     }
 
     private Diff diff(Metadata metadata, ScratchDatabase db, Schema current, AutogenOptions options) {

@@ -26,7 +26,9 @@ public record Warning(Kind kind, String text, Optional<String> rename) {
         /** The self-check could not build a sample for an entity or table: that part was not proved, nothing refused. */
         SAMPLE_NOT_BUILT,
         /** The self-check ran the previous release's selects and inserts against the new schema and one failed. */
-        PREVIOUS_RELEASE_FAILS
+        PREVIOUS_RELEASE_FAILS,
+        /** Safe rollout kept a dropped table or column for the previous release; the contract step drops it. */
+        DROP_DEFERRED
     }
 
     /**

@@ -41,7 +41,7 @@ record CliArguments(String command, String classpath, Path migrations, String di
     static final String SNAKE_CASE = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
     /** The dialects are the registered, supported ones ({@link Dialects#supportedNames()}). */
-    static final String USAGE = "usage: (generate|check) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect "
+    static final String USAGE = "usage: (generate|check|contract) --classpath <dirs/jars, ':'-separated> --migrations <dir> --dialect "
             + String.join("|", Dialects.supportedNames())
             + " [--shadow-url <server's JDBC URL> --shadow-user <user> --shadow-password <password>]"
             + " [--message \"...\"] [--undo] [--allow-destructive] [--rename table.old=new | old_table=new_table]..."
@@ -50,11 +50,11 @@ record CliArguments(String command, String classpath, Path migrations, String di
 
     static CliArguments parse(String[] args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("missing command (generate or check)");
+            throw new IllegalArgumentException("missing command (generate, check or contract)");
         }
         String command = args[0];
-        if (!command.equals("generate") && !command.equals("check")) {
-            throw new IllegalArgumentException("unknown command '" + command + "' (expected generate or check)");
+        if (!command.equals("generate") && !command.equals("check") && !command.equals("contract")) {
+            throw new IllegalArgumentException("unknown command '" + command + "' (expected generate, check or contract)");
         }
         String classpath = null;
         Path migrations = null;

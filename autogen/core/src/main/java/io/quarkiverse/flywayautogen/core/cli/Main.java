@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 /**
  * {@code generate} writes the next migration(s) and prints their paths (or "no changes"); {@code check} exits 0
  * when the migrations match the entities and the new ones pass the rollout lint, 1 with the pending operations or
- * the lint's failures listed, 2 on error.
+ * the lint's failures listed, 2 on error; {@code contract} writes the contract migration dropping what safe rollout
+ * deferred ({@code flyway-autogen-deferred.txt}) and prints its path (or "nothing deferred").
  */
 public final class Main {
 
@@ -99,6 +100,16 @@ public final class Main {
                 out.println(result.operations().size() + " pending operation(s):");
                 result.describedWithVerdicts().forEach(line -> out.println("  " + line));
                 return PENDING;
+            }
+            if (arguments.command().equals("contract")) {
+                AutogenResult result = engine.contract(entities, migrations, arguments.options());
+                result.warnings().forEach(w -> err.println("warning: " + w.advice(REMEDIES)));
+                if (result.written().isEmpty()) {
+                    out.println("nothing deferred to drop");
+                } else {
+                    result.written().forEach(p -> out.println(p.toAbsolutePath()));
+                }
+                return IN_SYNC;
             }
             AutogenResult result = engine.generate(entities, migrations, arguments.options());
             result.warnings().forEach(w -> err.println("warning: " + w.advice(REMEDIES)));

@@ -28,6 +28,9 @@ import static io.quarkiverse.flywayautogen.core.postgresql.PostgresDdl.q;
  * ({@code ADD CONSTRAINT ... UNIQUE USING INDEX}). Both start with {@code lock_timeout} and
  * {@code statement_timeout}: the first with {@code SET LOCAL} (ends with its transaction), the second with
  * {@code SET} and a {@code RESET} at its end, since Flyway runs later migrations on the same connection.
+ * Flyway re-runs the whole second script once a failure is fixed and repaired, so its index builds can run again:
+ * {@code DROP INDEX CONCURRENTLY IF EXISTS} (and {@code DROP CONSTRAINT IF EXISTS} for a unique constraint) before
+ * each. (A NOT NULL whose temporary CHECK was dropped before a later statement failed still needs a hand edit.)
  * Statements are recognised by the exact text the plain planner writes for their operation; anything else (a new
  * table's own indexes and keys: empty tables, nothing to wait for) stays as planned.
  */
@@ -46,10 +49,14 @@ final class PostgresSafeForm {
             }
             Operation op = s.source();
             if (op instanceof CreateIndex create && s.sql().equals(PostgresDdl.createIndex(create.table(), create.index()))) {
+                second.add(Statement.sql(dropInvalidLeftover(create.index().name()), op));
                 second.add(Statement.sql(concurrently(create.table(), create.index()), op));
             } else if (op instanceof AddUnique add && add.unique().name() != null
                     && s.sql().equals(alter(add.table(), "ADD " + PostgresDdl.unique(add.unique())))) {
                 String name = add.unique().name();
+                // a re-run after a later statement failed finds the constraint, which owns the index
+                second.add(Statement.sql(alter(add.table(), "DROP CONSTRAINT IF EXISTS " + q(name)), op));
+                second.add(Statement.sql(dropInvalidLeftover(name), op));
                 second.add(Statement.sql("CREATE UNIQUE INDEX CONCURRENTLY " + q(name) + " ON " + q(add.table()) + " "
                         + PostgresDdl.cols(add.unique().columns()), op));
                 second.add(Statement.sql(alter(add.table(), "ADD CONSTRAINT " + q(name) + " UNIQUE USING INDEX " + q(name)), op));
@@ -68,7 +75,7 @@ final class PostgresSafeForm {
                         + q(alter.to().name()) + " IS NOT NULL) NOT VALID"), op));
                 second.add(Statement.sql(validate(alter.table(), check), op));
                 second.add(s);
-                second.add(Statement.sql(alter(alter.table(), "DROP CONSTRAINT " + q(check)), op));
+                second.add(Statement.sql(alter(alter.table(), "DROP CONSTRAINT IF EXISTS " + q(check)), op));
             } else {
                 first.add(s);
             }
@@ -86,6 +93,16 @@ final class PostgresSafeForm {
     static String notNullCheckName(String table, String column) {
         String name = "ck_" + table + "_" + column + "_not_null";
         return name.length() <= 63 ? name : name.substring(0, 63);
+    }
+
+    /**
+     * Makes the script retry-safe: a {@code CREATE INDEX CONCURRENTLY} that failed (duplicate rows for a unique
+     * index, a timeout) leaves an INVALID index under its name, and the re-run of the script, after the cause is
+     * fixed and Flyway repaired, would fail with "already exists". Dropping it concurrently takes no blocking lock;
+     * on a first run it does nothing, and after a successful build it only costs a rebuild.
+     */
+    private static String dropInvalidLeftover(String index) {
+        return "DROP INDEX CONCURRENTLY IF EXISTS " + q(index);
     }
 
     private static String concurrently(String table, Index index) {

@@ -34,6 +34,7 @@ class PostgresSafeFormTest {
         assertEquals(List.of("SET LOCAL lock_timeout = '2s';", "SET LOCAL statement_timeout = '1h';",
                 "DROP INDEX \"ix_pet_weight\";"), sql(plan.inTransaction()));
         assertEquals(List.of("SET lock_timeout = '2s';", "SET statement_timeout = '1h';",
+                "DROP INDEX CONCURRENTLY IF EXISTS \"ix_pet_name\";",
                 "CREATE INDEX CONCURRENTLY \"ix_pet_name\" ON \"pet\" (\"name\");",
                 "RESET lock_timeout;", "RESET statement_timeout;"), sql(plan.outsideTransaction()));
     }

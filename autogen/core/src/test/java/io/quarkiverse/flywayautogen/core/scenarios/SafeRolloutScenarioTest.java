@@ -44,7 +44,7 @@ class SafeRolloutScenarioTest {
             assertFalse(first.contains("CREATE INDEX"), first);
             assertEquals("V4__scenario_concurrently.sql", second.fileName());
             assertTrue(second.content().contains("\nSET lock_timeout = '5s';\nSET statement_timeout = '15min';\n"
-                    + "CREATE INDEX CONCURRENTLY \"ix_pet_name\" ON \"pet\" (\"name\");\nRESET lock_timeout;\n"), second.content());
+                    + "DROP INDEX CONCURRENTLY IF EXISTS \"ix_pet_name\";\nCREATE INDEX CONCURRENTLY \"ix_pet_name\" ON \"pet\" (\"name\");\nRESET lock_timeout;\n"), second.content());
             Path conf = h.migrations.resolve("V4__scenario_concurrently.sql.conf");
             assertTrue(Files.readString(conf).contains("executeInTransaction=false"), "written beside the script");
             assertFalse(Files.exists(h.migrations.resolve("V3__scenario.sql.conf")), "the first script runs in Flyway's transaction");
@@ -122,7 +122,7 @@ class SafeRolloutScenarioTest {
             String second = second(result).content();
             assertTrue(second.contains("ALTER TABLE \"pet\" VALIDATE CONSTRAINT \"ck_pet_weight_not_null\";\n"
                     + "ALTER TABLE \"pet\" ALTER COLUMN \"weight\" SET NOT NULL;\n"
-                    + "ALTER TABLE \"pet\" DROP CONSTRAINT \"ck_pet_weight_not_null\";"), second);
+                    + "ALTER TABLE \"pet\" DROP CONSTRAINT IF EXISTS \"ck_pet_weight_not_null\";"), second);
             h.applyToApp();
             h.assertAppMatches(pet);
             assertEquals(0L, h.count("SELECT count(*) FROM pg_constraint WHERE conname = 'ck_pet_weight_not_null'"));

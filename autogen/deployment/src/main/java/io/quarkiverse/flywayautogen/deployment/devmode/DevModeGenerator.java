@@ -279,6 +279,24 @@ public final class DevModeGenerator {
         companions.follow(state, folder, RenameHints.none());
     }
 
+    /**
+     * The Dev UI's Contract action: writes the contract migration dropping what safe rollout deferred
+     * ({@code flyway-autogen-deferred.txt}) and empties that file; Flyway applies it on the next request.
+     */
+    public void contract(DevModeState state) {
+        AutogenResult result = EngineLogs.quietly(() -> settings.engine(dbKind)
+                .contract(entities, folder.source(), options.withWrite(true)));
+        if (result.written().isEmpty()) {
+            throw new AutogenException("nothing deferred to drop: " + folder.source().resolve(
+                    io.quarkiverse.flywayautogen.core.rollout.DeferredDrops.FILE_NAME) + " lists nothing the schema still has");
+        }
+        Path written = result.written().get(0);
+        state.wrote(written);
+        state.compared(DevModeState.Comparison.IN_SYNC);
+        LOG.infof("Flyway autogenerate: wrote the contract migration %s (%s)", written,
+                io.quarkiverse.flywayautogen.core.render.ChangeSummary.of(result.operations()));
+    }
+
     /** Destructive changes can be allowed once for all; a possible rename's warning already names its key. */
     private String howToAllow(PendingChange pending) {
         if (!auto || !pending.destructive() || pending.possibleRename()) {

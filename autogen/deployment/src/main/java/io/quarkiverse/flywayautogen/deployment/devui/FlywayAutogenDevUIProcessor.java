@@ -70,6 +70,8 @@ public class FlywayAutogenDevUIProcessor {
         methods.addAction("nameDraft", decide(state, history, (generator, params) -> {
             generator.nameDraft(state, params.get("message"));
         }));
+        // safe rollout's contract step: drops what flyway-autogen-deferred.txt lists, once no replica needs it
+        methods.addAction("contract", decide(state, history, (generator, params) -> generator.contract(state)));
         DevHistoryActions.register(state, methods);
         actions.produce(methods);
     }
@@ -82,6 +84,9 @@ public class FlywayAutogenDevUIProcessor {
     private static Map<String, Object> status(DevModeState state, Supplier<MigrationHistory> history) {
         Map<String, Object> json = state.toJson();
         state.generator().ifPresent(generator -> json.putAll(history.get().toJson(generator.folder().source())));
+        state.generator().ifPresent(generator -> json.put("deferred", io.quarkiverse.flywayautogen.core.rollout.DeferredDrops
+                .read(generator.folder().source()).items().stream()
+                .map(item -> item.describe() + " (deferred by " + item.deferredBy() + ")").toList()));
         return json;
     }
 
