@@ -4,6 +4,7 @@ import io.quarkiverse.flywayautogen.core.compare.Diff;
 import io.quarkiverse.flywayautogen.core.compare.NotNullRule;
 import io.quarkiverse.flywayautogen.core.compare.SchemaComparator;
 import io.quarkiverse.flywayautogen.core.current.MigrationReplayer;
+import io.quarkiverse.flywayautogen.core.current.ReplayedModels;
 import io.quarkiverse.flywayautogen.core.desired.ColumnOrigins;
 import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
@@ -129,8 +130,9 @@ public final class Autogenerate {
         MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir, options.replayCache());
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
-            Schema current = readSchema(db);
-            Diff diff = diff(metadata, db, current, options);
+            ReplayedModels.Model model = ReplayedModels.read(replay, () -> readModel(db));
+            Schema current = model.schema();
+            Diff diff = diff(metadata, model, options);
             return new AutogenResult(diff.operations(), List.of(), diff.warnings(), Optional.empty(), Optional.empty(),
                     List.of(), replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000, replay.replayed(),
                     replay.fromCache(), RolloutAssessment.assess(dialect, current, diff.operations(), tableSizes));
@@ -147,8 +149,9 @@ public final class Autogenerate {
         MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir, options.replayCache());
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
-            Schema current = readSchema(db);
-            Diff diff = diff(metadata, db, current, options);
+            ReplayedModels.Model model = ReplayedModels.read(replay, () -> readModel(db));
+            Schema current = model.schema();
+            Diff diff = diff(metadata, model, options);
             List<Operation> ops = new ArrayList<>();
             List<Operation> skipped = new ArrayList<>();
             List<Warning> warnings = new ArrayList<>(diff.warnings());
@@ -213,18 +216,15 @@ public final class Autogenerate {
         return fixed;
     }
 
-    private Diff diff(Metadata metadata, ScratchDatabase db, Schema current, AutogenOptions options) {
+    private Diff diff(Metadata metadata, ReplayedModels.Model model, AutogenOptions options) {
+        Schema current = model.schema();
         Schema declared = new HibernateSchemaReader(options.naming(), dialect.types(), dialect.identifierCase()).read(metadata);
         RenameHints hints = RenameHintReader.read(metadata).merge(options.renames());
         Schema desired = options.indexForeignKeys()
                 ? new ForeignKeyIndexes(options.naming()).addTo(declared, current, hints) : declared;
         Diff diff = new SchemaComparator().compare(current, desired, hints);
         List<Warning> warnings = new ArrayList<>(diff.warnings());
-        try (Connection c = db.connect()) {
-            dialect.reader().notCompared(c).forEach(text -> warnings.add(new Warning(Warning.Kind.NOT_COMPARED, text)));
-        } catch (SQLException e) {
-            throw new AutogenException("cannot read the replayed schema: " + e.getMessage(), e);
-        }
+        model.notCompared().forEach(text -> warnings.add(new Warning(Warning.Kind.NOT_COMPARED, text)));
         return new Diff(diff.operations(), warnings);
     }
 
@@ -286,9 +286,9 @@ public final class Autogenerate {
         return new Script(fileName, ScriptRenderer.render(header, ops, warnings, verdicts, statements));
     }
 
-    private Schema readSchema(ScratchDatabase db) {
+    private ReplayedModels.Model readModel(ScratchDatabase db) {
         try (Connection c = db.connect()) {
-            return dialect.reader().read(c);
+            return new ReplayedModels.Model(dialect.reader().read(c), dialect.reader().notCompared(c));
         } catch (SQLException e) {
             throw new AutogenException("cannot read the replayed schema: " + e.getMessage(), e);
         }
