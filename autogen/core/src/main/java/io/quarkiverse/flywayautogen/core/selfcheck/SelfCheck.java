@@ -93,6 +93,7 @@ public final class SelfCheck {
         PhaseTimes times = new PhaseTimes();
         SampleScope scope = SampleScope.of(current, expected, operations);
         Result onRows = verifyOnSampleRows(replayed, migrationsDir, current, expected, operations, forward, undo, scope, times);
+        times.done("undo check and dropping the sample copy");
         if (!onRows.passed()) {
             times.log("self-check of " + forward.fileName() + " (failed)");
             return onRows;
