@@ -4,6 +4,7 @@ import io.quarkiverse.flywayautogen.core.compare.Diff;
 import io.quarkiverse.flywayautogen.core.compare.NotNullRule;
 import io.quarkiverse.flywayautogen.core.compare.SchemaComparator;
 import io.quarkiverse.flywayautogen.core.current.MigrationReplayer;
+import io.quarkiverse.flywayautogen.core.current.ReplayedModels;
 import io.quarkiverse.flywayautogen.core.desired.ColumnOrigins;
 import io.quarkiverse.flywayautogen.core.dialect.DevDatabase;
 import io.quarkiverse.flywayautogen.core.dialect.Dialect;
@@ -133,8 +134,9 @@ public final class Autogenerate {
         MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir, options.replayCache());
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
-            Schema current = readSchema(db);
-            Diff diff = expected(diff(metadata, db, current, options), current, migrationsDir);
+            ReplayedModels.Model model = ReplayedModels.read(replay, () -> readModel(db));
+            Schema current = model.schema();
+            Diff diff = expected(diff(metadata, model, options), current, migrationsDir);
             return new AutogenResult(diff.operations(), List.of(), diff.warnings(), Optional.empty(), Optional.empty(),
                     List.of(), replay.elapsedMillis(), (System.nanoTime() - start) / 1_000_000, replay.replayed(),
                     replay.fromCache(), RolloutAssessment.assess(dialect, current, diff.operations(), tableSizes));
@@ -151,8 +153,9 @@ public final class Autogenerate {
         MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir, options.replayCache());
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
-            Schema current = readSchema(db);
-            Diff diff = expected(diff(metadata, db, current, options), current, migrationsDir);
+            ReplayedModels.Model model = ReplayedModels.read(replay, () -> readModel(db));
+            Schema current = model.schema();
+            Diff diff = expected(diff(metadata, model, options), current, migrationsDir);
             List<Operation> ops = new ArrayList<>();
             List<Operation> skipped = new ArrayList<>();
             List<Warning> warnings = new ArrayList<>(diff.warnings());
@@ -214,7 +217,7 @@ public final class Autogenerate {
                     ? Optional.of(renderUndo(version, message, ops, expected)) : Optional.empty();
             long diffMillis = (System.nanoTime() - start) / 1_000_000;
 
-            SelfCheck.Result check = new SelfCheck(dialect).verify(db, migrationsDir, current, expected, ops, forward, undo, entities);
+            SelfCheck.Result check = new SelfCheck(dialect).onSpareReplay().verify(db, migrationsDir, current, expected, ops, forward, undo, entities);
             if (!check.passed()) {
                 throw new AutogenException("self-check failed, nothing written:\n  " + String.join("\n  ", check.problems()));
             }
@@ -248,9 +251,10 @@ public final class Autogenerate {
         MigrationReplayer.Replay replay = new MigrationReplayer(dialect).replay(migrationsDir, options.replayCache());
         try (ScratchDatabase db = replay.database()) {
             long start = System.nanoTime();
-            Schema current = readSchema(db);
+            ReplayedModels.Model model = ReplayedModels.read(replay, () -> readModel(db));
+            Schema current = model.schema();
             deferred.requireIn(current, migrationsDir);
-            Diff diff = diff(metadata, db, current, options);
+            Diff diff = diff(metadata, model, options);
             List<Operation> drops = diff.operations().stream().filter(deferred::expects).toList();
             List<String> pending = diff.operations().stream().filter(op -> !deferred.expects(op)).map(Operation::describe).toList();
             if (!pending.isEmpty()) {
@@ -304,18 +308,15 @@ public final class Autogenerate {
         return new Diff(diff.operations().stream().filter(op -> !deferred.expects(op)).toList(), diff.warnings());
     }
 
-    private Diff diff(Metadata metadata, ScratchDatabase db, Schema current, AutogenOptions options) {
+    private Diff diff(Metadata metadata, ReplayedModels.Model model, AutogenOptions options) {
+        Schema current = model.schema();
         Schema declared = new HibernateSchemaReader(options.naming(), dialect.types(), dialect.identifierCase()).read(metadata);
         RenameHints hints = RenameHintReader.read(metadata).merge(options.renames());
         Schema desired = options.indexForeignKeys()
                 ? new ForeignKeyIndexes(options.naming()).addTo(declared, current, hints) : declared;
         Diff diff = new SchemaComparator().compare(current, desired, hints);
         List<Warning> warnings = new ArrayList<>(diff.warnings());
-        try (Connection c = db.connect()) {
-            dialect.reader().notCompared(c).forEach(text -> warnings.add(new Warning(Warning.Kind.NOT_COMPARED, text)));
-        } catch (SQLException e) {
-            throw new AutogenException("cannot read the replayed schema: " + e.getMessage(), e);
-        }
+        model.notCompared().forEach(text -> warnings.add(new Warning(Warning.Kind.NOT_COMPARED, text)));
         return new Diff(diff.operations(), warnings);
     }
 
@@ -377,9 +378,9 @@ public final class Autogenerate {
         return new Script(fileName, ScriptRenderer.render(header, ops, warnings, verdicts, statements));
     }
 
-    private Schema readSchema(ScratchDatabase db) {
+    private ReplayedModels.Model readModel(ScratchDatabase db) {
         try (Connection c = db.connect()) {
-            return dialect.reader().read(c);
+            return new ReplayedModels.Model(dialect.reader().read(c), dialect.reader().notCompared(c));
         } catch (SQLException e) {
             throw new AutogenException("cannot read the replayed schema: " + e.getMessage(), e);
         }

@@ -20,9 +20,14 @@ public final class MigrationReplayer {
 
     /**
      * The replayed database and how long the replay took (reported apart from the diff time); of its versioned
-     * migrations, {@code replayed} were run now and {@code fromCache} came with a kept state ({@link ReplayCache}).
+     * migrations, {@code replayed} were run now and {@code fromCache} came with a kept state ({@link ReplayCache});
+     * {@code modelKey}, when the state is cached, names it for {@link ReplayedModels}.
      */
-    public record Replay(ScratchDatabase database, long elapsedMillis, int replayed, int fromCache) {
+    public record Replay(ScratchDatabase database, long elapsedMillis, int replayed, int fromCache, Optional<String> modelKey) {
+
+        public Replay(ScratchDatabase database, long elapsedMillis, int replayed, int fromCache) {
+            this(database, elapsedMillis, replayed, fromCache, Optional.empty());
+        }
     }
 
     private final Dialect dialect;
@@ -50,7 +55,8 @@ public final class MigrationReplayer {
             if (snapshots.isPresent()) {
                 ReplayCache.Replayed replayed = new ReplayCache(dialect, snapshots.get(), cache).replay(migrationsDir, chain);
                 return new Replay(replayed.database(), (System.nanoTime() - start) / 1_000_000,
-                        chain.size() - replayed.fromCache(), replayed.fromCache());
+                        chain.size() - replayed.fromCache(), replayed.fromCache(),
+                        ReplayedModels.keyOf(dialect.name(), snapshots.get().location(), chain.keyAfter(chain.size())));
             }
             ScratchDatabase db = dialect.newScratchDatabase("replay");
             try {

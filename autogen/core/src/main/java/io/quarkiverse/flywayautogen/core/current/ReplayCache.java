@@ -57,7 +57,7 @@ final class ReplayCache {
                     from = k;
                 } else if (opened.isPresent()) {
                     opened.get().close();
-                    snapshots.delete(key);
+                    forget(key);
                 }
             }
         }
@@ -78,7 +78,7 @@ final class ReplayCache {
                 db.close();
                 throw alsoFromScratch; // the migrations' fault: the snapshot stays
             }
-            snapshots.delete(chain.keyAfter(from).orElseThrow());
+            forget(chain.keyAfter(from).orElseThrow());
             from = 0;
         }
         trim(Set.of(chain.keyAfter(chain.size()).orElseThrow(), chain.keyAfter(chain.size() - 1).orElse("")));
@@ -130,6 +130,12 @@ final class ReplayCache {
         }
     }
 
+    /** Drops a snapshot, and the model read from it with it. */
+    private void forget(String key) {
+        snapshots.delete(key);
+        ReplayedModels.forget(dialect.name(), snapshots.location(), key);
+    }
+
     /** Least recently used first, never the two states this replay just used or kept. */
     private void trim(Set<String> keep) {
         List<ReplaySnapshots.Snapshot> newestFirst = snapshots.list().stream()
@@ -147,7 +153,7 @@ final class ReplayCache {
                 continue;
             }
             if (kept + 1 > settings.maxEntries() || bytes + s.bytes() > settings.maxBytes()) {
-                snapshots.delete(s.key());
+                forget(s.key());
             } else {
                 kept++;
                 bytes += s.bytes();

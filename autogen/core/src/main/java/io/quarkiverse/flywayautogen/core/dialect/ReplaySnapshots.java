@@ -24,4 +24,12 @@ public interface ReplaySnapshots {
     void save(ScratchDatabase database, String key);
 
     void delete(String key);
+
+    /**
+     * Where the snapshots live (a directory, a server), so that what is remembered about one store's snapshot is
+     * never taken for another's with the same key.
+     */
+    default String location() {
+        return "";
+    }
 }

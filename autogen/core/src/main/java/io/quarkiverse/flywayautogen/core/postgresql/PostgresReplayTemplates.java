@@ -82,6 +82,11 @@ final class PostgresReplayTemplates implements ReplaySnapshots {
     }
 
     @Override
+    public String location() {
+        return server.adminUrl() + " " + server.user();
+    }
+
+    @Override
     public void delete(String key) {
         dropQuietly(PREFIX + key);
     }

@@ -155,4 +155,9 @@ final class SqliteReplaySnapshots implements ReplaySnapshots {
         }
         return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
+
+    @Override
+    public String location() {
+        return directory.toAbsolutePath().normalize().toString();
+    }
 }

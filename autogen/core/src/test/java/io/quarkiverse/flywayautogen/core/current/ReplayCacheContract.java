@@ -154,6 +154,52 @@ abstract class ReplayCacheContract {
     }
 
     @Test
+    void warmComparisonTakesTheKeptModelInsteadOfReadingBack() throws Exception {
+        assertEquals(1, modelReads(), "the first replay reads its model");
+        assertEquals(0, modelReads(), "the whole state came from the snapshot the model was read from");
+    }
+
+    @Test
+    void keptModelIsNotTakenAfterAMigrationEdit() throws Exception {
+        modelReads();
+        modelReads();
+        write("V3__pet_name.sql", "ALTER TABLE pet ADD COLUMN nickname VARCHAR(30);");
+        assertEquals(1, modelReads(), "an edited migration is another state: its model is read");
+        assertReplay(0, 3);
+        write("V2__pet.sql", "CREATE TABLE pet (id INTEGER PRIMARY KEY, owner_id INTEGER, weight INTEGER);");
+        assertEquals(1, modelReads(), "an edited older migration: read again");
+        assertReplay(0, 3);
+    }
+
+    @Test
+    void keptModelIsNotTakenWhenTheSnapshotIsGone() throws Exception {
+        modelReads();
+        snapshots().list().forEach(s -> snapshots().delete(s.key()));
+        assertEquals(1, modelReads(), "a full replay reads its model");
+    }
+
+    @Test
+    void keptModelIsNotTakenWhenTheCacheIsOff() throws Exception {
+        cache = ReplayCacheSettings.off();
+        assertEquals(1, modelReads());
+        assertEquals(1, modelReads());
+    }
+
+    /** How often one comparison read the model back from the replayed database (0 or 1); checked against a full replay. */
+    private int modelReads() throws Exception {
+        int[] reads = {0};
+        MigrationReplayer.Replay replay = new MigrationReplayer(dialect()).replay(folder, cache);
+        try (ScratchDatabase db = replay.database(); ScratchDatabase full = new MigrationReplayer(dialect()).replay(folder).database()) {
+            ReplayedModels.Model model = ReplayedModels.read(replay, () -> {
+                reads[0]++;
+                return new ReplayedModels.Model(readUnchecked(db), List.of());
+            });
+            assertEquals(read(full), model.schema(), "current model as a full replay builds it");
+        }
+        return reads[0];
+    }
+
+    @Test
     void offReplaysAllEveryTime() throws Exception {
         cache = ReplayCacheSettings.off();
         assertReplay(3, 0);
@@ -168,6 +214,8 @@ abstract class ReplayCacheContract {
         MigrationReplayer.Replay cached = new MigrationReplayer(dialect()).replay(folder, cache);
         try (ScratchDatabase db = cached.database(); ScratchDatabase full = new MigrationReplayer(dialect()).replay(folder).database()) {
             assertEquals(read(full), read(db), "schema as a full replay builds it");
+            ReplayedModels.Model model = ReplayedModels.read(cached, () -> new ReplayedModels.Model(readUnchecked(db), List.of()));
+            assertEquals(read(full), model.schema(), "current model, kept or read, as a full replay builds it");
             assertEquals(history(full), history(db), "Flyway's history as a full replay leaves it");
         }
         if (replayed >= 0) {
@@ -191,6 +239,14 @@ abstract class ReplayCacheContract {
 
     List<String> keys() {
         return snapshots().list().stream().map(ReplaySnapshots.Snapshot::key).sorted().toList();
+    }
+
+    private Schema readUnchecked(ScratchDatabase db) {
+        try {
+            return read(db);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Schema read(ScratchDatabase db) throws Exception {
