@@ -69,7 +69,9 @@ final class PostgresReplayTemplates implements ReplaySnapshots {
                 + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         dropAbandoned();
         try {
-            admin("CREATE DATABASE " + PostgresDdl.q(temporary) + " TEMPLATE " + PostgresDdl.q(source));
+            try (Connection c = server.connectAdmin(); Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + PostgresDdl.q(temporary) + PostgresShadowDatabase.copyOf(c, source));
+            }
             admin("ALTER DATABASE " + PostgresDdl.q(temporary) + " ALLOW_CONNECTIONS false");
             admin("COMMENT ON DATABASE " + PostgresDdl.q(temporary) + " IS '" + System.currentTimeMillis() + "'");
             admin("ALTER DATABASE " + PostgresDdl.q(temporary) + " RENAME TO " + PostgresDdl.q(PREFIX + key));

@@ -43,14 +43,25 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
         ShadowDatabaseSlot slot = ShadowDatabaseSlot.allocate(purpose, MAX_NAME);
         String name = slot.name();
         PostgresShadowDatabase db = new PostgresShadowDatabase(server, slot);
-        String create = "CREATE DATABASE " + PostgresDdl.q(name) + (template == null ? "" : " TEMPLATE " + PostgresDdl.q(template));
         try (Connection c = server.connectAdmin(); Statement st = c.createStatement()) {
-            st.execute(create);
+            st.execute("CREATE DATABASE " + PostgresDdl.q(name) + (template == null ? "" : copyOf(c, template)));
         } catch (SQLException e) {
             slot.deleteDirectory();
             throw cannotCreate(name, server, e);
         }
         return db;
+    }
+
+    /**
+     * The clause that makes a database a copy of {@code template}. From PostgreSQL 15 on, the default strategy
+     * ({@code WAL_LOG}) writes every block of the copy to the write-ahead log: for a schema of 1,000 tables (41 MB) that
+     * took 1-3.7 s per copy here, against 0.5 s with {@code FILE_COPY}, which copies the files after a checkpoint.
+     * The templates copied are replay snapshots and shadow databases nobody writes to meanwhile, and a shadow server
+     * has few dirty pages to checkpoint. Before 15, {@code FILE_COPY} is the only strategy and takes no clause.
+     */
+    static String copyOf(Connection admin, String template) throws SQLException {
+        return " TEMPLATE " + PostgresDdl.q(template)
+                + (admin.getMetaData().getDatabaseMajorVersion() >= 15 ? " STRATEGY = FILE_COPY" : "");
     }
 
     /**
