@@ -167,7 +167,7 @@ public final class Autogenerate {
                 if (options.rollout().safe() && DeferredDrop.of(op, "", "").isPresent()) {
                     deferring.add(op);
                     warnings.add(new Warning(Warning.Kind.DROP_DEFERRED, "deferred to the contract step: " + op.describe()
-                            + " (listed in " + DeferredDrops.FILE_NAME + ")"));
+                            + (options.write() ? " (listed in " + DeferredDrops.FILE_NAME + ")" : "")));
                     ContractStep.relaxedForNewRelease(op).ifPresent(ops::add);
                 } else if (op.destructive() && !options.allowDestructive()) {
                     skipped.add(op);

@@ -13,6 +13,7 @@ import java.util.ServiceLoader;
 import org.flywaydb.core.Flyway;
 
 import io.quarkiverse.flywayautogen.core.AutogenException;
+import java.util.Map;
 
 /**
  * The application's own dev database, as configured ({@code quarkus.datasource[."name"].jdbc.url}, user, password;
@@ -61,7 +62,7 @@ public record DevDatasource(String jdbcUrl, String user, String password, String
                 .cleanDisabled(false)
                 .configuration(jdbcUrl.startsWith("jdbc:postgresql:")
                         // as the replay: Flyway's transactional lock would block a CONCURRENTLY script forever
-                        ? java.util.Map.of("flyway.postgresql.transactional.lock", "false") : java.util.Map.of())
+                        ? Map.of("flyway.postgresql.transactional.lock", "false") : Map.of())
                 .load();
     }
 

@@ -48,6 +48,12 @@ class DeferredDropScenarioTest {
             h.rows(SingleTableScenariosTest.ROWS);
             h.applyToApp();
 
+            // a preview (dev mode compares so, and writes itself) records nothing, and its warning does not say it does
+            AutogenResult preview = h.generate(safe().withWrite(false), WITHOUT_NAME);
+            assertTrue(preview.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.DROP_DEFERRED
+                    && w.text().equals("deferred to the contract step: drop column pet.name")), preview.warnings().toString());
+            assertFalse(Files.exists(h.migrations.resolve(DeferredDrops.FILE_NAME)), "a preview wrote the deferred-drops file");
+
             AutogenResult expand = h.generate(safe().withMessage("expand"), WITHOUT_NAME);
             assertEquals(1, expand.operations().size(), () -> "operations " + expand.operations());
             AlterColumn relax = (AlterColumn) expand.operations().get(0);

@@ -11,6 +11,7 @@ import io.quarkiverse.flywayautogen.core.EngineLogs;
 import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenOptions;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
+import io.quarkiverse.flywayautogen.core.Warning;
 import io.quarkiverse.flywayautogen.core.desired.EntitySet;
 import io.quarkiverse.flywayautogen.core.desired.RenameHints;
 import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
@@ -19,6 +20,9 @@ import io.quarkiverse.flywayautogen.core.settings.AutogenSettings;
 import io.quarkus.dev.appstate.ApplicationStateNotification;
 import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.dev.spi.HotReplacementContext;
+import io.quarkiverse.flywayautogen.core.rollout.TableSizes;
+import io.quarkiverse.flywayautogen.core.rollout.DeferredDrops;
+import java.util.List;
 
 /**
  * One build's view of entities and migrations, and the decisions dev mode takes on it: write the next migration,
@@ -87,6 +91,7 @@ public final class DevModeGenerator {
             PendingChange pending = PendingChange.of(result);
             if (pending.inSync()) {
                 state.compared(DevModeState.Comparison.IN_SYNC);
+                reportUnrecordedDeferrals(state, result);
                 return;
             }
             // a draft is amended on its own terms: what it needs is judged from the migrations before it
@@ -122,6 +127,20 @@ public final class DevModeGenerator {
                 LOG.warnf("Flyway autogenerate: cannot generate the next migration: %s -- the Dev UI shows it too (%s)",
                         e.getMessage(), FlywayAutogenDevUIProcessor.pageUrl("pending-migration"));
             }
+        }
+    }
+
+    /**
+     * Safe rollout defers a drop to the contract step, and only the goals and the CLI record it in the deferred-drops
+     * file so far: said once, so that the entity change does not look applied while nothing recorded it.
+     */
+    private static void reportUnrecordedDeferrals(DevModeState state, AutogenResult result) {
+        List<String> deferred = result.warnings().stream().filter(w -> w.kind() == Warning.Kind.DROP_DEFERRED)
+                .map(Warning::text).toList();
+        if (!deferred.isEmpty() && state.firstReport(String.join("; ", deferred))) {
+            LOG.warnf("Flyway autogenerate: %s -- dev mode does not record deferred drops yet: run ./mvnw"
+                    + " flyway-autogen:generate (or the CLI's generate) to list them in %s", String.join("; ", deferred),
+                    DeferredDrops.FILE_NAME);
         }
     }
 
@@ -228,7 +247,7 @@ public final class DevModeGenerator {
         AutogenOptions run = named.withRenames(options.renames().merge(extra)).withAllowDestructive(true);
         AutogenResult result = EngineLogs.quietly(() -> settings.engine(dbKind)
                 .withTableSizes(amender.map(DraftAmender::tableSizes)
-                        .orElse(io.quarkiverse.flywayautogen.core.rollout.TableSizes.unknown()))
+                        .orElse(TableSizes.unknown()))
                 .generate(entities, folder.source(), run));
         LOG.debugf("Flyway autogenerate: compared the entities with the migrations (replay and diff %d ms; migrations: %s)",
                 result.replayMillis() + result.diffMillis(), result.replaySummary());
@@ -288,7 +307,7 @@ public final class DevModeGenerator {
                 .contract(entities, folder.source(), options.withWrite(true)));
         if (result.written().isEmpty()) {
             throw new AutogenException("nothing deferred to drop: " + folder.source().resolve(
-                    io.quarkiverse.flywayautogen.core.rollout.DeferredDrops.FILE_NAME) + " lists nothing the schema still has");
+                    DeferredDrops.FILE_NAME) + " lists nothing the schema still has");
         }
         Path written = result.written().get(0);
         state.wrote(written);

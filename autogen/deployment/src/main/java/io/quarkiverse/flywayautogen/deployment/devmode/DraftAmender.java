@@ -20,6 +20,7 @@ import io.quarkiverse.flywayautogen.deployment.DevDatasource;
 import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
 import io.quarkiverse.flywayautogen.deployment.devmode.history.HistoryCheck;
 import io.quarkiverse.flywayautogen.core.settings.AutogenSettings;
+import io.quarkiverse.flywayautogen.core.rollout.TableSizes;
 
 /**
  * One change set, one migration: while the newest migration is a draft (see {@link Drafts}), a later mapping change
@@ -53,13 +54,13 @@ public final class DraftAmender {
 
     /** Row counts of the dev database, for the rollout verdicts (a SQLite rebuild's cost); unknown without one. */
     io.quarkiverse.flywayautogen.core.rollout.TableSizes tableSizes() {
-        return database.map(db -> io.quarkiverse.flywayautogen.core.rollout.TableSizes.counted(() -> {
+        return database.map(db -> TableSizes.counted(() -> {
             try {
                 return db.connect();
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
-        })).orElse(io.quarkiverse.flywayautogen.core.rollout.TableSizes.unknown());
+        })).orElse(TableSizes.unknown());
     }
 
     /**

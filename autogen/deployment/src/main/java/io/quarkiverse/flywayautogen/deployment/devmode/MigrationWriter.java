@@ -15,6 +15,7 @@ import io.quarkiverse.flywayautogen.core.AutogenException;
 import io.quarkiverse.flywayautogen.core.AutogenResult;
 import io.quarkiverse.flywayautogen.core.render.Script;
 import io.quarkiverse.flywayautogen.deployment.MigrationsFolder;
+import io.quarkiverse.flywayautogen.core.render.ScriptConfig;
 
 /**
  * Writes generated scripts into the source migrations folder and removes a replaced draft, keeping the class-path
@@ -43,13 +44,13 @@ final class MigrationWriter {
                     throw new AutogenException("refusing to overwrite existing " + target);
                 }
                 Files.writeString(target, script.content(), StandardCharsets.UTF_8);
-                io.quarkiverse.flywayautogen.core.render.ScriptConfig.writeBeside(target, script.content());
+                ScriptConfig.writeBeside(target, script.content());
                 forward = forward == null ? target : forward;
                 Optional<Path> copy = folder.classpathCopy();
                 if (duringBuild && copy.isPresent()) {
                     Files.createDirectories(copy.get());
                     Files.copy(target, copy.get().resolve(script.fileName()), StandardCopyOption.REPLACE_EXISTING);
-                    io.quarkiverse.flywayautogen.core.render.ScriptConfig.writeBeside(copy.get().resolve(script.fileName()), script.content());
+                    ScriptConfig.writeBeside(copy.get().resolve(script.fileName()), script.content());
                 }
             }
         } catch (IOException e) {
@@ -66,7 +67,7 @@ final class MigrationWriter {
     void delete(Set<String> fileNames) {
         try {
             for (String name : fileNames) {
-                for (String file : List.of(name, io.quarkiverse.flywayautogen.core.render.ScriptConfig.fileName(name))) {
+                for (String file : List.of(name, ScriptConfig.fileName(name))) {
                     Files.deleteIfExists(folder.source().resolve(file));
                     if (folder.classpathCopy().isPresent()) {
                         Files.deleteIfExists(folder.classpathCopy().get().resolve(file));
