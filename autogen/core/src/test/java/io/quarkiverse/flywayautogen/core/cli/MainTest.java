@@ -1,12 +1,8 @@
 package io.quarkiverse.flywayautogen.core.cli;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -16,53 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CLI end to end: a class folder holding one entity, a migrations folder, exit codes and output. */
-class MainTest {
-
-    private Path root;
-    private Path classes;
-    private Path migrations;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+class MainTest extends CliProjectTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        root = Files.createTempDirectory("autogen-cli-");
-        classes = root.resolve("classes");
-        migrations = Files.createDirectories(root.resolve("migration"));
         copyClasses("io/quarkiverse/flywayautogen/core/scenarios/addcolumn/after");
         Files.writeString(migrations.resolve("V1__init.sql"), "CREATE TABLE pet (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL);");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    private void copyClasses(String packageDir) throws Exception {
-        Path testClasses = Path.of(MainTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path source = testClasses.resolve(packageDir);
-        Path target = Files.createDirectories(classes.resolve(packageDir));
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, target.resolve(f.getFileName()));
-            }
-        }
-    }
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String[] args(String command, String... extra) {
-        String[] base = {command, "--classpath", classes.toString(), "--migrations", migrations.toString(), "--dialect", "sqlite"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return all;
     }
 
     @Test
