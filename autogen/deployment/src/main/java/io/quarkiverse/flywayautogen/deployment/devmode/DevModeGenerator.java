@@ -91,7 +91,7 @@ public final class DevModeGenerator {
             PendingChange pending = PendingChange.of(result);
             if (pending.inSync()) {
                 state.compared(DevModeState.Comparison.IN_SYNC);
-                reportUnrecordedDeferrals(state, result);
+                recordDeferredDrops(state, result);
                 return;
             }
             // a draft is amended on its own terms: what it needs is judged from the migrations before it
@@ -131,17 +131,35 @@ public final class DevModeGenerator {
     }
 
     /**
-     * Safe rollout defers a drop to the contract step, and only the goals and the CLI record it in the deferred-drops
-     * file so far: said once, so that the entity change does not look applied while nothing recorded it.
+     * Safe rollout defers a drop to the contract step: the comparison is in sync, and the drop must be listed in the
+     * deferred-drops file, as the generate goal does, or nothing remembers it. In auto mode the engine records it
+     * (a generate that writes: with nothing else pending it only adds the drop to the file, which the next
+     * comparison then expects); in manual mode dev mode writes nothing unasked, so it says once which goal does.
      */
-    private static void reportUnrecordedDeferrals(DevModeState state, AutogenResult result) {
+    private void recordDeferredDrops(DevModeState state, AutogenResult result) {
         List<String> deferred = result.warnings().stream().filter(w -> w.kind() == Warning.Kind.DROP_DEFERRED)
                 .map(Warning::text).toList();
-        if (!deferred.isEmpty() && state.firstReport(String.join("; ", deferred))) {
-            LOG.warnf("Flyway autogenerate: %s -- dev mode does not record deferred drops yet: run ./mvnw"
-                    + " flyway-autogen:generate (or the CLI's generate) to list them in %s", String.join("; ", deferred),
-                    DeferredDrops.FILE_NAME);
+        if (deferred.isEmpty()) {
+            return;
         }
+        Path file = folder.source().resolve(DeferredDrops.FILE_NAME);
+        if (!auto) {
+            if (state.firstReport(String.join("; ", deferred))) {
+                LOG.warnf("Flyway autogenerate: %s -- not recorded (mode is manual): run ./mvnw flyway-autogen:generate"
+                        + " (or the CLI's generate) to list it in %s", String.join("; ", deferred), file);
+            }
+            return;
+        }
+        // no allowDestructive here: were anything but deferred drops pending by now, the engine refuses it
+        AutogenResult recorded = EngineLogs.quietly(() -> settings.engine(dbKind)
+                .withTableSizes(amender.map(DraftAmender::tableSizes).orElse(TableSizes.unknown()))
+                .generate(entities, folder.source(), options.withWrite(true)));
+        if (!recorded.written().isEmpty()) {
+            state.wrote(recorded.written().get(0));
+        }
+        LOG.infof("Flyway autogenerate: %s -- recorded in %s; the contract step drops it (Dev UI: Contract, or"
+                + " ./mvnw flyway-autogen:contract) once no replica runs the previous release", String.join("; ", deferred),
+                file);
     }
 
     /**
