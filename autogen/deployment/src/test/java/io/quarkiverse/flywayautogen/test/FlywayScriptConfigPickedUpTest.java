@@ -31,8 +31,8 @@ import io.quarkus.test.QuarkusUnitTest;
  * Quarkus has no key for Flyway's {@code postgresql.transactional.lock}: by default Flyway holds its lock in a
  * transaction left open on another connection, and {@code CREATE INDEX CONCURRENTLY} waits for that transaction
  * to end, i.e. for ever; with the script's {@code lock_timeout} it fails after 5 s instead ("canceling statement
- * due to lock timeout"). The application turns the transactional lock off with a
- * {@link io.quarkus.flyway.FlywayConfigurationCustomizer} ({@link SessionLock}): the recipe the safe rollout page gives.
+ * due to lock timeout"). The application here declares nothing: the extension sees the script configured outside a
+ * transaction and gives Flyway its session-level lock ({@code FlywaySessionLock}), also with dev mode's generation off.
  */
 class FlywayScriptConfigPickedUpTest {
 
@@ -40,8 +40,7 @@ class FlywayScriptConfigPickedUpTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClass(SessionLock.class)
-                    .addAsResource(new StringAsset("CREATE TABLE pet (id bigint PRIMARY KEY, name varchar(255));\n"
+            .withApplicationRoot(jar -> jar.addAsResource(new StringAsset("CREATE TABLE pet (id bigint PRIMARY KEY, name varchar(255));\n"
                             + "INSERT INTO pet VALUES (1, 'Rex'), (2, 'Tom');\n"), "db/migration/V1__pet.sql")
                     .addAsResource(new StringAsset("-- Runs outside a transaction\n"
                             + "SET lock_timeout = '5s';\nSET statement_timeout = '1min';\n"
@@ -59,15 +58,6 @@ class FlywayScriptConfigPickedUpTest {
 
     @Inject
     Flyway flyway;
-
-    /** Flyway's session advisory lock instead of its transactional one, so that a concurrent index build can finish. */
-    @jakarta.inject.Singleton
-    public static class SessionLock implements io.quarkus.flyway.FlywayConfigurationCustomizer {
-        @Override
-        public void customize(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
-            configuration.configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"));
-        }
-    }
 
     /**
      * Once per run: the class is initialised twice, by JUnit and in Quarkus' class loader, and both must name the
