@@ -46,6 +46,8 @@ public final class SpareCopies {
     /** This JVM's spares (made or in the making), by server and key. */
     private static final Map<String, Spare> MADE = new ConcurrentHashMap<>();
     private static volatile String lastTake = "none";
+    /** The statement the maker runs now, so that exit can cancel a copy instead of waiting for it. */
+    private static volatile Statement running;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(SpareCopies::dropAllOfThisJvm, "flyway-autogen-spare-drop"));
@@ -157,6 +159,7 @@ public final class SpareCopies {
         String temporary = NEW_PREFIX + Long.toString(System.currentTimeMillis(), 36) + "_"
                 + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         try (Connection c = server.connectAdmin(); Statement st = c.createStatement()) {
+            running = st;
             if (commentOid(server, spare).isPresent()) {
                 return; // made by an earlier run of this JVM, or by another: take checks its template
             }
@@ -169,7 +172,9 @@ public final class SpareCopies {
             st.execute("COMMENT ON DATABASE " + PostgresDdl.q(temporary) + " IS '" + oid.get() + "'");
             st.execute("ALTER DATABASE " + PostgresDdl.q(temporary) + " RENAME TO " + PostgresDdl.q(spare));
         } catch (SQLException | RuntimeException e) {
-            dropQuietly(server, temporary); // a failed or interrupted spare is not left half-made
+            dropQuietly(server, temporary); // a failed or cancelled spare is not left half-made
+        } finally {
+            running = null;
         }
     }
 
@@ -225,13 +230,21 @@ public final class SpareCopies {
     }
 
     /**
-     * At exit: a CLI run or test JVM leaves no spare behind. One in the making is given a moment; if the JVM ends
-     * before it is whole, its temporary name is dropped by the templates' clean-up of abandoned names.
+     * At exit: a CLI run or test JVM leaves no spare behind, and does not wait for one: a copy in the making is
+     * cancelled (PostgreSQL removes what a cancelled {@code CREATE DATABASE} wrote) and its temporary name dropped.
      */
     private static void dropAllOfThisJvm() {
-        MAKER.shutdown();
+        MAKER.shutdownNow();
+        Statement st = running;
+        if (st != null) {
+            try {
+                st.cancel();
+            } catch (SQLException ignored) {
+                // it ended meanwhile
+            }
+        }
         try {
-            MAKER.awaitTermination(5, TimeUnit.SECONDS);
+            MAKER.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
