@@ -53,12 +53,14 @@ public class PetResource {
     private final WriteTransactions writes;
     private final Caller caller;
     private final KnownUsers users;
+    private final PetViews views;
 
-    public PetResource(MergePatcher patcher, WriteTransactions writes, Caller caller, KnownUsers users) {
+    public PetResource(MergePatcher patcher, WriteTransactions writes, Caller caller, KnownUsers users, PetViews views) {
         this.patcher = patcher;
         this.writes = writes;
         this.caller = caller;
         this.users = users;
+        this.views = views;
     }
 
     @GET
@@ -72,7 +74,11 @@ public class PetResource {
     @GET
     @Path("/{id}")
     public Response get(@ResourceId Long id) {
-        return withVersion(Response.ok(), find(id, caller.identity())).build();
+        CallerIdentity who = caller.identity();
+        PetView pet = views.find(id, () -> Pet.<Pet> findByIdOptional(id).map(PetView::of))
+                .filter(view -> reachable(view.ownerId(), who))
+                .orElseThrow(() -> ApiProblem.notFound("pet", id));
+        return withVersion(Response.ok(), pet).build();
     }
 
     @POST
@@ -181,8 +187,13 @@ public class PetResource {
     private Pet find(Long id, CallerIdentity who) {
         // the owner's id is in the pet's row; whose it is, is remembered (KnownUsers) rather than read each time
         return Pet.<Pet> findByIdOptional(id)
-                .filter(pet -> who.admin() || users.find(pet.owner.id).filter(owner -> owner.belongsTo(who)).isPresent())
+                .filter(pet -> reachable(pet.owner.id, who))
                 .orElseThrow(() -> ApiProblem.notFound("pet", id));
+    }
+
+    /** Whether {@code who} reaches a pet of owner {@code ownerId}: an admin every pet, a user their own. */
+    private boolean reachable(Long ownerId, CallerIdentity who) {
+        return who.admin() || users.find(ownerId).filter(owner -> owner.belongsTo(who)).isPresent();
     }
 
     /**

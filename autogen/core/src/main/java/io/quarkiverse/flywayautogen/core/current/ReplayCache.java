@@ -81,7 +81,12 @@ final class ReplayCache {
             forget(chain.keyAfter(from).orElseThrow());
             from = 0;
         }
-        trim(Set.of(chain.keyAfter(chain.size()).orElseThrow(), chain.keyAfter(chain.size() - 1).orElse("")));
+        List<String> kept = new ArrayList<>(List.of(chain.keyAfter(chain.size()).orElseThrow()));
+        chain.keyAfter(chain.size() - 1).ifPresent(kept::add);
+        if (from < chain.size()) { // nothing saved, nothing to evict: the bound held after the last save
+            trim(Set.copyOf(kept));
+        }
+        snapshots.prepare(db, kept);
         return new Replayed(db, from);
     }
 

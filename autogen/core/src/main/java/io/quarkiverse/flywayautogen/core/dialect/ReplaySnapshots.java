@@ -26,6 +26,14 @@ public interface ReplaySnapshots {
     void delete(String key);
 
     /**
+     * Makes ahead of time, in the background, what {@link #open} of these keys (the states the cache just kept) will
+     * need, where that saves the next comparison time (a server's copy of a template): once {@code inUse}, the
+     * database this replay hands out, is closed, so that the work never competes with the comparison. Never blocks.
+     */
+    default void prepare(ScratchDatabase inUse, List<String> keys) {
+    }
+
+    /**
      * Where the snapshots live (a directory, a server), so that what is remembered about one store's snapshot is
      * never taken for another's with the same key.
      */

@@ -18,7 +18,8 @@ import java.util.Optional;
  * drops. A snapshot is made under a temporary name ({@code autogen_rcnew_<time>_<random>}) and renamed when whole,
  * so another session never sees half of one, and two sessions saving the same state keep one. Templates do not allow
  * connections ({@code ALLOW_CONNECTIONS false}): {@code CREATE DATABASE ... TEMPLATE} needs nobody on the template,
- * and nobody can change a snapshot by connecting to it. The last use is the database's comment.
+ * and nobody can change a snapshot by connecting to it. The last use is the database's comment. {@link #open} takes a
+ * {@link SpareCopies spare copy} made ahead of time when there is one, and copies the template otherwise.
  */
 final class PostgresReplayTemplates implements ReplaySnapshots {
 
@@ -40,7 +41,7 @@ final class PostgresReplayTemplates implements ReplaySnapshots {
     public List<Snapshot> list() {
         List<Snapshot> snapshots = new ArrayList<>();
         String sql = "SELECT datname, shobj_description(oid, 'pg_database'), pg_database_size(oid) FROM pg_database"
-                + " WHERE datname LIKE 'autogen\\_rc\\_%'";
+                + " WHERE datname LIKE 'autogen\\_rc\\_%' AND datname NOT LIKE 'autogen\\_rc\\_spare\\_%'";
         try (Connection c = server.connectAdmin(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 snapshots.add(new Snapshot(rs.getString(1).substring(PREFIX.length()), lastUsed(rs.getString(2)), rs.getLong(3)));
@@ -54,7 +55,9 @@ final class PostgresReplayTemplates implements ReplaySnapshots {
     @Override
     public Optional<ScratchDatabase> open(String key, String purpose) {
         try {
-            PostgresShadowDatabase copy = PostgresShadowDatabase.fromTemplate(server, purpose, PREFIX + key);
+            Optional<PostgresShadowDatabase> spare = SpareCopies.take(server, key, purpose);
+            PostgresShadowDatabase copy = spare.isPresent() ? spare.get()
+                    : PostgresShadowDatabase.fromTemplate(server, purpose, PREFIX + key);
             admin("COMMENT ON DATABASE " + PostgresDdl.q(PREFIX + key) + " IS '" + System.currentTimeMillis() + "'");
             return Optional.of(copy);
         } catch (AutogenException | SQLException e) {
@@ -90,7 +93,17 @@ final class PostgresReplayTemplates implements ReplaySnapshots {
 
     @Override
     public void delete(String key) {
+        SpareCopies.delete(server, key);
         dropQuietly(PREFIX + key);
+    }
+
+    @Override
+    public void prepare(ScratchDatabase inUse, List<String> keys) {
+        if (inUse instanceof PostgresShadowDatabase db) {
+            db.afterClose(() -> SpareCopies.prepare(server, keys));
+        } else {
+            SpareCopies.prepare(server, keys);
+        }
     }
 
     private void dropAbandoned() {
@@ -111,6 +124,7 @@ final class PostgresReplayTemplates implements ReplaySnapshots {
             return;
         }
         abandoned.forEach(this::dropQuietly);
+        SpareCopies.dropOrphans(server);
     }
 
     private void dropQuietly(String name) {

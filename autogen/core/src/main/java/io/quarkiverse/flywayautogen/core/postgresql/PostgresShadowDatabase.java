@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 
 /**
  * A throw-away database on the shadow server ({@code autogen_<purpose>_<random>}), dropped on close with
@@ -24,6 +27,7 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
 
     private final ShadowServer server;
     private final ShadowDatabaseSlot slot;
+    private final List<Runnable> afterClose = new CopyOnWriteArrayList<>();
 
     private PostgresShadowDatabase(ShadowServer server, ShadowDatabaseSlot slot) {
         this.server = server;
@@ -37,6 +41,28 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
     /** A copy of {@code template}, a database on the server nobody is connected to (a replay snapshot). */
     static PostgresShadowDatabase fromTemplate(ShadowServer server, String purpose, String template) {
         return createFrom(server, purpose, template);
+    }
+
+    /**
+     * The database {@code existing} (a spare copy of a snapshot, {@link SpareCopies}, nobody may connect to) under a
+     * new shadow database's name, open to connections; empty when it is gone (another session took it first).
+     */
+    static Optional<PostgresShadowDatabase> renamedFrom(ShadowServer server, String purpose, String existing) {
+        ShadowDatabaseSlot slot = ShadowDatabaseSlot.allocate(purpose, MAX_NAME);
+        PostgresShadowDatabase db = new PostgresShadowDatabase(server, slot);
+        try (Connection c = server.connectAdmin(); Statement st = c.createStatement()) {
+            st.execute("ALTER DATABASE " + PostgresDdl.q(existing) + " RENAME TO " + PostgresDdl.q(slot.name()));
+        } catch (SQLException e) {
+            slot.deleteDirectory();
+            return Optional.empty();
+        }
+        try {
+            db.admin("ALTER DATABASE " + PostgresDdl.q(slot.name()) + " ALLOW_CONNECTIONS true", "cannot open " + slot.name());
+        } catch (AutogenException e) {
+            db.close();
+            return Optional.empty();
+        }
+        return Optional.of(db);
     }
 
     private static PostgresShadowDatabase createFrom(ShadowServer server, String purpose, String template) {
@@ -126,12 +152,19 @@ public final class PostgresShadowDatabase implements ScratchDatabase {
         return FLYWAY_SETTINGS;
     }
 
+    /** Runs {@code action} once this database is closed (the comparison that uses it is over). */
+    void afterClose(Runnable action) {
+        afterClose.add(action);
+    }
+
     @Override
     public void close() {
         try {
             dropRetryingWhileAutovacuumHoldsIt();
         } finally {
             slot.deleteDirectory();
+            afterClose.forEach(Runnable::run);
+            afterClose.clear();
         }
     }
 
