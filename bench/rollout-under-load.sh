@@ -14,9 +14,9 @@
 # the target (safe form: 0 errors, 0 lost, p99 during <= 2x p99 before).
 #
 # The next release is built from a scratch copy of this checkout (git archive HEAD) with the entity change, with
-# Flyway's session-level lock (FlywaySessionLock: CREATE INDEX CONCURRENTLY waits for Flyway's own open transaction
-# otherwise; see the safe-rollout docs page), and with its migrations read from a folder on disk, so that one build
-# serves both forms; the drift check is off in that build only because the folder holds the form under test.
+# quarkus.flyway-autogen.rollout=safe, for which the extension gives Flyway its session-level lock (FlywaySessionLock:
+# CREATE INDEX CONCURRENTLY waits for Flyway's own open transaction otherwise; see the safe-rollout docs page), and
+# with its migrations read from a folder on disk, so that one build serves both forms; the drift check is off in that build only because the folder holds the form under test.
 #
 # Usage: bench/rollout-under-load.sh
 #   ROWS=1000000 READERS=8 WRITERS=4   table size, load threads
@@ -81,27 +81,11 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     pet=pet-manager/src/main/java/dev/petmanager/pet/Pet.java
     sed -i 's|@Index(name = "ix_pets_species", columnList = "species") })|@Index(name = "ix_pets_species", columnList = "species"),\n        @Index(name = "ix_pets_name", columnList = "name") })|' "$pet"
     grep -q ix_pets_name "$pet"
-    cat >pet-manager/src/main/java/dev/petmanager/storage/FlywaySessionLock.java <<'EOF'
-package dev.petmanager.storage;
-
-import java.util.Map;
-
-import io.quarkus.flyway.FlywayConfigurationCustomizer;
-import jakarta.inject.Singleton;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-
-/** Session-level migration lock: CREATE INDEX CONCURRENTLY would wait for the transactional lock's transaction. */
-@Singleton
-public class FlywaySessionLock implements FlywayConfigurationCustomizer {
-    @Override
-    public void customize(FluentConfiguration configuration) {
-        configuration.configuration(Map.of("flyway.postgresql.transactional.lock", "false"));
-    }
-}
-EOF
     props=pet-manager/src/main/resources/application.properties
     sed -i "s|^%postgresql.quarkus.flyway.locations=.*|%postgresql.quarkus.flyway.locations=filesystem:$KEEP/next-migrations|" "$props"
     sed -i 's|^quarkus.flyway-autogen.check=true|quarkus.flyway-autogen.check=false|' "$props"
+    # the extension then gives Flyway its session-level lock (FlywaySessionLock), which CONCURRENTLY needs
+    echo 'quarkus.flyway-autogen.rollout=safe' >>"$props"
     ./mvnw -B -o -q package -pl pet-manager -am -Ppostgresql -DskipTests -Dinvoker.skip -Dflyway-autogen.skip=true
   )
   rm -rf "$KEEP/next" "$KEEP/classes"
