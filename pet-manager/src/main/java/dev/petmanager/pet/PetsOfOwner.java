@@ -1,5 +1,6 @@
 package dev.petmanager.pet;
 
+import dev.petmanager.user.CallerIdentity;
 import dev.petmanager.user.OwnedResources;
 import dev.petmanager.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,5 +22,10 @@ public class PetsOfOwner implements OwnedResources {
     @Override
     public void deleteOwnedBy(User owner) {
         Pet.delete("owner", owner);
+    }
+
+    @Override
+    public void deleteOwnedBy(long ownerId, CallerIdentity who) {
+        PetRows.deleteOwnedBy(ownerId, who);
     }
 }

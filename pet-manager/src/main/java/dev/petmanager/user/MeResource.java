@@ -52,25 +52,7 @@ public class MeResource {
         CallerIdentity who = caller.identity();
         Saved saved;
         try {
-            saved = writes.execute(() -> {
-                User user = User.findBySubject(who.issuer(), who.subject()).orElse(null);
-                boolean created = user == null;
-                if (created) {
-                    user = new User();
-                    user.issuer = who.issuer();
-                    user.subject = who.subject();
-                    user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                } else {
-                    ExpectedVersion.check("user", user.id, user.version, body.version(), ifMatch);
-                }
-                UserResource.apply(user, body);
-                if (created) {
-                    UserEmails.insertUnlessTaken(user);
-                } else {
-                    User.flush();
-                }
-                return new Saved(UserView.of(user), created);
-            });
+            saved = writes.execute(() -> UserRows.cached() ? putAfterReading(who, body, ifMatch) : putWithoutReading(who, body, ifMatch));
         } catch (RuntimeException e) {
             throw UserEmails.refused(e, body.email());
         }
@@ -78,6 +60,61 @@ public class MeResource {
                 ? Response.created(UriBuilder.fromPath("/users/{id}").build(saved.user().id()))
                 : Response.ok();
         return withVersion(response, saved.user()).build();
+    }
+
+    /** With a second-level cache (SQLite): the profile read first (by subject), then created or replaced. */
+    private static Saved putAfterReading(CallerIdentity who, UserInput body, String ifMatch) {
+        User user = User.findBySubject(who.issuer(), who.subject()).orElse(null);
+        if (user == null) {
+            return create(who, body);
+        }
+        ExpectedVersion.check("user", user.id, user.version, body.version(), ifMatch);
+        UserResource.apply(user, body);
+        User.flush();
+        return new Saved(UserView.of(user), false);
+    }
+
+    /**
+     * Without one (PostgreSQL): the profile is replaced by one UPDATE whose conditions are the token's issuer and
+     * subject and the expected version; only when no row matched is it read, to tell a new subject (created, 201; no
+     * version to check, as before) from a stale version (409) or a malformed If-Match (400).
+     */
+    private static Saved putWithoutReading(CallerIdentity who, UserInput body, String ifMatch) {
+        Long expected = null;
+        ApiProblem refused = null;
+        try {
+            expected = ExpectedVersion.expected(body.version(), ifMatch);
+        } catch (ApiProblem malformedIfMatch) {
+            refused = malformedIfMatch;
+        }
+        if (refused == null) {
+            var replaced = UserRows.replace(new UserRows.OfCaller(who), body, expected);
+            if (replaced.isPresent()) {
+                return new Saved(UserView.of(replaced.get()), false);
+            }
+            if (expected == null) {
+                return create(who, body); // no row for this subject (a concurrent first PUT: the unique constraint's)
+            }
+        }
+        User user = User.findBySubject(who.issuer(), who.subject()).orElse(null);
+        if (user == null) {
+            return create(who, body);
+        }
+        if (expected != null && expected != user.version) {
+            throw ApiProblem.staleVersion("user", user.id, expected, user.version);
+        }
+        throw refused != null ? refused
+                : ApiProblem.conflict("the resource was changed by another request; fetch it again and retry");
+    }
+
+    private static Saved create(CallerIdentity who, UserInput body) {
+        User user = new User();
+        user.issuer = who.issuer();
+        user.subject = who.subject();
+        user.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UserResource.apply(user, body);
+        UserEmails.insertUnlessTaken(user);
+        return new Saved(UserView.of(user), true);
     }
 
     private record Saved(UserView user, boolean created) {

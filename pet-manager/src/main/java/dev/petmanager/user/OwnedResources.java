@@ -13,4 +13,10 @@ public interface OwnedResources {
     long countOwnedBy(User owner);
 
     void deleteOwnedBy(User owner);
+
+    /**
+     * Deletes what user {@code ownerId} owns if {@code who} reaches that user (an admin any, a user their own), without
+     * reading the user first; for a database without a second-level cache.
+     */
+    void deleteOwnedBy(long ownerId, CallerIdentity who);
 }

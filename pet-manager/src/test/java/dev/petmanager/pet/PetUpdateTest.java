@@ -278,4 +278,30 @@ class PetUpdateTest {
                 .then().spec(problem(404, "/pets/" + missing));
         assertEquals(0, Db.count("SELECT count(*) FROM pets WHERE id = ?", missing));
     }
+
+    @Test
+    void mergePatchOfTheCurrentValuesChangesNothingAndKeepsTheVersion() {
+        long owner = owner();
+        long id = createPet("Same", "CAT", "2019-09-09", owner);
+        given().contentType(MERGE_PATCH).body("{\"name\":\"Same\",\"birthDate\":\"2019-09-09\"}")
+                .when().patch("/pets/" + id)
+                .then().statusCode(200).header("ETag", equalTo("\"0\"")).body("version", equalTo(0));
+        given().contentType(MERGE_PATCH).body("{\"version\":0}")
+                .when().patch("/pets/" + id)
+                .then().statusCode(200).body("name", equalTo("Same")).body("version", equalTo(0));
+        assertEquals(Map.of("name", "Same", "version", 0), Db.row("SELECT name, version FROM pets WHERE id = ?", id));
+    }
+
+    @Test
+    void mergePatchOfAnUnknownPetIsNotFoundBeforeItsInvalidFieldsOrVersion() {
+        long missing = missingPetId();
+        for (String patch : List.of("{\"name\":null}", "{\"species\":\"DRAGON\"}", "{\"weight\":3}", "{\"name\":\"N\",\"version\":7}")) {
+            given().contentType(MERGE_PATCH).body(patch)
+                    .when().patch("/pets/" + missing)
+                    .then().spec(problem(404, "/pets/" + missing));
+        }
+        given().contentType(MERGE_PATCH).header("If-Match", "not-a-version").body("{\"name\":\"N\"}")
+                .when().patch("/pets/" + missing)
+                .then().spec(problem(404, "/pets/" + missing));
+    }
 }

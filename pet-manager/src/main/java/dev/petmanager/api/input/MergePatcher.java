@@ -46,6 +46,39 @@ public class MergePatcher {
         return result;
     }
 
+    /**
+     * The patch alone, bound and validated as {@link #patch} would bind and validate it onto {@code blank} (the input
+     * form with no values, whose fields keep their order), for a write that changes only the patched fields without
+     * reading the others. Only the patched fields are validated: equivalent to validating the merged input exactly
+     * when {@code type}'s constraints are per field (no class-level constraint) and the stored values pass them.
+     */
+    public <T> Patched<T> patchedFields(T blank, JsonNode patch, Class<T> type) throws JsonProcessingException {
+        if (patch == null || !patch.isObject()) {
+            throw ApiProblem.badRequest("a merge patch must be a JSON object");
+        }
+        T result = mapper.treeToValue(merge(mapper.valueToTree(blank), patch), type);
+        Set<String> fields = new java.util.LinkedHashSet<>();
+        patch.fieldNames().forEachRemaining(fields::add);
+        Set<ConstraintViolation<T>> violations = new java.util.HashSet<>();
+        for (String field : fields) {
+            if (hasProperty(type, field)) {
+                violations.addAll(validator.validateProperty(result, field));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return new Patched<>(result, Set.copyOf(fields));
+    }
+
+    private static boolean hasProperty(Class<?> type, String field) {
+        return type.isRecord() && java.util.Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals(field));
+    }
+
+    /** A patch bound to its input form ({@code value}; fields it does not name are null) and the fields it names. */
+    public record Patched<T>(T value, Set<String> fields) {
+    }
+
     static JsonNode merge(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch;
