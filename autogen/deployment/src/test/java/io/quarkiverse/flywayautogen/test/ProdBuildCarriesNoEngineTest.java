@@ -21,7 +21,7 @@ import io.quarkus.test.QuarkusProdModeTest;
 
 /**
  * A production build of an application using the extension carries nothing of the generator: no deployment classes,
- * no generated beans, no Dev UI. The engine jar is checked by {@link RuntimeArtifactLeavesEngineAtBuildTimeTest}.
+ * no generated beans, no Dev UI; of the runtime module only Flyway's session-level lock. The engine jar is checked by {@link RuntimeArtifactLeavesEngineAtBuildTimeTest}.
  */
 class ProdBuildCarriesNoEngineTest {
 
@@ -61,9 +61,14 @@ class ProdBuildCarriesNoEngineTest {
         assertTrue(Files.exists(quarkusApp.resolve("quarkus-run.jar")));
     }
 
-    /** The rename annotation only: the configuration is build-time only and lives in the deployment module. */
+    /**
+     * The rename annotation, and Flyway's session-level lock (a customizer of a few lines that a PostgreSQL
+     * application's own migrations need at run time; no engine): the configuration is build-time only and lives in
+     * the deployment module.
+     */
     private static boolean allowedAtRuntime(String entry) {
         return entry.equals("io/quarkiverse/flywayautogen/RenamedFrom.class")
+                || entry.startsWith("io/quarkiverse/flywayautogen/runtime/FlywaySessionLock")
                 || entry.startsWith("io/quarkiverse/flywayautogen/test/")
                 || !entry.endsWith(".class");
     }
